@@ -1,0 +1,4 @@
+package dev.tillsync.core.sync;
+
+/** Every HTTP error body: {@code { "error": code, "message": text }}. */
+public record ApiError(String error, String message) {}

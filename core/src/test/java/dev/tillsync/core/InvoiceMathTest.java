@@ -1,0 +1,63 @@
+package dev.tillsync.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tillsync.core.invoice.InvoiceLine;
+import dev.tillsync.core.invoice.InvoiceMath;
+import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.invoice.Payment;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class InvoiceMathTest {
+
+    private static InvoicePayload invoice(List<InvoiceLine> lines, List<Payment> pays, long change) {
+        return new InvoicePayload("POS-1-000001", Instant.EPOCH, null, "a@b", "s", false, null, "k", lines, pays, change,
+                InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), InvoiceMath.grandTotal(lines));
+    }
+
+    @Test
+    void taxIsRoundedHalfEvenPerLine() {
+        InvoiceLine l = InvoiceLine.of("A", "A", 1, 333, 1500); // 49.95 -> 50
+        assertThat(l.taxMinor()).isEqualTo(50);
+        assertThat(InvoiceLine.of("B", "B", 1, 10, 2500).taxMinor()).isEqualTo(2); // 2.5 -> 2 (half-even)
+    }
+
+    @Test
+    void consistentCashSaleWithChangeHasNoProblems() {
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("A", "A", 2, 250, 1500), InvoiceLine.of("B", "B", 1, 199, 0));
+        long total = InvoiceMath.grandTotal(lines); // 575 + 199
+        InvoicePayload inv = invoice(lines, List.of(new Payment("Cash", 1000, null)), 1000 - total);
+        assertThat(InvoiceMath.inconsistencies(inv)).isEmpty();
+    }
+
+    @Test
+    void tamperedTotalsAndChangeFromCardAreReported() {
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("A", "A", 1, 1000, 0));
+        InvoicePayload bad = new InvoicePayload("N", Instant.EPOCH, null, "a", "s", false, null, "k", lines,
+                List.of(new Payment("Card", 1500, "x")), 500, 1000, 0, 900);
+        assertThat(InvoiceMath.inconsistencies(bad))
+                .anyMatch(p -> p.contains("grand total"))
+                .anyMatch(p -> p.contains("exceeds the cash"));
+    }
+
+    @Test
+    void zeroQuantityIsRefused() {
+        InvoiceLine zero = new InvoiceLine("A", "A", 0, 100, 0, 0, 0, 0);
+        assertThat(InvoiceMath.inconsistencies(invoice(List.of(zero), List.of(), 0))).anyMatch(p -> p.contains("quantity"));
+    }
+
+    @Property(tries = 300)
+    void linesBuiltByOfAreAlwaysConsistent(@ForAll @LongRange(min = 1, max = 1000) long qty,
+                                           @ForAll @LongRange(min = 0, max = 10_000_000) long rate,
+                                           @ForAll @IntRange(min = 0, max = 10_000) int bp) {
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("X", "X", qty, rate, bp));
+        long total = InvoiceMath.grandTotal(lines);
+        assertThat(InvoiceMath.inconsistencies(invoice(lines, List.of(new Payment("Card", total, null)), 0))).isEmpty();
+    }
+}
