@@ -1,4 +1,4 @@
-package dev.tillsync.bench.faults;
+package dev.tillsync.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tillsync.bench.faults;
+package dev.tillsync.reliability.faults;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

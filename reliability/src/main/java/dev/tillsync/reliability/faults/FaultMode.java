@@ -1,4 +1,4 @@
-package dev.tillsync.bench.faults;
+package dev.tillsync.reliability.faults;
 
 /** What the {@link FaultProxy} does to the next connections it accepts. */
 public enum FaultMode {
