@@ -1,0 +1,77 @@
+package dev.tillsync.server;
+
+import dev.tillsync.server.admin.AdminCommand;
+import dev.tillsync.server.db.DataDirBusyException;
+import dev.tillsync.server.http.ApiException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code bin/pos server [--port N] [--data DIR] [--db JDBC_URL]} and {@code bin/pos server admin ...}. */
+@Command(name = "server", mixinStandardHelpOptions = true, subcommands = AdminCommand.class,
+        description = "Runs the tillsync back office (HTTP API over PostgreSQL).")
+public final class ServerMain implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE})", defaultValue = "8080")
+    int port;
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "data folder; the embedded PostgreSQL lives in DIR/pg (default ~/.tillsync/server)")
+    Path data;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://host/db?user=u&password=p")
+    String db;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ServerMain());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ApiException a) {
+                cmd.getErr().println("error: " + a.getMessage() + " (" + a.code() + ")");
+            } else if (e instanceof DataDirBusyException || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("error: " + e.getMessage());
+            } else {
+                cmd.getErr().println("error: " + e);
+                e.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    public Path dataDir() {
+        return data == null ? defaultDataDir() : data;
+    }
+
+    public String jdbcUrl() {
+        return db;
+    }
+
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".tillsync", "server");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println("tillsync server stopping");
+            server.close();
+            stopped.countDown();
+        }, "tillsync-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.println("tillsync server listening on http://0.0.0.0:" + server.port() + " (try " + server.baseUrl() + "/api/v1/health)");
+        System.out.println("database: " + (db == null ? "embedded PostgreSQL in " + dataDir().resolve("pg").toAbsolutePath() : db));
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

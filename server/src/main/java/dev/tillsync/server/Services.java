@@ -1,0 +1,33 @@
+package dev.tillsync.server;
+
+import dev.tillsync.server.auth.TokenService;
+import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.db.ChangeFeed;
+import dev.tillsync.server.device.DeviceAuth;
+import dev.tillsync.server.device.DeviceRegistry;
+import dev.tillsync.server.device.LinkService;
+import dev.tillsync.server.ingest.ImportService;
+import dev.tillsync.server.ingest.PushService;
+import dev.tillsync.server.ingest.RowIngestor;
+import dev.tillsync.server.pull.PullFeed;
+import dev.tillsync.server.report.Reconciliation;
+import dev.tillsync.server.report.SyncStatusReport;
+import org.jdbi.v3.core.Jdbi;
+
+/** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
+public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, UserDirectory users, TokenService tokens,
+                       DeviceRegistry devices, LinkService links, DeviceAuth deviceAuth, PushService push, PullFeed pull,
+                       ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation) {
+
+    public static Services over(Jdbi jdbi) {
+        ChangeFeed feed = new ChangeFeed();
+        Catalog catalog = new Catalog(feed);
+        UserDirectory users = new UserDirectory(jdbi);
+        DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
+        PushService push = new PushService(jdbi, devices, new RowIngestor(jdbi, catalog, feed));
+        return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
+                new DeviceAuth(devices), push, new PullFeed(jdbi), new ImportService(jdbi, devices, push),
+                new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));
+    }
+}

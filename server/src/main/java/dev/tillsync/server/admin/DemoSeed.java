@@ -1,0 +1,93 @@
+package dev.tillsync.server.admin;
+
+import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.ShiftTypeData;
+import dev.tillsync.server.Services;
+import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.device.DeviceView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The demo catalogue other modules rely on (exact users, profile, POS-0001 and ITEM-0001). Deterministic
+ * (fixed seed) and idempotent: records that exist are left as they are, so a second run changes nothing.
+ */
+public final class DemoSeed {
+    public static final String PROFILE = "Main Store";
+    public static final String WAREHOUSE = "Main Warehouse";
+    public static final String POS_ID = "POS-0001";
+    public static final int ITEM_COUNT = 200;
+
+    private static final String[] TAXED = {
+            "Ballpoint Pen", "Notebook A5", "Sticky Notes", "AA Batteries", "Phone Charger", "Dish Soap", "Laundry Detergent",
+            "Paper Towels", "Toilet Paper", "Shampoo", "Toothpaste", "Hand Soap", "Cola", "Orange Soda", "Energy Drink",
+            "Potato Chips", "Chocolate Bar", "Chewing Gum", "Instant Coffee", "Sparkling Water", "Cookies", "Candy Mix",
+            "Light Bulb", "Trash Bags", "Aluminium Foil", "Deodorant", "Sunscreen", "Razor Blades", "Lip Balm", "Ice Cream"};
+    private static final String[] BASIC_FOOD = {
+            "White Bread", "Whole Milk", "Long Grain Rice", "Free Range Eggs", "Plain Flour", "Red Apples", "Bananas",
+            "Potatoes", "Onions", "Tomatoes", "Carrots", "Lentils", "Chickpeas", "Sugar", "Table Salt", "Olive Oil",
+            "Butter", "Cheddar Cheese", "Plain Yogurt", "Oats"};
+    private static final String[] VARIANTS = {"Small", "Large", "Family Pack", "Value", "Organic", "Classic", "Blue", "Red",
+            "Green", "Twin Pack", "Mini", "Premium"};
+
+    private DemoSeed() {}
+
+    public static void run(Services s) {
+        s.jdbi().useTransaction(h -> {
+            s.feed().lock(h);
+            UserDirectory u = s.users();
+            u.ensure(h, new UserDirectory.NewUser("admin@demo.shop", "System Manager", "admin-pass", null, "Demo", "Admin"));
+            u.ensure(h, new UserDirectory.NewUser("manager@demo.shop", "Accounts Manager", "manager-pass", null, "Demo", "Manager"));
+            u.ensure(h, new UserDirectory.NewUser("viewer@demo.shop", "Accounts User", "viewer-pass", null, "Demo", "Viewer"));
+            u.ensure(h, new UserDirectory.NewUser("amira@demo.shop", "Accounts User", "amira-pass", "1234", "Amira", "Haddad"));
+            u.ensure(h, new UserDirectory.NewUser("ben@demo.shop", "Accounts User", "ben-pass", "5678", "Ben", "Carter"));
+            s.catalog().ensureProfile(h, new Catalog.ProfileSpec(PROFILE, WAREHOUSE, "Standard Selling", List.of("Cash", "Card"),
+                    "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us"));
+            Random random = new Random(20240531L);
+            for (ItemData item : items(random)) {
+                long stock = 50 + random.nextInt(451);
+                if (!s.catalog().itemExists(h, item.code())) {
+                    s.catalog().upsertItem(h, item);
+                    s.catalog().setStock(h, WAREHOUSE, item.code(), stock);
+                }
+            }
+            s.catalog().ensureShiftType(h, new ShiftTypeData("Morning", "08:00", "16:00"));
+            s.catalog().ensureShiftType(h, new ShiftTypeData("Evening", "16:00", "23:00"));
+            if (s.devices().find(h, POS_ID).isEmpty()) {
+                s.devices().create(h, new DeviceView(POS_ID, "POS-0001-", "CUST-0001-", PROFILE, 500, null, null,
+                        "Front counter till", null,
+                        List.of(new DeviceView.DeviceUserView("amira@demo.shop", "Amira", "Haddad", true, true, true),
+                                new DeviceView.DeviceUserView("ben@demo.shop", "Ben", "Carter", false, false, false)),
+                        List.of(new DeviceView.ShiftUserView("amira@demo.shop", "Morning"),
+                                new DeviceView.ShiftUserView("ben@demo.shop", "Evening"))));
+            }
+        });
+    }
+
+    /** The demo items, in code order; ITEM-0001 is fixed because other modules' tests scan its barcode. */
+    static List<ItemData> items(Random random) {
+        List<ItemData> out = new ArrayList<>();
+        out.add(new ItemData("ITEM-0001", "Ballpoint Pen Blue", List.of("4006381333931"), 150, 1500, true));
+        for (int i = 2; i <= ITEM_COUNT; i++) {
+            boolean food = random.nextInt(100) < 35;
+            String base = food ? BASIC_FOOD[random.nextInt(BASIC_FOOD.length)] : TAXED[random.nextInt(TAXED.length)];
+            String name = base + " " + VARIANTS[random.nextInt(VARIANTS.length)] + " " + (100 + random.nextInt(900)) + (food ? "g" : "");
+            long price = 50 + random.nextInt(5951);
+            out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("20" + String.format("%010d", i))),
+                    price, food ? 0 : 1500, true));
+        }
+        return out;
+    }
+
+    /** Twelve digits plus the EAN-13 check digit. */
+    static String ean13(String twelve) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int d = twelve.charAt(i) - '0';
+            sum += (i % 2 == 0) ? d : 3 * d;
+        }
+        return twelve + ((10 - sum % 10) % 10);
+    }
+}

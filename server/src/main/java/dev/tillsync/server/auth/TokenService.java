@@ -1,0 +1,77 @@
+package dev.tillsync.server.auth;
+
+import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.server.http.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Bearer tokens for server users. Invariant: only sha256 of a token is stored, in PostgreSQL, so any
+ * server instance can check any token and a leaked table cannot be replayed.
+ */
+public final class TokenService {
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    private static final String DUMMY_HASH = Secrets.bcrypt("timing-equaliser");
+
+    private final Jdbi jdbi;
+
+    public TokenService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record Session(long userId, String email, Role role) {}
+
+    public record Login(String token, Instant expiresAt, String email, String role) {}
+
+    public Login login(String email, String password) {
+        if (email == null || password == null) {
+            throw ApiException.badRequest("invalid_request", "Give email and password.");
+        }
+        record Row(long id, String email, String hash, String role) {}
+        Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e")
+                .bind("e", email.trim().toLowerCase())
+                .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .findOne());
+        boolean ok = Secrets.bcryptMatches(password, user.map(Row::hash).orElse(DUMMY_HASH)) && user.isPresent();
+        if (!ok) {
+            throw ApiException.unauthorized("invalid_credentials", "Wrong email or password.");
+        }
+        String token = Secrets.randomToken(32);
+        Instant expires = Instant.now().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+        jdbi.useTransaction(h -> {
+            h.execute("delete from auth_token where expires_at < now()");
+            h.createUpdate("insert into auth_token (token_hash, user_id, expires_at) values (:t, :u, :x)")
+                    .bind("t", Secrets.sha256(token)).bind("u", user.get().id()).bind("x", expires).execute();
+        });
+        return new Login(token, expires, user.get().email(), user.get().role());
+    }
+
+    /** The session of a bearer token, or 401. */
+    public Session verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.unauthorized("unauthenticated", "Log in first (POST /api/v1/auth/login) and send Authorization: Bearer <token>.");
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select u.id, u.email, u.role, t.expires_at < now() as expired
+                        from auth_token t join app_user u on u.id = t.user_id where t.token_hash = :t
+                        """)
+                .bind("t", Secrets.sha256(token.trim()))
+                .map((rs, c) -> {
+                    if (rs.getBoolean("expired")) {
+                        throw ApiException.unauthorized("token_expired", "Your session has expired; log in again.");
+                    }
+                    return new Session(rs.getLong("id"), rs.getString("email"), Role.fromLabel(rs.getString("role")));
+                })
+                .findOne()
+                .orElseThrow(() -> ApiException.unauthorized("unauthenticated", "Unknown or revoked token; log in again.")));
+    }
+
+    /** For tests and operators: ends a token's validity now. */
+    public void expireAll(long userId) {
+        jdbi.useHandle(h -> h.createUpdate("update auth_token set expires_at = now() - interval '1 second' where user_id = :u")
+                .bind("u", userId).execute());
+    }
+}

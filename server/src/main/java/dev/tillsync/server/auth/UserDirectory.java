@@ -1,0 +1,92 @@
+package dev.tillsync.server.auth;
+
+import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.server.http.ApiException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Server users: passwords and PINs kept only as bcrypt hashes. */
+public final class UserDirectory {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+
+    private final Jdbi jdbi;
+
+    public UserDirectory(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record NewUser(String email, String role, String password, String pin, String firstName, String lastName) {}
+
+    /** Creates a user; 409 when the email is taken. */
+    public UserRecord create(NewUser u) {
+        validate(u);
+        return jdbi.inTransaction(h -> {
+            if (findId(h, u.email()).isPresent()) {
+                throw ApiException.conflict("user_exists", "A user with email " + u.email() + " already exists.");
+            }
+            return insert(h, u);
+        });
+    }
+
+    /** Creates the user if missing; used by idempotent seeding. */
+    public UserRecord ensure(Handle h, NewUser u) {
+        validate(u);
+        return findId(h, u.email()).map(id -> get(h, id)).orElseGet(() -> insert(h, u));
+    }
+
+    private UserRecord insert(Handle h, NewUser u) {
+        long id = h.createUpdate("""
+                insert into app_user (email, password_hash, role, first_name, last_name, pin_hash)
+                values (:email, :pw, :role, :fn, :ln, :pin)
+                """)
+                .bind("email", u.email().trim().toLowerCase())
+                .bind("pw", Secrets.bcrypt(u.password()))
+                .bind("role", Role.fromLabel(u.role()).label())
+                .bind("fn", u.firstName()).bind("ln", u.lastName())
+                .bind("pin", u.pin() == null ? null : Secrets.bcrypt(u.pin()))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return get(h, id);
+    }
+
+    private static void validate(NewUser u) {
+        if (u.email() == null || !EMAIL.matcher(u.email().trim()).matches()) {
+            throw ApiException.badRequest("invalid_email", "Email '" + u.email() + "' is not an email address.");
+        }
+        if (u.password() == null || u.password().length() < 8) {
+            throw ApiException.badRequest("weak_password", "The password must have at least 8 characters.");
+        }
+        if (u.pin() != null && !PIN.matcher(u.pin()).matches()) {
+            throw ApiException.badRequest("invalid_pin", "A PIN is 4 to 8 digits.");
+        }
+        Role.fromLabel(u.role() == null ? "" : u.role());
+    }
+
+    public Optional<Long> findId(Handle h, String email) {
+        if (email == null) return Optional.empty();
+        return h.createQuery("select id from app_user where email = :e").bind("e", email.trim().toLowerCase())
+                .mapTo(Long.class).findOne();
+    }
+
+    public UserRecord get(Handle h, long id) {
+        return h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
+                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
+                .one();
+    }
+
+    public List<UserRecord> list() {
+        return jdbi.withHandle(h -> h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user order by email")
+                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
+                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
+                .list());
+    }
+
+    public boolean anyUser() {
+        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from app_user)").mapTo(Boolean.class).one());
+    }
+}

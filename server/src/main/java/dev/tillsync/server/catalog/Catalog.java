@@ -1,0 +1,192 @@
+package dev.tillsync.server.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.master.CustomerData;
+import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.ShiftTypeData;
+import dev.tillsync.core.master.StockLevel;
+import dev.tillsync.core.sync.Entities;
+import dev.tillsync.server.db.ChangeFeed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Master data (profiles, items, stock, shift types, customers). Invariant: every write here also
+ * writes the record's new state to the pull feed in the same transaction.
+ */
+public final class Catalog {
+    private final ChangeFeed feed;
+    private final ObjectMapper json = ServerJson.mapper();
+
+    public Catalog(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    // ---- profiles
+
+    public record ProfileSpec(String name, String warehouse, String priceList, List<String> paymentModes,
+                              String taxTemplate, String receiptHeader, String receiptFooter) {}
+
+    /** Creates the profile, or returns it unchanged when one with that name exists. */
+    public ProfileRecord ensureProfile(Handle h, ProfileSpec p) {
+        Optional<ProfileRecord> existing = profileByName(h, p.name());
+        if (existing.isPresent()) return existing.get();
+        feed.lock(h);
+        long id = h.createUpdate("""
+                insert into pos_profile (name, warehouse, price_list, payment_modes, tax_template, receipt_header, receipt_footer)
+                values (:name, :wh, :pl, :modes, :tax, :head, :foot)
+                """)
+                .bind("name", p.name()).bind("wh", p.warehouse()).bind("pl", p.priceList())
+                .bind("modes", write(p.paymentModes())).bind("tax", p.taxTemplate())
+                .bind("head", p.receiptHeader()).bind("foot", p.receiptFooter())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        ProfileRecord r = profileById(h, id);
+        feed.put(h, Entities.PROFILE, r.name(), r.name(), r.toData());
+        return r;
+    }
+
+    public Optional<ProfileRecord> profileByName(Handle h, String name) {
+        return h.createQuery("select * from pos_profile where name = :n").bind("n", name).map((rs, c) -> profile(rs)).findOne();
+    }
+
+    public ProfileRecord profileById(Handle h, long id) {
+        return h.createQuery("select * from pos_profile where id = :id").bind("id", id).map((rs, c) -> profile(rs)).one();
+    }
+
+    private ProfileRecord profile(ResultSet rs) throws SQLException {
+        return new ProfileRecord(rs.getLong("id"), rs.getString("name"), rs.getString("warehouse"), rs.getString("price_list"),
+                read(rs.getString("payment_modes"), new TypeReference<List<String>>() {}), rs.getString("tax_template"),
+                rs.getString("receipt_header"), rs.getString("receipt_footer"), rs.getInt("version"));
+    }
+
+    // ---- items and stock
+
+    /** Inserts or replaces an item and its barcodes. */
+    public void upsertItem(Handle h, ItemData item) {
+        feed.lock(h);
+        h.createUpdate("""
+                insert into item (code, name, price_minor, tax_rate_bp, active) values (:code, :name, :price, :tax, :active)
+                on conflict (code) do update set name = excluded.name, price_minor = excluded.price_minor,
+                    tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
+                """)
+                .bind("code", item.code()).bind("name", item.name()).bind("price", item.priceMinor())
+                .bind("tax", item.taxRateBp()).bind("active", item.active()).execute();
+        h.createUpdate("delete from item_barcode where item_code = :code").bind("code", item.code()).execute();
+        for (String b : item.barcodes()) {
+            h.createUpdate("insert into item_barcode (barcode, item_code) values (:b, :code)")
+                    .bind("b", b).bind("code", item.code()).execute();
+        }
+        feed.put(h, Entities.ITEM, "", item.code(), item);
+    }
+
+    public boolean itemExists(Handle h, String code) {
+        return h.createQuery("select exists (select 1 from item where code = :c)").bind("c", code).mapTo(Boolean.class).one();
+    }
+
+    /** Items by code, for the codes that exist. */
+    public Map<String, ItemData> items(Handle h, List<String> codes) {
+        if (codes.isEmpty()) return Map.of();
+        List<ItemData> rows = h.createQuery("""
+                        select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
+                               coalesce((select string_agg(barcode, ',' order by barcode) from item_barcode b where b.item_code = i.code), '') as barcodes
+                        from item i where i.code in (<codes>)
+                        """)
+                .bindList("codes", codes)
+                .map((rs, c) -> new ItemData(rs.getString("code"), rs.getString("name"),
+                        rs.getString("barcodes").isEmpty() ? List.of() : List.of(rs.getString("barcodes").split(",")),
+                        rs.getLong("price_minor"), rs.getInt("tax_rate_bp"), rs.getBoolean("active")))
+                .list();
+        return rows.stream().collect(Collectors.toMap(ItemData::code, Function.identity()));
+    }
+
+    /** Sets the stock level (a count); publishes it. */
+    public void setStock(Handle h, String warehouse, String itemCode, long qty) {
+        feed.lock(h);
+        h.createUpdate("""
+                insert into stock (warehouse, item_code, qty) values (:w, :i, :q)
+                on conflict (warehouse, item_code) do update set qty = excluded.qty
+                """).bind("w", warehouse).bind("i", itemCode).bind("q", qty).execute();
+        feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
+    }
+
+    /** Adds {@code delta} to the stock level and returns the new level; publishes it. */
+    public long adjustStock(Handle h, String warehouse, String itemCode, long delta) {
+        feed.lock(h);
+        long qty = h.createQuery("""
+                insert into stock (warehouse, item_code, qty) values (:w, :i, :d)
+                on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty
+                returning qty
+                """).bind("w", warehouse).bind("i", itemCode).bind("d", delta).mapTo(Long.class).one();
+        feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
+        return qty;
+    }
+
+    public Optional<Long> stockLevel(Handle h, String warehouse, String itemCode) {
+        return h.createQuery("select qty from stock where warehouse = :w and item_code = :i")
+                .bind("w", warehouse).bind("i", itemCode).mapTo(Long.class).findOne();
+    }
+
+    // ---- shift types
+
+    public void ensureShiftType(Handle h, ShiftTypeData t) {
+        feed.lock(h);
+        int n = h.createUpdate("insert into shift_type (name, start_time, end_time) values (:n, :s, :e) on conflict (name) do nothing")
+                .bind("n", t.name()).bind("s", t.startTime()).bind("e", t.endTime()).execute();
+        if (n > 0) feed.put(h, Entities.SHIFT_TYPE, "", t.name(), t);
+    }
+
+    public boolean shiftTypeExists(Handle h, String name) {
+        return h.createQuery("select exists (select 1 from shift_type where name = :n)").bind("n", name).mapTo(Boolean.class).one();
+    }
+
+    // ---- customers
+
+    /** Inserts a customer; false when the number is already taken. */
+    public boolean insertCustomer(Handle h, CustomerData c, Long deviceId) {
+        feed.lock(h);
+        int n = h.createUpdate("""
+                insert into customer (number, name, phone, email, created_by_device) values (:n, :name, :phone, :email, :dev)
+                on conflict (number) do nothing
+                """)
+                .bind("n", c.number()).bind("name", c.name()).bind("phone", c.phone()).bind("email", c.email())
+                .bind("dev", deviceId).execute();
+        if (n > 0) feed.put(h, Entities.CUSTOMER, "", c.number(), c);
+        return n > 0;
+    }
+
+    public boolean customerExists(Handle h, String number) {
+        return h.createQuery("select exists (select 1 from customer where number = :n)").bind("n", number).mapTo(Boolean.class).one();
+    }
+
+    /** Numbers of other customers with the same phone (digits compared), for duplicate flags. */
+    public List<String> customersWithPhone(Handle h, String phone) {
+        if (phone == null || phone.replaceAll("\\D", "").isEmpty()) return new ArrayList<>();
+        return h.createQuery("select number from customer where regexp_replace(coalesce(phone, ''), '\\D', '', 'g') = :p order by number")
+                .bind("p", phone.replaceAll("\\D", "")).mapTo(String.class).list();
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String s, TypeReference<T> t) {
+        try {
+            return json.readValue(s, t);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable JSON column: " + s, e);
+        }
+    }
+}

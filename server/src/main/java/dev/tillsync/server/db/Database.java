@@ -1,0 +1,140 @@
+package dev.tillsync.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's PostgreSQL: an external one ({@code --db}) or an embedded one whose files live in
+ * {@code dataDir/pg}. The schema is migrated by Flyway on open (Flyway's own lock makes concurrent
+ * starts safe).
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String PORT_FILE = "pg.port";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final EmbeddedPostgres embedded;
+    private final DataDirLock lock;
+
+    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, DataDirLock lock) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.embedded = embedded;
+        this.lock = lock;
+    }
+
+    /** Opens for a server: an embedded database requires the data folder to be free. */
+    public static Database openForServer(Path dataDir, String jdbcUrl) throws IOException {
+        if (jdbcUrl != null) {
+            return new Database(pool(jdbcUrl, null), null, null).migrate();
+        }
+        DataDirLock lock = DataDirLock.tryAcquire(dataDir).orElseThrow(() -> new DataDirBusyException(
+                "Another tillsync server is already running on data folder " + dataDir.toAbsolutePath()
+                        + ". Stop it first, or start this one with another --data folder."));
+        return startEmbedded(dataDir, lock);
+    }
+
+    /**
+     * Opens for an admin command: when a server is running on the folder, connect to its PostgreSQL;
+     * otherwise start the embedded one for the duration of the command.
+     */
+    public static Database openForAdmin(Path dataDir, String jdbcUrl) throws IOException {
+        if (jdbcUrl != null) {
+            return new Database(pool(jdbcUrl, null), null, null).migrate();
+        }
+        Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir);
+        if (lock.isPresent()) {
+            return startEmbedded(dataDir, lock.get());
+        }
+        Path portFile = dataDir.resolve(PORT_FILE);
+        if (!Files.exists(portFile)) {
+            throw new DataDirBusyException("The data folder " + dataDir.toAbsolutePath() + " is locked by another process that is not a running server; retry in a moment.");
+        }
+        int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).trim());
+        return new Database(pool(embeddedUrl(port), "postgres"), null, null).migrate();
+    }
+
+    private static Database startEmbedded(Path dataDir, DataDirLock lock) throws IOException {
+        try {
+            Path pgDir = dataDir.resolve("pg");
+            Files.createDirectories(pgDir);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(pg.getPort()), StandardCharsets.UTF_8);
+            log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgDir);
+            try {
+                return new Database(pool(embeddedUrl(pg.getPort()), "postgres"), pg, lock).migrate();
+            } catch (RuntimeException e) {
+                pg.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static String embeddedUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    private static HikariDataSource pool(String url, String user) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        if (user != null) c.setUsername(user);
+        c.setMaximumPoolSize(16);
+        c.setMinimumIdle(1);
+        c.setConnectionTimeout(15_000);
+        c.setPoolName("tillsync");
+        return new HikariDataSource(c);
+    }
+
+    private Database migrate() {
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        if (lock != null) lock.close();
+    }
+}

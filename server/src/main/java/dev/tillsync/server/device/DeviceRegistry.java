@@ -1,0 +1,315 @@
+package dev.tillsync.server.device;
+
+import dev.tillsync.core.master.DeviceConfig;
+import dev.tillsync.core.master.DeviceUserData;
+import dev.tillsync.core.master.ShiftUserData;
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.Entities;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.catalog.ProfileRecord;
+import dev.tillsync.server.db.ChangeFeed;
+import dev.tillsync.server.http.ApiException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The POS Offline device records and their child tables. Invariant: each write is one transaction that
+ * also republishes the device's pull entities (device, device_user, shift_user).
+ */
+public final class DeviceRegistry {
+    private static final Pattern POS_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+    private static final Pattern SERIES = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,39}");
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final ChangeFeed feed;
+
+    public DeviceRegistry(Jdbi jdbi, Catalog catalog, ChangeFeed feed) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.feed = feed;
+    }
+
+    public DeviceView create(DeviceView spec) {
+        return jdbi.inTransaction(h -> create(h, spec));
+    }
+
+    public DeviceView create(Handle h, DeviceView spec) {
+        if (spec == null || spec.posId() == null || !POS_ID.matcher(spec.posId()).matches()) {
+            throw ApiException.badRequest("invalid_pos_id", "posId is required: 1-40 letters, digits, '-', '_' or '.'.");
+        }
+        feed.lock(h);
+        if (find(h, spec.posId()).isPresent()) {
+            throw ApiException.conflict("device_exists", "Device " + spec.posId() + " already exists.");
+        }
+        String invoiceSeries = spec.invoiceSeries() == null ? spec.posId() + "-" : spec.invoiceSeries();
+        String customerSeries = spec.customerSeries() == null ? defaultCustomerSeries(spec.posId()) : spec.customerSeries();
+        ProfileRecord profile = profile(h, spec.posProfile());
+        int rows = rows(spec.syncRowsPerRequest());
+        checkSeries(h, invoiceSeries, customerSeries, null);
+        long id = h.createUpdate("""
+                insert into pos_offline (pos_id, invoice_series, customer_series, pos_profile_id, sync_rows_per_request,
+                                         description, profile_plk)
+                values (:pos, :inv, :cust, :prof, :rows, :descr, :plk)
+                """)
+                .bind("pos", spec.posId()).bind("inv", invoiceSeries).bind("cust", customerSeries)
+                .bind("prof", profile.id()).bind("rows", rows).bind("descr", spec.description())
+                .bind("plk", profile.profileKey())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        replaceChildren(h, id, spec);
+        publish(h, id);
+        return view(h, id);
+    }
+
+    public DeviceView update(String posId, DeviceView spec) {
+        return jdbi.inTransaction(h -> {
+            feed.lock(h);
+            DeviceRecord d = require(h, posId);
+            if (spec.posId() != null && !spec.posId().equals(posId)) {
+                throw ApiException.badRequest("pos_id_immutable", "posId cannot be changed (it is in every number the device issued).");
+            }
+            DeviceView current = view(h, d.id());
+            String inv = spec.invoiceSeries() == null ? current.invoiceSeries() : spec.invoiceSeries();
+            String cust = spec.customerSeries() == null ? current.customerSeries() : spec.customerSeries();
+            ProfileRecord profile = profile(h, spec.posProfile() == null ? current.posProfile() : spec.posProfile());
+            int rows = spec.syncRowsPerRequest() == null ? current.syncRowsPerRequest() : rows(spec.syncRowsPerRequest());
+            checkSeries(h, inv, cust, d.id());
+            h.createUpdate("""
+                    update pos_offline set invoice_series = :inv, customer_series = :cust, pos_profile_id = :prof,
+                        sync_rows_per_request = :rows, description = :descr, profile_plk = :plk where id = :id
+                    """)
+                    .bind("inv", inv).bind("cust", cust).bind("prof", profile.id()).bind("rows", rows)
+                    .bind("descr", spec.description() == null ? current.description() : spec.description())
+                    .bind("plk", profile.profileKey()).bind("id", d.id()).execute();
+            DeviceView children = new DeviceView(posId, null, null, null, null, null, null, null, null,
+                    spec.users() == null ? current.users() : spec.users(),
+                    spec.shiftUsers() == null ? current.shiftUsers() : spec.shiftUsers());
+            replaceChildren(h, d.id(), children);
+            publish(h, d.id());
+            return view(h, d.id());
+        });
+    }
+
+    public void delete(String posId) {
+        jdbi.useTransaction(h -> {
+            feed.lock(h);
+            DeviceRecord d = require(h, posId);
+            boolean hasData = h.createQuery("select exists (select 1 from pos_offline_sync_status where device_id = :d)")
+                    .bind("d", d.id()).mapTo(Boolean.class).one();
+            if (hasData) {
+                throw ApiException.conflict("device_has_data", "Device " + posId + " has synced transactions and cannot be deleted; unlink it instead.");
+            }
+            for (String key : h.createQuery("select entity || '|' || key from change_state where scope = :s and entity in ('device_user','shift_user','device') and not deleted")
+                    .bind("s", posId).mapTo(String.class).list()) {
+                String[] p = key.split("\\|", 2);
+                feed.delete(h, p[0], posId, p[1]);
+            }
+            h.createUpdate("delete from pos_offline where id = :id").bind("id", d.id()).execute();
+        });
+    }
+
+    public void addUser(String posId, DeviceView.DeviceUserView u) {
+        jdbi.useTransaction(h -> {
+            feed.lock(h);
+            DeviceRecord d = require(h, posId);
+            DeviceView cur = view(h, d.id());
+            List<DeviceView.DeviceUserView> users = new ArrayList<>(cur.users());
+            users.removeIf(x -> x.user().equalsIgnoreCase(u.user()));
+            users.add(u);
+            replaceChildren(h, d.id(), new DeviceView(posId, null, null, null, null, null, null, null, null, users, cur.shiftUsers()));
+            publish(h, d.id());
+        });
+    }
+
+    public void addShiftUser(String posId, DeviceView.ShiftUserView u) {
+        jdbi.useTransaction(h -> {
+            feed.lock(h);
+            DeviceRecord d = require(h, posId);
+            DeviceView cur = view(h, d.id());
+            List<DeviceView.ShiftUserView> shifts = new ArrayList<>(cur.shiftUsers());
+            if (shifts.stream().noneMatch(x -> x.user().equalsIgnoreCase(u.user()) && x.shiftType().equals(u.shiftType()))) {
+                shifts.add(u);
+            }
+            replaceChildren(h, d.id(), new DeviceView(posId, null, null, null, null, null, null, null, null, cur.users(), shifts));
+            publish(h, d.id());
+        });
+    }
+
+    public List<DeviceView> list() {
+        return jdbi.withHandle(h -> h.createQuery("select id from pos_offline order by pos_id").mapTo(Long.class).list()
+                .stream().map(id -> view(h, id)).toList());
+    }
+
+    public DeviceView get(String posId) {
+        return jdbi.withHandle(h -> view(h, require(h, posId).id()));
+    }
+
+    public Optional<DeviceRecord> find(Handle h, String posId) {
+        return h.createQuery("""
+                        select d.*, p.name as profile_name, p.warehouse, p.payment_modes from pos_offline d
+                        join pos_profile p on p.id = d.pos_profile_id where d.pos_id = :pos
+                        """)
+                .bind("pos", posId).map((rs, c) -> record(h, rs)).findOne();
+    }
+
+    public Optional<DeviceRecord> find(String posId) {
+        return jdbi.withHandle(h -> find(h, posId));
+    }
+
+    public DeviceRecord require(Handle h, String posId) {
+        return find(h, posId).orElseThrow(() -> ApiException.notFound("No device with POS ID '" + posId + "'."));
+    }
+
+    private DeviceRecord record(Handle h, ResultSet rs) throws SQLException {
+        ProfileRecord p = catalog.profileById(h, rs.getLong("pos_profile_id"));
+        return new DeviceRecord(rs.getLong("id"), rs.getString("pos_id"), rs.getString("invoice_series"),
+                rs.getString("customer_series"), p.id(), p.name(), p.warehouse(), p.paymentModes(),
+                rs.getInt("sync_rows_per_request"), ConnectionStatus.fromLabel(rs.getString("connection_status")),
+                rs.getString("profile_plk"), rs.getString("secret_hash"));
+    }
+
+    public DeviceView view(Handle h, long id) {
+        List<DeviceView.DeviceUserView> users = h.createQuery("""
+                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln,
+                               du.can_configure_pos, du.can_export_log, du.can_reprint
+                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
+                        """).bind("d", id)
+                .map((rs, c) -> new DeviceView.DeviceUserView(rs.getString("email"), rs.getString("fn"), rs.getString("ln"),
+                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
+                .list();
+        List<DeviceView.ShiftUserView> shifts = h.createQuery("""
+                        select u.email, s.shift_type from pos_offline_shift_user s join app_user u on u.id = s.user_id
+                        where s.device_id = :d order by u.email, s.shift_type
+                        """).bind("d", id)
+                .map((rs, c) -> new DeviceView.ShiftUserView(rs.getString(1), rs.getString(2))).list();
+        return h.createQuery("""
+                        select d.*, p.name as profile_name from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
+                        """).bind("id", id)
+                .map((rs, c) -> {
+                    Timestamp last = rs.getTimestamp("last_sync");
+                    return new DeviceView(rs.getString("pos_id"), rs.getString("invoice_series"), rs.getString("customer_series"),
+                            rs.getString("profile_name"), rs.getInt("sync_rows_per_request"),
+                            ConnectionStatus.fromLabel(rs.getString("connection_status")), last == null ? null : last.toInstant(),
+                            rs.getString("description"), rs.getString("profile_plk"), users, shifts);
+                }).one();
+    }
+
+    /** The DeviceConfig the terminal gets at link time and in the pull feed. */
+    public DeviceConfig config(Handle h, long id) {
+        DeviceView v = view(h, id);
+        return new DeviceConfig(v.posId(), v.invoiceSeries(), v.customerSeries(), v.posProfile(), v.syncRowsPerRequest(),
+                v.connectionStatus(), v.lastSync(), v.description(), v.profilePlk());
+    }
+
+    /** Writes the device's current state to the pull feed; removed users and shift users become deletions. */
+    public void publish(Handle h, long id) {
+        DeviceView v = view(h, id);
+        String scope = v.posId();
+        feed.put(h, Entities.DEVICE, scope, v.posId(), config(h, id));
+        List<DeviceUserData> users = h.createQuery("""
+                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln, u.pin_hash,
+                               du.can_configure_pos, du.can_export_log, du.can_reprint
+                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d
+                        """).bind("d", id)
+                .map((rs, c) -> new DeviceUserData(rs.getString("email"), rs.getString("fn"), rs.getString("ln"), rs.getString("pin_hash"),
+                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
+                .list();
+        Set<String> userKeys = new HashSet<>();
+        for (DeviceUserData u : users) {
+            feed.put(h, Entities.DEVICE_USER, scope, u.email(), u);
+            userKeys.add(u.email());
+        }
+        deleteMissing(h, Entities.DEVICE_USER, scope, userKeys);
+        Set<String> shiftKeys = new HashSet<>();
+        for (DeviceView.ShiftUserView s : v.shiftUsers()) {
+            String key = s.user() + "/" + s.shiftType();
+            feed.put(h, Entities.SHIFT_USER, scope, key, new ShiftUserData(s.user(), s.shiftType()));
+            shiftKeys.add(key);
+        }
+        deleteMissing(h, Entities.SHIFT_USER, scope, shiftKeys);
+    }
+
+    private void deleteMissing(Handle h, String entity, String scope, Set<String> keep) {
+        for (String key : h.createQuery("select key from change_state where entity = :e and scope = :s and not deleted")
+                .bind("e", entity).bind("s", scope).mapTo(String.class).list()) {
+            if (!keep.contains(key)) feed.delete(h, entity, scope, key);
+        }
+    }
+
+    private void replaceChildren(Handle h, long deviceId, DeviceView spec) {
+        h.createUpdate("delete from pos_offline_user where device_id = :d").bind("d", deviceId).execute();
+        h.createUpdate("delete from pos_offline_shift_user where device_id = :d").bind("d", deviceId).execute();
+        Set<String> seen = new HashSet<>();
+        for (DeviceView.DeviceUserView u : spec.users() == null ? List.<DeviceView.DeviceUserView>of() : spec.users()) {
+            long userId = userId(h, u.user());
+            if (!seen.add(u.user().toLowerCase())) {
+                throw ApiException.badRequest("duplicate_user", "User " + u.user() + " is listed twice in users.");
+            }
+            h.createUpdate("""
+                    insert into pos_offline_user (device_id, user_id, first_name, last_name, can_configure_pos, can_export_log, can_reprint)
+                    values (:d, :u, :fn, :ln, :cfg, :exp, :rep)
+                    """)
+                    .bind("d", deviceId).bind("u", userId).bind("fn", u.firstName()).bind("ln", u.lastName())
+                    .bind("cfg", u.canConfigurePos()).bind("exp", u.canExportLog()).bind("rep", u.canReprint()).execute();
+        }
+        for (DeviceView.ShiftUserView s : spec.shiftUsers() == null ? List.<DeviceView.ShiftUserView>of() : spec.shiftUsers()) {
+            long userId = userId(h, s.user());
+            if (s.shiftType() == null || !catalog.shiftTypeExists(h, s.shiftType())) {
+                throw new ApiException(422, "unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
+            }
+            h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :t) on conflict do nothing")
+                    .bind("d", deviceId).bind("u", userId).bind("t", s.shiftType()).execute();
+        }
+    }
+
+    private long userId(Handle h, String email) {
+        if (email == null) throw ApiException.badRequest("invalid_request", "Each user row needs 'user' (an email).");
+        return h.createQuery("select id from app_user where email = :e").bind("e", email.trim().toLowerCase()).mapTo(Long.class)
+                .findOne().orElseThrow(() -> new ApiException(422, "unknown_user", "No user with email " + email + "; create the user first."));
+    }
+
+    private ProfileRecord profile(Handle h, String name) {
+        if (name == null) throw ApiException.badRequest("invalid_request", "posProfile is required.");
+        return catalog.profileByName(h, name).orElseThrow(() -> new ApiException(422, "unknown_profile", "No POS profile named '" + name + "'."));
+    }
+
+    private static int rows(Integer n) {
+        if (n == null) return 500;
+        if (n < 1 || n > 5000) {
+            throw ApiException.badRequest("invalid_rows_per_request", "syncRowsPerRequest must be between 1 and 5000.");
+        }
+        return n;
+    }
+
+    private static void checkSeries(Handle h, String inv, String cust, Long selfId) {
+        for (String s : List.of(inv, cust)) {
+            if (!SERIES.matcher(s).matches()) {
+                throw ApiException.badRequest("invalid_series", "Numbering series '" + s + "' must be 1-40 letters, digits or - _ . /");
+            }
+        }
+        if (inv.equals(cust)) {
+            throw ApiException.badRequest("invalid_series", "Invoice and customer series must differ.");
+        }
+        boolean taken = h.createQuery("""
+                        select exists (select 1 from pos_offline where (invoice_series in (:a, :b) or customer_series in (:a, :b))
+                                       and (cast(:self as bigint) is null or id <> :self))
+                        """)
+                .bind("a", inv).bind("b", cust).bind("self", selfId).mapTo(Boolean.class).one();
+        if (taken) {
+            throw ApiException.conflict("series_taken", "Numbering series " + inv + " / " + cust + " is already used by another device; each device needs its own.");
+        }
+    }
+
+    static String defaultCustomerSeries(String posId) {
+        return posId.startsWith("POS-") ? "CUST-" + posId.substring(4) + "-" : "CUST-" + posId + "-";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tillsync.server.device;
+
+import dev.tillsync.core.sync.ConnectionStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The "POS Offline" record in the API, with its two child tables. On create/update the read-only fields
+ * (connectionStatus, lastSync, profilePlk) are ignored, so a GET body can be edited and PUT back.
+ */
+public record DeviceView(String posId, String invoiceSeries, String customerSeries, String posProfile,
+                         Integer syncRowsPerRequest, ConnectionStatus connectionStatus, Instant lastSync,
+                         String description, String profilePlk, List<DeviceUserView> users, List<ShiftUserView> shiftUsers) {
+
+    /** A row of the "POS Offline User" child table. */
+    public record DeviceUserView(String user, String firstName, String lastName, boolean canConfigurePos,
+                                 boolean canExportLog, boolean canReprint) {}
+
+    /** A row of the "Shift Users" child table. */
+    public record ShiftUserView(String user, String shiftType) {}
+}

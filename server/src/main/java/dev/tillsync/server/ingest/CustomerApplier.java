@@ -1,0 +1,44 @@
+package dev.tillsync.server.ingest;
+
+import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.master.CustomerData;
+import dev.tillsync.core.payload.CustomerPayload;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.device.DeviceRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Applies a customer created on a terminal; a phone already on file is flagged, not refused (invariant 6). */
+public final class CustomerApplier implements RowApplier {
+    private final Catalog catalog;
+
+    public CustomerApplier(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Applied apply(Handle h, DeviceRecord device, SyncRow row, String batchProfileKey) throws Rejection {
+        CustomerPayload c = Payloads.read(row, CustomerPayload.class);
+        if (c.number() == null || !NumberingSeries.customers(device.customerSeries()).contains(c.number())) {
+            throw new Rejection("number_outside_series", "Customer number '" + c.number() + "' is not in this device's series "
+                    + device.customerSeries() + "NNNNN.");
+        }
+        if (c.name() == null || c.name().isBlank()) {
+            throw new Rejection("invalid_payload", "Customer " + c.number() + " has no name.");
+        }
+        if (c.name().length() > 200 || (c.phone() != null && c.phone().length() > 40) || (c.email() != null && c.email().length() > 200)) {
+            throw new Rejection("invalid_payload", "Customer " + c.number() + " has a name, phone or email that is too long.");
+        }
+        List<String> review = new ArrayList<>();
+        List<String> samePhone = catalog.customersWithPhone(h, c.phone());
+        if (!samePhone.isEmpty()) {
+            review.add("possible duplicate customer: phone " + c.phone() + " already belongs to " + String.join(", ", samePhone));
+        }
+        if (!catalog.insertCustomer(h, new CustomerData(c.number(), c.name(), c.phone(), c.email()), device.id())) {
+            throw new Rejection("duplicate_number", "Customer number " + c.number() + " was already received from another row.");
+        }
+        return new Applied(c.number(), review);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tillsync.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.sync.SyncRow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Reads row payloads strictly and fingerprints rows so a reused UUID with other content is caught. */
+public final class Payloads {
+    private static final ObjectMapper JSON = ServerJson.mapper();
+
+    private Payloads() {}
+
+    public static <T> T read(SyncRow row, Class<T> type) throws Rejection {
+        if (row.payload() == null || !row.payload().isObject()) {
+            throw new Rejection("invalid_payload", "Row " + row.seq() + " has no " + row.kind().wire() + " payload object.");
+        }
+        try {
+            return JSON.treeToValue(row.payload(), type);
+        } catch (Exception e) {
+            String m = String.valueOf(e.getMessage());
+            int nl = m.indexOf('\n');
+            throw new Rejection("invalid_payload", "The " + row.kind().wire() + " payload is not valid: " + (nl < 0 ? m : m.substring(0, nl)));
+        }
+    }
+
+    /** sha256 of kind + payload with object keys sorted, so key order on the wire does not matter. */
+    public static String fingerprint(SyncRow row) {
+        StringBuilder sb = new StringBuilder(row.kind().wire()).append('|');
+        canonical(row.payload(), sb);
+        return Secrets.sha256(sb.toString());
+    }
+
+    private static void canonical(JsonNode n, StringBuilder sb) {
+        if (n == null || n.isNull()) {
+            sb.append("null");
+        } else if (n.isObject()) {
+            List<String> names = new ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            sb.append('{');
+            for (String name : names) {
+                if (n.get(name).isNull()) continue;
+                sb.append(ObjectNodeText.quote(name)).append(':');
+                canonical(n.get(name), sb);
+                sb.append(',');
+            }
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            for (JsonNode e : n) {
+                canonical(e, sb);
+                sb.append(',');
+            }
+            sb.append(']');
+        } else {
+            sb.append(n.toString());
+        }
+    }
+
+    private static final class ObjectNodeText {
+        static String quote(String s) {
+            ObjectNode o = JSON.createObjectNode();
+            return o.textNode(s).toString();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tillsync.server.ingest;
+
+import dev.tillsync.core.sync.PushBatch;
+import dev.tillsync.core.sync.PushResult;
+import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.device.DeviceRecord;
+import dev.tillsync.server.device.DeviceRegistry;
+import dev.tillsync.server.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** A push: checks the batch as a whole (nothing applied if it fails), then ingests row by row in order. */
+public final class PushService {
+    private final Jdbi jdbi;
+    private final DeviceRegistry devices;
+    private final RowIngestor ingestor;
+
+    public PushService(Jdbi jdbi, DeviceRegistry devices, RowIngestor ingestor) {
+        this.jdbi = jdbi;
+        this.devices = devices;
+        this.ingestor = ingestor;
+    }
+
+    public PushResult push(DeviceRecord device, PushBatch batch) {
+        if (batch.posId() == null || !batch.posId().equals(device.posId())) {
+            throw ApiException.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
+                    + "' but the request is authenticated as " + device.posId() + "; a device may only push its own rows.");
+        }
+        if (batch.rows().size() > device.syncRowsPerRequest()) {
+            throw new ApiException(413, "batch_too_large", "The batch has " + batch.rows().size() + " rows; device "
+                    + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
+        }
+        List<RowResult> results = ingestAll(device, batch.rows(), batch.profileKey(), "push");
+        jdbi.useHandle(h -> h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", device.id()).execute());
+        DeviceRecord now = devices.find(device.posId()).orElse(device);
+        return new PushResult(now.status(), results);
+    }
+
+    public List<RowResult> ingestAll(DeviceRecord device, List<SyncRow> rows, String profileKey, String via) {
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (SyncRow row : rows) {
+            results.add(ingestor.ingest(device, row, profileKey, via));
+        }
+        return results;
+    }
+}

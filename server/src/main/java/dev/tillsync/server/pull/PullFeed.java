@@ -1,0 +1,90 @@
+package dev.tillsync.server.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.sync.Change;
+import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.server.device.DeviceRecord;
+import dev.tillsync.server.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Pages of master-data changes after an opaque cursor (invariant 5), filtered to what the device may see.
+ *
+ * <p>The cursor is base64url("v1:" + last change sequence + ":" + profile key). Change sequences are
+ * committed in order (see ChangeFeed), so reading everything above the cursor never skips a change.
+ * A cursor issued under another profile key restarts from a full snapshot, so a device moved to another
+ * profile receives that profile's records and warehouse stock.
+ */
+public final class PullFeed {
+    public static final int DEFAULT_LIMIT = 500;
+    public static final int MAX_LIMIT = 5000;
+
+    private static final String VISIBLE = """
+            seq > :after and (
+                (entity in ('item', 'customer', 'shift_type') and scope = '')
+             or (entity = 'stock' and scope = :warehouse)
+             or (entity in ('device_user', 'shift_user', 'device') and scope = :pos)
+             or (entity = 'profile' and scope = :profile))
+            and (:after > 0 or not deleted)
+            """;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json = ServerJson.mapper();
+
+    public PullFeed(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public PullPage page(DeviceRecord device, String cursor, Integer limit) {
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        long after = decode(cursor, device.profilePlk());
+        record Row(long seq, String entity, String key, boolean deleted, String data) {}
+        return jdbi.inTransaction(h -> {
+            List<Row> rows = h.createQuery("select seq, entity, key, deleted, data from change_state where " + VISIBLE + " order by seq limit :n")
+                    .bind("after", after).bind("warehouse", device.warehouse()).bind("pos", device.posId())
+                    .bind("profile", device.profileName()).bind("n", n)
+                    .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
+                    .list();
+            long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+            long remaining = h.createQuery("select count(*) from change_state where " + VISIBLE)
+                    .bind("after", last).bind("warehouse", device.warehouse()).bind("pos", device.posId())
+                    .bind("profile", device.profileName()).mapTo(Long.class).one();
+            List<Change> changes = rows.stream().map(r -> new Change(r.entity(), r.key(), r.deleted(), parse(r.data()))).toList();
+            return new PullPage(encode(last, device.profilePlk()), remaining > 0, remaining, changes);
+        });
+    }
+
+    static String encode(long seq, String profileKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + seq + ":" + profileKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long decode(String cursor, String profileKey) {
+        if (cursor == null || cursor.isBlank()) return 0;
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split(":", 3);
+            if (p.length != 3 || !p[0].equals("v1")) throw new IllegalArgumentException();
+            long seq = Long.parseLong(p[1]);
+            if (seq < 0) throw new IllegalArgumentException();
+            return p[2].equals(profileKey) ? seq : 0;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_cursor", "The pull cursor is not one this server issued; pull again without a cursor for a full snapshot.");
+        }
+    }
+
+    private JsonNode parse(String data) {
+        if (data == null) return null;
+        try {
+            return json.readTree(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable change data", e);
+        }
+    }
+}

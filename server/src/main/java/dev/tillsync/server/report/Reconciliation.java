@@ -1,0 +1,161 @@
+package dev.tillsync.server.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.server.device.DeviceRegistry;
+import dev.tillsync.server.device.DeviceView;
+import dev.tillsync.server.http.ApiException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reconciliation of offline sales: per device and per shift, sales and totals per payment mode, expected
+ * against counted cash, stock impact per item, and the rows flagged for review. Read-only; one snapshot.
+ */
+public final class Reconciliation {
+    private final Jdbi jdbi;
+    private final DeviceRegistry devices;
+    private final ObjectMapper json = ServerJson.mapper();
+
+    public Reconciliation(Jdbi jdbi, DeviceRegistry devices) {
+        this.jdbi = jdbi;
+        this.devices = devices;
+    }
+
+    public record ShiftLine(String shiftUuid, String user, String shiftType, Instant openedAt, Instant closedAt,
+                            long salesCount, long salesTotalMinor, Map<String, Long> byPaymentModeMinor,
+                            Long expectedCashMinor, Long countedCashMinor, Long cashDifferenceMinor,
+                            Map<String, Long> reportedByPaymentModeMinor) {}
+
+    public record StockImpact(String itemCode, long qty) {}
+
+    public record Flag(String uuid, long seq, String kind, String number, List<String> reviewReasons, Instant receivedAt,
+                       String reviewedBy, Instant reviewedAt) {}
+
+    public record DeviceLine(String posId, String connectionStatus, Instant lastSync, long salesCount, long returnsCount,
+                             long grandTotalMinor, Map<String, Long> byPaymentModeMinor, List<ShiftLine> shifts,
+                             List<StockImpact> stockImpact, long rejectedCount, List<Flag> flagged) {}
+
+    public record Report(Instant from, Instant to, List<DeviceLine> devices) {}
+
+    public Report report(String posId, String fromText, String toText) {
+        Instant from = parse(fromText, false);
+        Instant to = parse(toText, true);
+        return jdbi.inTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read, read only");
+            List<DeviceView> selected = posId == null || posId.isBlank()
+                    ? devices.list()
+                    : List.of(devices.view(h, devices.require(h, posId).id()));
+            List<DeviceLine> lines = new ArrayList<>();
+            for (DeviceView d : selected) lines.add(device(h, d, from, to));
+            return new Report(from, to, lines);
+        });
+    }
+
+    private DeviceLine device(Handle h, DeviceView d, Instant from, Instant to) {
+        long id = h.createQuery("select id from pos_offline where pos_id = :p").bind("p", d.posId()).mapTo(Long.class).one();
+        String range = " and (cast(:from as timestamptz) is null or i.posted_at >= :from) and (cast(:to as timestamptz) is null or i.posted_at < :to)";
+        long[] totals = h.createQuery("""
+                        select count(*) filter (where return_against is null), count(*) filter (where return_against is not null),
+                               coalesce(sum(grand_total_minor), 0) from sales_invoice i where device_id = :d""" + range)
+                .bind("d", id).bind("from", from).bind("to", to)
+                .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
+        Map<String, Long> byMode = byMode(h, "i.device_id = :d" + range, Map.of("d", id), from, to);
+        List<ShiftLine> shifts = h.createQuery("""
+                        select * from pos_shift where device_id = :d
+                        and (cast(:from as timestamptz) is null or coalesce(opened_at, closed_at) >= :from)
+                        and (cast(:to as timestamptz) is null or coalesce(opened_at, closed_at) < :to)
+                        order by coalesce(opened_at, closed_at), shift_uuid
+                        """).bind("d", id).bind("from", from).bind("to", to)
+                .map((rs, c) -> {
+                    String uuid = rs.getString("shift_uuid");
+                    Long expected = (Long) rs.getObject("expected_cash_minor");
+                    Long counted = (Long) rs.getObject("counted_cash_minor");
+                    return new ShiftLine(uuid, rs.getString("user_email"), rs.getString("shift_type"),
+                            SyncStatusReport.instant(rs.getTimestamp("opened_at")), SyncStatusReport.instant(rs.getTimestamp("closed_at")),
+                            0, 0, Map.of(), expected, counted,
+                            expected == null || counted == null ? null : counted - expected, readMap(rs.getString("totals_by_mode")));
+                }).list();
+        List<ShiftLine> withSales = new ArrayList<>();
+        for (ShiftLine s : shifts) {
+            long[] st = h.createQuery("select count(*), coalesce(sum(grand_total_minor), 0) from sales_invoice where shift_uuid = :u and device_id = :d")
+                    .bind("u", s.shiftUuid()).bind("d", id).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            Map<String, Long> modes = byMode(h, "i.shift_uuid = :u and i.device_id = :d", Map.of("u", s.shiftUuid(), "d", id), null, null);
+            withSales.add(new ShiftLine(s.shiftUuid(), s.user(), s.shiftType(), s.openedAt(), s.closedAt(), st[0], st[1], modes,
+                    s.expectedCashMinor(), s.countedCashMinor(), s.cashDifferenceMinor(), s.reportedByPaymentModeMinor()));
+        }
+        List<StockImpact> stock = h.createQuery("""
+                        select item_code, sum(qty_change) from stock_ledger where device_id = :d
+                        and (cast(:from as timestamptz) is null or posted_at >= :from) and (cast(:to as timestamptz) is null or posted_at < :to)
+                        group by item_code order by item_code
+                        """).bind("d", id).bind("from", from).bind("to", to)
+                .map((rs, c) -> new StockImpact(rs.getString(1), rs.getLong(2))).list();
+        String statusRange = " and (cast(:from as timestamptz) is null or received_at >= :from) and (cast(:to as timestamptz) is null or received_at < :to)";
+        long rejected = h.createQuery("select count(*) from pos_offline_sync_status where device_id = :d and outcome = 'rejected'" + statusRange)
+                .bind("d", id).bind("from", from).bind("to", to).mapTo(Long.class).one();
+        List<Flag> flags = h.createQuery("select * from pos_offline_sync_status where device_id = :d and review" + statusRange + " order by seq")
+                .bind("d", id).bind("from", from).bind("to", to)
+                .map((rs, c) -> new Flag(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
+                        readList(rs.getString("review_reasons")), SyncStatusReport.instant(rs.getTimestamp("received_at")),
+                        rs.getString("reviewed_by"), SyncStatusReport.instant(rs.getTimestamp("reviewed_at"))))
+                .list();
+        return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals[0], totals[1], totals[2], byMode,
+                withSales, stock, rejected, flags);
+    }
+
+    /** Money taken per payment mode: tenders, with the change given back taken off cash. */
+    private Map<String, Long> byMode(Handle h, String where, Map<String, Object> binds, Instant from, Instant to) {
+        var q = h.createQuery("""
+                select mode, sum(amount) from (
+                    select p.mode, p.amount_minor as amount from sales_invoice_payment p join sales_invoice i on i.id = p.invoice_id
+                    where\s""" + where + """
+                    union all
+                    select 'Cash', -i.change_minor from sales_invoice i where i.change_minor <> 0 and\s""" + where + """
+                ) x group by mode order by mode""");
+        binds.forEach(q::bind);
+        if (where.contains(":from")) q.bind("from", from).bind("to", to);
+        Map<String, Long> out = new LinkedHashMap<>();
+        q.map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static Instant parse(String text, boolean end) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            if (text.length() == 10) {
+                LocalDate d = LocalDate.parse(text);
+                return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_date", "'" + text + "' is not a date (2024-05-31) or an instant (2024-05-31T10:00:00Z).");
+        }
+    }
+
+    private Map<String, Long> readMap(String s) {
+        if (s == null) return Map.of();
+        try {
+            return json.readValue(s, new TypeReference<Map<String, Long>>() {});
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    private List<String> readList(String s) {
+        if (s == null) return List.of();
+        try {
+            return json.readValue(s, new TypeReference<List<String>>() {});
+        } catch (Exception e) {
+            return List.of(s);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tillsync.server.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.server.device.DeviceRecord;
+import dev.tillsync.server.device.DeviceRegistry;
+import dev.tillsync.server.http.ApiException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** "POS Offline Sync Status": per device, each received transaction and a summary. */
+public final class SyncStatusReport {
+    private static final Set<String> OUTCOMES = Set.of("accepted", "rejected");
+
+    private final Jdbi jdbi;
+    private final DeviceRegistry devices;
+    private final ObjectMapper json = ServerJson.mapper();
+
+    public SyncStatusReport(Jdbi jdbi, DeviceRegistry devices) {
+        this.jdbi = jdbi;
+        this.devices = devices;
+    }
+
+    public record Entry(String uuid, long seq, String kind, String number, String outcome, String code, String reason,
+                        boolean review, List<String> reviewReasons, Instant receivedAt, String via,
+                        String reviewedBy, Instant reviewedAt) {}
+
+    public record Summary(String posId, ConnectionStatus connectionStatus, Instant lastSync, long accepted, long rejected,
+                          long flagged, long flaggedUnreviewed, long lastSeq) {}
+
+    public record Report(Summary summary, List<Entry> rows) {}
+
+    public Report forDevice(String posId, String outcome) {
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            throw ApiException.badRequest("invalid_outcome", "outcome must be accepted or rejected.");
+        }
+        return jdbi.withHandle(h -> {
+            DeviceRecord d = devices.require(h, posId);
+            var view = devices.view(h, d.id());
+            Summary s = h.createQuery("""
+                            select count(*) filter (where outcome = 'accepted'), count(*) filter (where outcome = 'rejected'),
+                                   count(*) filter (where review), count(*) filter (where review and reviewed_at is null),
+                                   coalesce(max(seq), 0)
+                            from pos_offline_sync_status where device_id = :d
+                            """).bind("d", d.id())
+                    .map((rs, c) -> new Summary(posId, view.connectionStatus(), view.lastSync(), rs.getLong(1), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                    .one();
+            List<Entry> rows = h.createQuery("""
+                            select * from pos_offline_sync_status where device_id = :d
+                            and (cast(:o as text) is null or outcome = :o) order by seq
+                            """).bind("d", d.id()).bind("o", outcome)
+                    .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
+                            rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
+                            reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
+                            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))))
+                    .list();
+            return new Report(s, rows);
+        });
+    }
+
+    /** Records who reviewed a flagged row and when. */
+    public Entry markReviewed(String uuid, String reviewer) {
+        int n = jdbi.withHandle(h -> h.createUpdate("""
+                update pos_offline_sync_status set reviewed_by = :who, reviewed_at = now() where uuid = :u and review
+                """).bind("who", reviewer).bind("u", uuid).execute());
+        if (n == 0) throw ApiException.notFound("No flagged transaction with UUID " + uuid + ".");
+        return jdbi.withHandle(h -> h.createQuery("select * from pos_offline_sync_status where uuid = :u").bind("u", uuid)
+                .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
+                        rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
+                        reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
+                        rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))))
+                .one());
+    }
+
+    private List<String> reasons(String s) {
+        if (s == null) return List.of();
+        try {
+            return json.readValue(s, new TypeReference<List<String>>() {});
+        } catch (Exception e) {
+            return List.of(s);
+        }
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
