@@ -1,0 +1,13 @@
+package dev.tillsync.terminal;
+
+import java.time.Instant;
+
+/**
+ * Everything {@code terminal status} shows.
+ *
+ * @param linkStatus    "Not linked", "Linked", "Unlink in progress" or "Unlinked"
+ * @param onlineSince   when the terminal last switched to its current online/offline state
+ */
+public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online, Instant onlineSince,
+                             long pending, long syncing, long failed, long synced, Instant lastSync, String lastError,
+                             Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile) {}

@@ -1,0 +1,45 @@
+package dev.tillsync.terminal.catalog;
+
+import dev.tillsync.terminal.Item;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Items as pulled, looked up by code or barcode, with local stock. */
+public final class ItemCatalog {
+    private ItemCatalog() {}
+
+    private static final String SELECT = """
+            SELECT i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
+                   (SELECT group_concat(b.barcode, ' ') FROM item_barcode b WHERE b.item_code = i.code) AS barcodes,
+                   coalesce((SELECT s.qty FROM server_stock s WHERE s.item_code = i.code), 0)
+                     - coalesce((SELECT sum(l.qty) FROM invoice_line l WHERE l.item_code = i.code AND l.stock_pending = 1), 0) AS local_stock
+            FROM item i
+            """;
+
+    /** Finds an item by its code, else by one of its barcodes. */
+    public static Optional<Item> find(Handle h, String codeOrBarcode) {
+        if (codeOrBarcode == null || codeOrBarcode.isBlank()) return Optional.empty();
+        Optional<Item> byCode = h.createQuery(SELECT + " WHERE i.code = :c").bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
+        if (byCode.isPresent()) return byCode;
+        return h.createQuery(SELECT + " WHERE i.code = (SELECT item_code FROM item_barcode WHERE barcode = :c)")
+                .bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
+    }
+
+    /** Active items whose code, name or barcode contains {@code text} (case-insensitive). */
+    public static List<Item> search(Handle h, String text, int limit) {
+        String like = "%" + (text == null ? "" : text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_")) + "%";
+        return h.createQuery(SELECT + """
+                 WHERE i.active = 1 AND (lower(i.code) LIKE :like ESCAPE '\\' OR lower(i.name) LIKE :like ESCAPE '\\'
+                    OR EXISTS (SELECT 1 FROM item_barcode b WHERE b.item_code = i.code AND b.barcode LIKE :like ESCAPE '\\'))
+                 ORDER BY i.code LIMIT :limit
+                """).bind("like", like).bind("limit", limit).map(ItemCatalog::map).list();
+    }
+
+    private static Item map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        String barcodes = rs.getString("barcodes");
+        return new Item(rs.getString("code"), rs.getString("name"),
+                barcodes == null ? List.of() : List.of(barcodes.split(" ")), rs.getLong("price_minor"), rs.getInt("tax_rate_bp"),
+                rs.getInt("active") == 1, rs.getLong("local_stock"));
+    }
+}

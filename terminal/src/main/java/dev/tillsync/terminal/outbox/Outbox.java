@@ -1,0 +1,152 @@
+package dev.tillsync.terminal.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.sync.RowKind;
+import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.terminal.SyncStatus;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.store.Counters;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The outbox. Invariants: every row gets a random UUID and the next gap-free device sequence in the
+ * transaction that records its effect (invariant 2); a row leaves Pending/Syncing only on the server's
+ * own answer for it (invariant 3); Failed rows keep their reason and never block later rows (invariant 4).
+ */
+public final class Outbox {
+    private static final ObjectMapper JSON = dev.tillsync.terminal.store.TerminalJson.mapper();
+
+    private Outbox() {}
+
+    /** Appends a row inside the caller's transaction; returns it with its uuid and seq. */
+    public static OutboxRow append(Handle h, RowKind kind, String ref, Object payload, Instant now) {
+        long seq = Counters.next(h, Counters.OUTBOX_SEQ);
+        String uuid = UUID.randomUUID().toString();
+        String json;
+        try {
+            json = JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("payload not serialisable", e);
+        }
+        h.createUpdate("""
+                INSERT INTO outbox (seq, uuid, kind, ref, payload, status, attempts, created_at, updated_at)
+                VALUES (:seq, :uuid, :kind, :ref, :payload, 'Pending', 0, :now, :now)
+                """).bind("seq", seq).bind("uuid", uuid).bind("kind", kind.wire()).bind("ref", ref)
+                .bind("payload", json).bind("now", now.toString()).execute();
+        return new OutboxRow(seq, uuid, kind, ref, json, SyncStatus.PENDING, null, null, 0, now, null);
+    }
+
+    /**
+     * Takes the next batch to send, oldest first: rows Pending, and rows left Syncing by a lost answer or a
+     * crash (the server answers those duplicate). Marks them Syncing in the caller's transaction.
+     */
+    public static List<OutboxRow> claimBatch(Handle h, int max, Instant now) {
+        List<OutboxRow> rows = h.createQuery(SELECT + " WHERE status IN ('Pending', 'Syncing') ORDER BY seq LIMIT :max")
+                .bind("max", max).map(Outbox::map).list();
+        if (!rows.isEmpty()) {
+            h.createUpdate("""
+                    UPDATE outbox SET status = 'Syncing', attempts = attempts + 1, updated_at = :now
+                    WHERE status IN ('Pending', 'Syncing') AND seq IN (<seqs>)
+                    """).bindList("seqs", rows.stream().map(OutboxRow::seq).toList()).bind("now", now.toString()).execute();
+        }
+        return rows;
+    }
+
+    /** Applies the server's per-row answers (one transaction per batch, the caller's). Returns rows changed. */
+    public static int applyResults(Handle h, List<RowResult> results, Instant now) {
+        int changed = 0;
+        for (RowResult r : results) {
+            if (r == null || r.uuid() == null) continue;
+            if (r.isSynced()) {
+                changed += h.createUpdate("""
+                        UPDATE outbox SET status = 'Synced', reason_code = NULL, reason = NULL, updated_at = :now, synced_at = :now
+                        WHERE uuid = :uuid AND status <> 'Synced'
+                        """).bind("uuid", r.uuid()).bind("now", now.toString()).execute();
+            } else {
+                String code = r.code() == null ? "rejected" : r.code();
+                String message = r.message() == null ? "The server refused this transaction without a reason." : r.message();
+                changed += h.createUpdate("""
+                        UPDATE outbox SET status = 'Failed', reason_code = :code, reason = :msg, updated_at = :now
+                        WHERE uuid = :uuid AND status <> 'Synced'
+                        """).bind("uuid", r.uuid()).bind("code", code).bind("msg", message).bind("now", now.toString()).execute();
+            }
+        }
+        return changed;
+    }
+
+    /** Sets one Failed row back to Pending; refuses rows that are not Failed. */
+    public static int retry(Handle h, String uuid, Instant now) {
+        String status = h.createQuery("SELECT status FROM outbox WHERE uuid = :u").bind("u", uuid).mapTo(String.class).findOne()
+                .orElseThrow(() -> new TerminalException("unknown_row", "No transaction with id " + uuid + " on this terminal."));
+        if (!"Failed".equals(status)) {
+            throw new TerminalException("not_failed", "Transaction " + uuid + " is " + status + ", not Failed: nothing to retry.");
+        }
+        return h.createUpdate("UPDATE outbox SET status = 'Pending', updated_at = :now WHERE uuid = :u AND status = 'Failed'")
+                .bind("u", uuid).bind("now", now.toString()).execute();
+    }
+
+    public static int retryAllFailed(Handle h, Instant now) {
+        return h.createUpdate("UPDATE outbox SET status = 'Pending', updated_at = :now WHERE status = 'Failed'")
+                .bind("now", now.toString()).execute();
+    }
+
+    public static Map<SyncStatus, Long> counts(Handle h) {
+        Map<SyncStatus, Long> m = new java.util.EnumMap<>(SyncStatus.class);
+        for (SyncStatus s : SyncStatus.values()) m.put(s, 0L);
+        h.createQuery("SELECT status, count(*) AS n FROM outbox GROUP BY status")
+                .map((rs, ctx) -> Map.entry(SyncStatus.fromLabel(rs.getString("status")), rs.getLong("n")))
+                .forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
+    public static long unsentCount(Handle h) {
+        return h.createQuery("SELECT count(*) FROM outbox WHERE status IN ('Pending', 'Syncing')").mapTo(Long.class).one();
+    }
+
+    public static long maxSeq(Handle h) {
+        return h.createQuery("SELECT coalesce(max(seq), 0) FROM outbox").mapTo(Long.class).one();
+    }
+
+    public static List<OutboxRow> all(Handle h) {
+        return h.createQuery(SELECT + " ORDER BY seq").map(Outbox::map).list();
+    }
+
+    public static List<OutboxRow> unsynced(Handle h) {
+        return h.createQuery(SELECT + " WHERE status <> 'Synced' ORDER BY seq").map(Outbox::map).list();
+    }
+
+    public static List<OutboxRow> fromSeq(Handle h, long seq) {
+        return h.createQuery(SELECT + " WHERE seq >= :seq ORDER BY seq").bind("seq", seq).map(Outbox::map).list();
+    }
+
+    public static List<OutboxRow> since(Handle h, Instant at) {
+        return h.createQuery(SELECT + " WHERE created_at >= :at ORDER BY seq").bind("at", at.toString()).map(Outbox::map).list();
+    }
+
+    /** The row as it travels to the server. */
+    public static SyncRow toSyncRow(OutboxRow r) {
+        try {
+            return new SyncRow(r.uuid(), r.seq(), r.kind(), r.createdAt(), JSON.readTree(r.payload()));
+        } catch (JsonProcessingException e) {
+            throw new TerminalException("store_corrupt", "Outbox row " + r.seq() + " (" + r.uuid() + ") has an unreadable payload.", e);
+        }
+    }
+
+    private static final String SELECT =
+            "SELECT seq, uuid, kind, ref, payload, status, reason_code, reason, attempts, created_at, synced_at FROM outbox";
+
+    private static OutboxRow map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        String synced = rs.getString("synced_at");
+        return new OutboxRow(rs.getLong("seq"), rs.getString("uuid"), RowKind.fromWire(rs.getString("kind")), rs.getString("ref"),
+                rs.getString("payload"), SyncStatus.fromLabel(rs.getString("status")), rs.getString("reason_code"),
+                rs.getString("reason"), rs.getInt("attempts"), Instant.parse(rs.getString("created_at")),
+                synced == null ? null : Instant.parse(synced));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.tillsync.terminal.sale;
+
+import dev.tillsync.core.invoice.InvoiceLine;
+import dev.tillsync.core.invoice.InvoiceMath;
+import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.master.ProfileData;
+import dev.tillsync.core.money.Money;
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.RowKind;
+import dev.tillsync.terminal.Item;
+import dev.tillsync.terminal.ReturnRequest;
+import dev.tillsync.terminal.SaleItem;
+import dev.tillsync.terminal.SaleRequest;
+import dev.tillsync.terminal.ShiftInfo;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.UserSession;
+import dev.tillsync.terminal.catalog.ItemCatalog;
+import dev.tillsync.terminal.customer.CustomerBook;
+import dev.tillsync.terminal.outbox.Outbox;
+import dev.tillsync.terminal.outbox.OutboxRow;
+import dev.tillsync.terminal.shift.ShiftBook;
+import dev.tillsync.terminal.store.Counters;
+import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.DeviceState;
+import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.store.FaultPoint;
+import dev.tillsync.terminal.store.ProfileRepo;
+import dev.tillsync.terminal.store.TerminalStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Records sales and returns. Invariant 1: the invoice, its lines and payments, the local stock effect
+ * (lines pending against the server's stock), the outbox row and the event log entry are written in ONE
+ * SQLite transaction, validated before anything is written; the receipt is produced only after commit.
+ */
+public final class SaleRecorder {
+    public static final String FAULT_BEFORE_COMMIT = "sale.before-commit";
+
+    private final TerminalStore store;
+    private final Clock clock;
+
+    public SaleRecorder(TerminalStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A recorded invoice and its outbox row. */
+    public record Recorded(InvoicePayload invoice, OutboxRow row) {}
+
+    public Recorded recordSale(UserSession cashier, SaleRequest req, boolean offline) {
+        if (req.items().isEmpty()) throw new TerminalException("no_items", "A sale needs at least one item (--item CODE[:QTY]).");
+        if (req.payments().isEmpty()) throw new TerminalException("no_payment", "A sale needs a payment (--pay MODE:AMOUNT).");
+        Instant now = clock.instant();
+        return store.inTx(h -> {
+            DeviceState device = requireSelling(h);
+            ShiftInfo shift = ShiftBook.require(h);
+            ProfileData profile = ProfileRepo.require(h, device);
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (SaleItem si : req.items()) {
+                if (si.qty() <= 0) {
+                    throw new TerminalException("bad_quantity", "Quantity for '" + si.codeOrBarcode() + "' must be at least 1, got " + si.qty() + ".");
+                }
+                Item item = ItemCatalog.find(h, si.codeOrBarcode()).orElseThrow(() -> new TerminalException("unknown_item",
+                        "No item with code or barcode '" + si.codeOrBarcode() + "' on this terminal. Check the code, or sync to get new items."));
+                if (!item.active()) {
+                    throw new TerminalException("item_disabled", "Item " + item.code() + " (" + item.name() + ") is disabled and cannot be sold.");
+                }
+                lines.add(safeLine(item.code(), item.name(), si.qty(), item.priceMinor(), item.taxRateBp()));
+            }
+            String customer = blankToNull(req.customerNumber());
+            if (customer != null && CustomerBook.find(h, customer).isEmpty()) {
+                throw new TerminalException("unknown_customer", "No customer number '" + customer + "' on this terminal. Add it with: terminal customer add --name ...");
+            }
+            List<Payment> payments = normalisePayments(req.payments(), profile, false);
+            long grand = InvoiceMath.grandTotal(lines);
+            long paid = InvoiceMath.paid(payments);
+            if (paid < grand) {
+                throw new TerminalException("underpaid", "Payments " + Money.format(paid) + " are less than the total " + Money.format(grand)
+                        + ". Add a payment for the remaining " + Money.format(grand - paid) + ".");
+            }
+            long change = InvoiceMath.changeDue(grand, payments);
+            if (change > InvoiceMath.cashPaid(payments)) {
+                throw new TerminalException("overpaid_non_cash", "Payments exceed the total by " + Money.format(change)
+                        + " but only cash can be over-tendered (change cannot come from a card). Lower the non-cash amount.");
+            }
+            String number = NumberingSeries.invoices(device.config().invoiceSeries()).format(Counters.next(h, Counters.INVOICE));
+            InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, null,
+                    profile.profileKey(), lines, payments, change, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
+            return write(h, inv, now, "sale");
+        });
+    }
+
+    public Recorded recordReturn(UserSession cashier, ReturnRequest req, boolean offline) {
+        if (req.items().isEmpty()) throw new TerminalException("no_items", "A return needs at least one item (--item CODE:QTY).");
+        if (req.refunds().isEmpty()) throw new TerminalException("no_payment", "A return needs a refund (--pay MODE:-AMOUNT).");
+        Instant now = clock.instant();
+        return store.inTx(h -> {
+            DeviceState device = requireSelling(h);
+            ShiftInfo shift = ShiftBook.require(h);
+            ProfileData profile = ProfileRepo.require(h, device);
+            String against = req.againstNumber() == null ? "" : req.againstNumber().trim();
+            Map<String, Object> original = h.createQuery("SELECT number, return_against, customer_number FROM invoice WHERE number = :n")
+                    .bind("n", against).mapToMap().findOne().orElseThrow(() -> new TerminalException("unknown_invoice",
+                            "No invoice '" + against + "' on this terminal: a return is made against a sale recorded here."));
+            if (original.get("return_against") != null) {
+                throw new TerminalException("bad_return", against + " is itself a return; return against the original sale.");
+            }
+            List<InvoiceLine> origLines = h.createQuery("SELECT * FROM invoice_line WHERE invoice_number = :n ORDER BY line_no")
+                    .bind("n", against).map((rs, ctx) -> new InvoiceLine(rs.getString("item_code"), rs.getString("item_name"),
+                            rs.getLong("qty"), rs.getLong("rate_minor"), rs.getInt("tax_rate_bp"), rs.getLong("net_minor"),
+                            rs.getLong("tax_minor"), rs.getLong("total_minor"))).list();
+            Map<String, Long> returned = h.createQuery("""
+                    SELECT l.item_code, -sum(l.qty) AS q FROM invoice_line l JOIN invoice i ON i.number = l.invoice_number
+                    WHERE i.return_against = :n GROUP BY l.item_code
+                    """).bind("n", against).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (SaleItem si : req.items()) {
+                if (si.qty() <= 0) {
+                    throw new TerminalException("bad_quantity", "Give returned quantities as positive numbers, got " + si.qty() + " for '" + si.codeOrBarcode() + "'.");
+                }
+                Item item = ItemCatalog.find(h, si.codeOrBarcode()).orElse(null);
+                String code = item == null ? si.codeOrBarcode() : item.code();
+                InvoiceLine sold = origLines.stream().filter(l -> l.itemCode().equals(code)).findFirst().orElseThrow(() ->
+                        new TerminalException("not_on_invoice", "Item '" + si.codeOrBarcode() + "' is not on invoice " + against + "."));
+                long soldQty = origLines.stream().filter(l -> l.itemCode().equals(code)).mapToLong(InvoiceLine::qty).sum();
+                long already = returned.getOrDefault(code, 0L);
+                long inThis = lines.stream().filter(l -> l.itemCode().equals(code)).mapToLong(l -> -l.qty()).sum();
+                if (already + inThis + si.qty() > soldQty) {
+                    throw new TerminalException("return_too_many", "Invoice " + against + " sold " + soldQty + " × " + code + "; "
+                            + already + " already returned, so at most " + (soldQty - already - inThis) + " can come back.");
+                }
+                // The refund uses the price and tax the customer paid, not today's (invariant 6).
+                lines.add(safeLine(code, sold.itemName(), -si.qty(), sold.rateMinor(), sold.taxRateBp()));
+            }
+            List<Payment> refunds = normalisePayments(req.refunds(), profile, true);
+            long grand = InvoiceMath.grandTotal(lines);
+            long paid = InvoiceMath.paid(refunds);
+            if (paid != grand) {
+                throw new TerminalException("refund_mismatch", "Refunds " + Money.format(paid) + " must equal the returned amount "
+                        + Money.format(grand) + " (give refunds as negative amounts, e.g. --pay Cash:" + Money.format(grand) + ").");
+            }
+            String number = NumberingSeries.invoices(device.config().invoiceSeries()).format(Counters.next(h, Counters.INVOICE));
+            String customer = (String) original.get("customer_number");
+            InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, against,
+                    profile.profileKey(), lines, refunds, 0, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
+            return write(h, inv, now, "return");
+        });
+    }
+
+    private Recorded write(Handle h, InvoicePayload inv, Instant now, String eventType) {
+        List<String> problems = InvoiceMath.inconsistencies(inv);
+        if (!problems.isEmpty()) {
+            throw new TerminalException("inconsistent_invoice", "The invoice does not add up: " + String.join("; ", problems));
+        }
+        OutboxRow row = Outbox.append(h, RowKind.INVOICE, inv.number(), inv, now);
+        h.createUpdate("""
+                INSERT INTO invoice (number, outbox_seq, posted_at, customer_number, cashier, shift_uuid, offline, return_against,
+                                     change_minor, net_minor, tax_minor, grand_minor)
+                VALUES (:number, :seq, :at, :customer, :cashier, :shift, :offline, :against, :change, :net, :tax, :grand)
+                """).bind("number", inv.number()).bind("seq", row.seq()).bind("at", inv.postedAt().toString())
+                .bind("customer", inv.customerNumber()).bind("cashier", inv.cashier()).bind("shift", inv.shiftUuid())
+                .bind("offline", inv.offline() ? 1 : 0).bind("against", inv.returnAgainst()).bind("change", inv.changeMinor())
+                .bind("net", inv.netTotalMinor()).bind("tax", inv.taxTotalMinor()).bind("grand", inv.grandTotalMinor()).execute();
+        for (int i = 0; i < inv.lines().size(); i++) {
+            InvoiceLine l = inv.lines().get(i);
+            h.createUpdate("""
+                    INSERT INTO invoice_line (invoice_number, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp, net_minor, tax_minor, total_minor)
+                    VALUES (:n, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
+                    """).bind("n", inv.number()).bind("no", i + 1).bind("code", l.itemCode()).bind("name", l.itemName())
+                    .bind("qty", l.qty()).bind("rate", l.rateMinor()).bind("tax", l.taxRateBp()).bind("net", l.netMinor())
+                    .bind("taxm", l.taxMinor()).bind("total", l.totalMinor()).execute();
+        }
+        for (int i = 0; i < inv.payments().size(); i++) {
+            Payment p = inv.payments().get(i);
+            h.createUpdate("INSERT INTO invoice_payment (invoice_number, idx, mode, amount_minor, reference) VALUES (:n, :i, :m, :a, :r)")
+                    .bind("n", inv.number()).bind("i", i + 1).bind("m", p.mode()).bind("a", p.amountMinor()).bind("r", p.reference()).execute();
+        }
+        EventLog.append(h, now, eventType, inv.number(), "seq=" + row.seq() + " total=" + inv.grandTotalMinor() + (inv.offline() ? " offline" : ""));
+        FaultPoint.reach(FAULT_BEFORE_COMMIT);
+        return new Recorded(inv, row);
+    }
+
+    /** A sale needs a linked device that is not being unlinked. */
+    static DeviceState requireSelling(Handle h) {
+        DeviceState d = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked",
+                "This terminal is not linked. Link it first: terminal link --server URL --code CODE"));
+        if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
+            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales. "
+                    + "Run terminal sync so every recorded sale reaches the server.");
+        }
+        if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
+            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
+                    + "Ask a manager for a new link code to use it again.");
+        }
+        return d;
+    }
+
+    private static List<Payment> normalisePayments(List<Payment> given, ProfileData profile, boolean refund) {
+        List<Payment> out = new ArrayList<>();
+        for (Payment p : given) {
+            String mode = profile.paymentModes().stream().filter(m -> m.equalsIgnoreCase(p.mode() == null ? "" : p.mode().trim()))
+                    .findFirst().orElseThrow(() -> new TerminalException("unknown_payment_mode", "Payment mode '" + p.mode()
+                            + "' is not allowed by profile " + profile.name() + " (allowed: " + String.join(", ", profile.paymentModes()) + ")."));
+            if (refund ? p.amountMinor() >= 0 : p.amountMinor() <= 0) {
+                throw new TerminalException("bad_amount", refund
+                        ? "Refund amounts are negative (e.g. Cash:-1.73), got " + Money.format(p.amountMinor()) + "."
+                        : "Payment amounts must be positive, got " + Money.format(p.amountMinor()) + " for " + mode + ".");
+            }
+            out.add(new Payment(mode, p.amountMinor(), blankToNull(p.reference())));
+        }
+        return out;
+    }
+
+    private static InvoiceLine safeLine(String code, String name, long qty, long rate, int taxBp) {
+        try {
+            return InvoiceLine.of(code, name, qty, rate, taxBp);
+        } catch (ArithmeticException e) {
+            throw new TerminalException("bad_quantity", "Quantity " + qty + " of " + code + " is too large.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tillsync.terminal.shift;
+
+import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.payload.ShiftClosePayload;
+import dev.tillsync.core.payload.ShiftOpenPayload;
+import dev.tillsync.core.sync.RowKind;
+import dev.tillsync.terminal.ShiftCloseReport;
+import dev.tillsync.terminal.ShiftInfo;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.UserSession;
+import dev.tillsync.terminal.outbox.Outbox;
+import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.store.TerminalStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Shifts. Invariant: at most one open shift per device (unique index), and opening or closing one writes
+ * the shift and its outbox row in one transaction.
+ */
+public final class ShiftBook {
+    private final TerminalStore store;
+    private final Clock clock;
+
+    public ShiftBook(TerminalStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public static Optional<ShiftInfo> current(Handle h) {
+        return h.createQuery("SELECT uuid, user_email, shift_type, opening_float_minor, opened_at FROM shift WHERE closed_at IS NULL")
+                .map((rs, ctx) -> new ShiftInfo(rs.getString("uuid"), rs.getString("user_email"), rs.getString("shift_type"),
+                        rs.getLong("opening_float_minor"), Instant.parse(rs.getString("opened_at"))))
+                .findOne();
+    }
+
+    public static ShiftInfo require(Handle h) {
+        return current(h).orElseThrow(() -> new TerminalException("no_open_shift",
+                "No shift is open. Open one first: terminal shift open --float AMOUNT"));
+    }
+
+    public Optional<ShiftInfo> current() {
+        return store.read(ShiftBook::current);
+    }
+
+    public ShiftInfo open(UserSession user, long floatMinor, String shiftType) {
+        if (floatMinor < 0) throw new TerminalException("bad_amount", "The opening float cannot be negative.");
+        Instant now = clock.instant();
+        return store.inTx(h -> {
+            current(h).ifPresent(s -> {
+                throw new TerminalException("shift_already_open", "A shift is already open (by " + s.user() + " since " + s.openedAt()
+                        + "). Close it first: terminal shift close --counted AMOUNT");
+            });
+            String type = shiftType;
+            if (type == null) {
+                type = h.createQuery("SELECT shift_type FROM shift_user WHERE lower(email) = :e ORDER BY shift_type LIMIT 1")
+                        .bind("e", user.email()).mapTo(String.class).findOne().orElse(null);
+            }
+            ShiftInfo shift = new ShiftInfo(UUID.randomUUID().toString(), user.email(), type, floatMinor, now);
+            h.createUpdate("INSERT INTO shift (uuid, user_email, shift_type, opening_float_minor, opened_at) VALUES (:u, :e, :t, :f, :at)")
+                    .bind("u", shift.uuid()).bind("e", shift.user()).bind("t", type).bind("f", floatMinor).bind("at", now.toString())
+                    .execute();
+            Outbox.append(h, RowKind.SHIFT_OPEN, shift.uuid(), new ShiftOpenPayload(shift.uuid(), user.email(), type, floatMinor, now), now);
+            EventLog.append(h, now, "shift_open", shift.uuid(), "float=" + floatMinor);
+            return shift;
+        });
+    }
+
+    public ShiftCloseReport close(UserSession user, long countedMinor) {
+        if (countedMinor < 0) throw new TerminalException("bad_amount", "The counted cash cannot be negative.");
+        Instant now = clock.instant();
+        return store.inTx(h -> {
+            ShiftInfo shift = require(h);
+            Totals t = totals(h, shift);
+            ShiftClosePayload payload = new ShiftClosePayload(shift.uuid(), user.email(), now, t.expectedCash(), countedMinor,
+                    t.byMode(), t.salesCount());
+            h.createUpdate("UPDATE shift SET closed_at = :at, expected_cash_minor = :exp, counted_cash_minor = :cnt WHERE uuid = :u")
+                    .bind("at", now.toString()).bind("exp", t.expectedCash()).bind("cnt", countedMinor).bind("u", shift.uuid()).execute();
+            Outbox.append(h, RowKind.SHIFT_CLOSE, shift.uuid(), payload, now);
+            EventLog.append(h, now, "shift_close", shift.uuid(), "expected=" + t.expectedCash() + " counted=" + countedMinor);
+            return new ShiftCloseReport(shift, now, t.expectedCash(), countedMinor, countedMinor - t.expectedCash(), t.byMode(), t.salesCount());
+        });
+    }
+
+    private record Totals(long expectedCash, Map<String, Long> byMode, long salesCount) {}
+
+    /** Expected cash = float + cash tendered − change given (refunds are negative cash payments). */
+    private static Totals totals(Handle h, ShiftInfo shift) {
+        Map<String, Long> byMode = new TreeMap<>();
+        h.createQuery("""
+                SELECT p.mode, sum(p.amount_minor) AS amount FROM invoice_payment p JOIN invoice i ON i.number = p.invoice_number
+                WHERE i.shift_uuid = :s GROUP BY p.mode
+                """).bind("s", shift.uuid())
+                .map((rs, ctx) -> Map.entry(rs.getString("mode"), rs.getLong("amount")))
+                .forEach(e -> byMode.merge(e.getKey(), e.getValue(), Long::sum));
+        long change = h.createQuery("SELECT coalesce(sum(change_minor), 0) FROM invoice WHERE shift_uuid = :s")
+                .bind("s", shift.uuid()).mapTo(Long.class).one();
+        long count = h.createQuery("SELECT count(*) FROM invoice WHERE shift_uuid = :s").bind("s", shift.uuid()).mapTo(Long.class).one();
+        String cashKey = byMode.keySet().stream().filter(m -> m.equalsIgnoreCase(Payment.CASH)).findFirst().orElse(Payment.CASH);
+        if (change != 0) byMode.merge(cashKey, -change, Long::sum);
+        long cashNet = byMode.getOrDefault(cashKey, 0L);
+        return new Totals(shift.openingFloatMinor() + cashNet, byMode, count);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tillsync.terminal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.master.DeviceConfig;
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.terminal.TerminalException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The device row and the device secret file (DIR/device.secret, owner-only 0600, never in the database). */
+public final class DeviceRepo {
+    public static final String SECRET_FILE = "device.secret";
+    private static final ObjectMapper JSON = dev.tillsync.terminal.store.TerminalJson.mapper();
+
+    private final TerminalStore store;
+
+    public DeviceRepo(TerminalStore store) {
+        this.store = store;
+    }
+
+    public Optional<DeviceState> load() {
+        return store.read(DeviceRepo::load);
+    }
+
+    public static Optional<DeviceState> load(Handle h) {
+        return h.createQuery("SELECT pos_id, server_url, connection_status, config_json, printer_target FROM device WHERE id = 1")
+                .map((rs, ctx) -> new DeviceState(rs.getString("pos_id"), rs.getString("server_url"),
+                        ConnectionStatus.fromLabel(rs.getString("connection_status")),
+                        readConfig(rs.getString("config_json")), rs.getString("printer_target")))
+                .findOne();
+    }
+
+    /** The device, or a clear refusal when this data folder was never linked. */
+    public DeviceState require() {
+        return load().orElseThrow(() -> new TerminalException("not_linked",
+                "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE"));
+    }
+
+    public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now) {
+        h.createUpdate("""
+                INSERT INTO device (id, pos_id, server_url, connection_status, config_json, linked_at)
+                VALUES (1, :posId, :url, :status, :config, :now)
+                ON CONFLICT (id) DO UPDATE SET pos_id = excluded.pos_id, server_url = excluded.server_url,
+                    connection_status = excluded.connection_status, config_json = excluded.config_json, linked_at = excluded.linked_at
+                """)
+                .bind("posId", config.posId()).bind("url", serverUrl)
+                .bind("status", statusOf(config).label()).bind("config", write(config)).bind("now", now.toString())
+                .execute();
+    }
+
+    public static void updateConfig(Handle h, DeviceConfig config) {
+        h.createUpdate("UPDATE device SET config_json = :config WHERE id = 1").bind("config", write(config)).execute();
+    }
+
+    public static void setConnectionStatus(Handle h, ConnectionStatus status) {
+        h.createUpdate("UPDATE device SET connection_status = :s WHERE id = 1").bind("s", status.label()).execute();
+    }
+
+    public static void setServerUrl(Handle h, String url) {
+        h.createUpdate("UPDATE device SET server_url = :u WHERE id = 1").bind("u", url).execute();
+    }
+
+    public static void setPrinterTarget(Handle h, String target) {
+        h.createUpdate("UPDATE device SET printer_target = :t WHERE id = 1").bind("t", target).execute();
+    }
+
+    private static ConnectionStatus statusOf(DeviceConfig c) {
+        return c.connectionStatus() == null ? ConnectionStatus.LINKED : c.connectionStatus();
+    }
+
+    /** Writes the secret owner-readable only, atomically (a crash never leaves half a secret). */
+    public void writeSecret(String secret) {
+        Path target = store.dataDir().resolve(SECRET_FILE);
+        Path tmp = store.dataDir().resolve(SECRET_FILE + ".tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(tmp);
+            }
+            Files.writeString(tmp, secret, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TerminalException("secret_unwritable", "Cannot store the device secret in " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String readSecret() {
+        Path p = store.dataDir().resolve(SECRET_FILE);
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new TerminalException("secret_missing", "The device secret " + p + " cannot be read (" + e.getMessage()
+                    + "). The terminal cannot authenticate; link it again with a new code.", e);
+        }
+    }
+
+    private static DeviceConfig readConfig(String json) {
+        try {
+            return JSON.readValue(json, DeviceConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new TerminalException("store_corrupt", "The stored device configuration is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tillsync.terminal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.master.ProfileData;
+import dev.tillsync.terminal.TerminalException;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The POS profile the device runs under (payment modes, receipt header/footer, profile key). */
+public final class ProfileRepo {
+    private ProfileRepo() {}
+
+    public static Optional<ProfileData> current(Handle h, DeviceState device) {
+        String name = device.config().posProfile();
+        var q = name == null
+                ? h.createQuery("SELECT data_json FROM profile ORDER BY name LIMIT 1")
+                : h.createQuery("SELECT data_json FROM profile WHERE name = :n").bind("n", name);
+        return q.mapTo(String.class).findOne().map(ProfileRepo::read);
+    }
+
+    public static ProfileData require(Handle h, DeviceState device) {
+        return current(h, device).orElseThrow(() -> new TerminalException("no_profile",
+                "The terminal has no POS profile yet (payment modes unknown). Sync with the server first: terminal sync"));
+    }
+
+    private static ProfileData read(String json) {
+        try {
+            return dev.tillsync.terminal.store.TerminalJson.mapper().readValue(json, ProfileData.class);
+        } catch (JsonProcessingException e) {
+            throw new TerminalException("store_corrupt", "The stored POS profile is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tillsync.terminal.sync;
+
+import dev.tillsync.terminal.TerminalEvent;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.store.SyncStateRepo;
+import dev.tillsync.terminal.store.TerminalStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Knows whether the server is reachable: probes GET /health (short timeout), backs off exponentially with
+ * jitter while offline, and learns from every sync call. Invariant: each online/offline switch is persisted
+ * with its time and logged in the same transaction before listeners hear of it, so {@code status} in another
+ * process and the offline flag of the next sale see it.
+ */
+public final class ConnectivityMonitor {
+    private final TerminalStore store;
+    private final Clock clock;
+    private final Supplier<Optional<ServerClient>> client;
+    private final Consumer<TerminalEvent> publish;
+    private final Duration onlineInterval;
+    private final Duration maxBackoff;
+    private volatile Runnable onBackOnline = () -> {};
+    private volatile Runnable onTick = () -> {};
+    private ScheduledExecutorService scheduler;
+    private int failures;
+
+    public ConnectivityMonitor(TerminalStore store, Clock clock, Supplier<Optional<ServerClient>> client, Consumer<TerminalEvent> publish,
+                               Duration onlineInterval, Duration maxBackoff) {
+        this.store = store;
+        this.clock = clock;
+        this.client = client;
+        this.publish = publish;
+        this.onlineInterval = onlineInterval;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** The last known state, as persisted (no network). */
+    public boolean lastKnownOnline() {
+        return store.read(h -> SyncStateRepo.load(h).online());
+    }
+
+    /** Probes now (blocking up to the probe timeout) and records the result. */
+    public boolean probeNow() {
+        Optional<ServerClient> c = client.get();
+        if (c.isEmpty()) return false;
+        boolean up = c.get().health();
+        observe(up, up ? "health check answered" : "health check failed");
+        return up;
+    }
+
+    /** Records what a call just showed about the line; switches state (and tells listeners) when it changed. */
+    public void observe(boolean online, String reason) {
+        Instant now = clock.instant();
+        boolean changed;
+        try {
+            changed = store.inTx(h -> {
+                boolean c = SyncStateRepo.setOnline(h, online, now);
+                if (c) EventLog.append(h, now, online ? "online" : "offline", null, reason);
+                return c;
+            });
+        } catch (TerminalException e) {
+            return;
+        }
+        if (changed) {
+            publish.accept(new TerminalEvent.ConnectivityChanged(online, now, reason));
+            if (online) onBackOnline.run();
+        }
+    }
+
+    /** Starts probing in the background; {@code onBackOnline} runs when the line comes back, {@code onTick} after each online probe. */
+    public synchronized void start(Runnable onBackOnline, Runnable onTick) {
+        if (scheduler != null) return;
+        this.onBackOnline = onBackOnline;
+        this.onTick = onTick;
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tillsync-connectivity");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.execute(this::tick);
+    }
+
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+        onBackOnline = () -> {};
+        onTick = () -> {};
+    }
+
+    private void tick() {
+        boolean up;
+        try {
+            up = probeNow();
+        } catch (RuntimeException e) {
+            up = false;
+        }
+        Duration next;
+        if (up) {
+            failures = 0;
+            next = onlineInterval;
+            try {
+                onTick.run();
+            } catch (RuntimeException ignored) {
+                // a failed periodic sync is recorded by the engine itself
+            }
+        } else {
+            failures = Math.min(failures + 1, 20);
+            next = backoff(failures);
+        }
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = scheduler;
+        }
+        if (s != null && !s.isShutdown()) {
+            try {
+                s.schedule(this::tick, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                // stopped meanwhile
+            }
+        }
+    }
+
+    /** 250 ms doubling per failure up to the maximum, with full jitter in its upper half so terminals do not probe in step. */
+    Duration backoff(int failures) {
+        long cap = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures - 1, 16));
+        long jittered = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        return Duration.ofMillis(Math.max(50, jittered));
+    }
+}

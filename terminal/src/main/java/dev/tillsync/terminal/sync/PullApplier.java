@@ -1,0 +1,216 @@
+package dev.tillsync.terminal.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.master.CustomerData;
+import dev.tillsync.core.master.DeviceConfig;
+import dev.tillsync.core.master.DeviceUserData;
+import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.ProfileData;
+import dev.tillsync.core.master.ShiftTypeData;
+import dev.tillsync.core.master.ShiftUserData;
+import dev.tillsync.core.master.StockLevel;
+import dev.tillsync.core.sync.Change;
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.Entities;
+import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.DeviceState;
+import dev.tillsync.terminal.store.SyncStateRepo;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies one pull page to the store. Invariant 5: the page's changes and its cursor are written in
+ * the caller's single transaction, so a crash leaves either the whole page (and its cursor) or none.
+ * A stock level never undoes an offline sale: lines stay "stock pending" (subtracted from the server's
+ * number) until a stock level pulled after their row was synced includes them.
+ */
+public final class PullApplier {
+    private final ObjectMapper json = dev.tillsync.terminal.store.TerminalJson.mapper();
+
+    /** What applying the page changed that the engine must react to. */
+    public record Applied(int changes, Optional<ConnectionStatus> newConnectionStatus) {}
+
+    /**
+     * @param pullStartedAt when the pull began: rows synced before it are counted in the server's stock levels
+     */
+    public Applied apply(Handle h, PullPage page, Instant pullStartedAt) {
+        Optional<ConnectionStatus> status = Optional.empty();
+        for (Change c : page.changes()) {
+            Optional<ConnectionStatus> s = applyOne(h, c, pullStartedAt);
+            if (s.isPresent()) status = s;
+        }
+        SyncStateRepo.setCursor(h, page.nextCursor());
+        return new Applied(page.changes().size(), status);
+    }
+
+    private Optional<ConnectionStatus> applyOne(Handle h, Change c, Instant pullStartedAt) {
+        if (c.entity() == null || c.key() == null) {
+            throw new TerminalException("bad_pull", "The server sent a change without entity or key; the page was not applied.");
+        }
+        switch (c.entity()) {
+            case Entities.ITEM -> applyItem(h, c);
+            case Entities.STOCK -> applyStock(h, c, pullStartedAt);
+            case Entities.CUSTOMER -> applyCustomer(h, c);
+            case Entities.DEVICE_USER -> applyDeviceUser(h, c);
+            case Entities.SHIFT_USER -> applyShiftUser(h, c);
+            case Entities.SHIFT_TYPE -> applyShiftType(h, c);
+            case Entities.PROFILE -> applyProfile(h, c);
+            case Entities.DEVICE -> {
+                return applyDevice(h, c);
+            }
+            default -> {
+                // A newer server may send entities this terminal does not know; skipping them keeps it working.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void applyItem(Handle h, Change c) {
+        if (c.deleted()) {
+            h.createUpdate("UPDATE item SET active = 0 WHERE code = :code").bind("code", c.key()).execute();
+            return;
+        }
+        ItemData i = read(c, ItemData.class);
+        h.createUpdate("""
+                INSERT INTO item (code, name, price_minor, tax_rate_bp, active) VALUES (:code, :name, :price, :tax, :active)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
+                    tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
+                """)
+                .bind("code", i.code()).bind("name", i.name()).bind("price", i.priceMinor()).bind("tax", i.taxRateBp())
+                .bind("active", i.active() ? 1 : 0).execute();
+        h.createUpdate("DELETE FROM item_barcode WHERE item_code = :code").bind("code", i.code()).execute();
+        for (String b : i.barcodes()) {
+            h.createUpdate("INSERT INTO item_barcode (barcode, item_code) VALUES (:b, :code) ON CONFLICT (barcode) DO UPDATE SET item_code = excluded.item_code")
+                    .bind("b", b).bind("code", i.code()).execute();
+        }
+    }
+
+    private void applyStock(Handle h, Change c, Instant pullStartedAt) {
+        if (c.deleted()) {
+            h.createUpdate("DELETE FROM server_stock WHERE item_code = :code").bind("code", c.key()).execute();
+            return;
+        }
+        StockLevel s = read(c, StockLevel.class);
+        h.createUpdate("""
+                INSERT INTO server_stock (item_code, warehouse, qty) VALUES (:code, :wh, :qty)
+                ON CONFLICT (item_code) DO UPDATE SET warehouse = excluded.warehouse, qty = excluded.qty
+                """).bind("code", s.itemCode()).bind("wh", s.warehouse()).bind("qty", s.qty()).execute();
+        h.createUpdate("""
+                UPDATE invoice_line SET stock_pending = 0
+                WHERE item_code = :code AND stock_pending = 1 AND invoice_number IN (
+                    SELECT i.number FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
+                    WHERE o.status = 'Synced' AND o.synced_at < :startedAt)
+                """).bind("code", s.itemCode()).bind("startedAt", pullStartedAt.toString()).execute();
+    }
+
+    private void applyCustomer(Handle h, Change c) {
+        if (c.deleted()) {
+            // Sales may reference the customer; keep the row but it no longer comes from the server.
+            return;
+        }
+        CustomerData d = read(c, CustomerData.class);
+        h.createUpdate("""
+                INSERT INTO customer (number, name, phone, email, local) VALUES (:n, :name, :phone, :email, 0)
+                ON CONFLICT (number) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email
+                """).bind("n", d.number()).bind("name", d.name()).bind("phone", d.phone()).bind("email", d.email()).execute();
+    }
+
+    private void applyDeviceUser(Handle h, Change c) {
+        if (c.deleted()) {
+            h.createUpdate("DELETE FROM device_user WHERE email = :e").bind("e", c.key()).execute();
+            h.createUpdate("DELETE FROM session WHERE user_email = :e").bind("e", c.key()).execute();
+            return;
+        }
+        DeviceUserData u = read(c, DeviceUserData.class);
+        h.createUpdate("""
+                INSERT INTO device_user (email, first_name, last_name, pin_hash, can_configure_pos, can_export_log, can_reprint)
+                VALUES (:email, :first, :last, :hash, :cfg, :exp, :rep)
+                ON CONFLICT (email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                    pin_hash = excluded.pin_hash, can_configure_pos = excluded.can_configure_pos,
+                    can_export_log = excluded.can_export_log, can_reprint = excluded.can_reprint
+                """).bind("email", u.email()).bind("first", u.firstName()).bind("last", u.lastName()).bind("hash", u.pinHash())
+                .bind("cfg", u.canConfigurePos() ? 1 : 0).bind("exp", u.canExportLog() ? 1 : 0).bind("rep", u.canReprint() ? 1 : 0)
+                .execute();
+    }
+
+    private void applyShiftUser(Handle h, Change c) {
+        if (c.deleted()) {
+            int slash = c.key().indexOf('/');
+            if (slash > 0) {
+                h.createUpdate("DELETE FROM shift_user WHERE email = :e AND shift_type = :t")
+                        .bind("e", c.key().substring(0, slash)).bind("t", c.key().substring(slash + 1)).execute();
+            }
+            return;
+        }
+        ShiftUserData u = read(c, ShiftUserData.class);
+        h.createUpdate("INSERT INTO shift_user (email, shift_type) VALUES (:e, :t) ON CONFLICT DO NOTHING")
+                .bind("e", u.email()).bind("t", u.shiftType()).execute();
+    }
+
+    private void applyShiftType(Handle h, Change c) {
+        if (c.deleted()) {
+            h.createUpdate("DELETE FROM shift_type WHERE name = :n").bind("n", c.key()).execute();
+            return;
+        }
+        ShiftTypeData t = read(c, ShiftTypeData.class);
+        h.createUpdate("""
+                INSERT INTO shift_type (name, start_time, end_time) VALUES (:n, :s, :e)
+                ON CONFLICT (name) DO UPDATE SET start_time = excluded.start_time, end_time = excluded.end_time
+                """).bind("n", t.name()).bind("s", t.startTime()).bind("e", t.endTime()).execute();
+    }
+
+    private void applyProfile(Handle h, Change c) {
+        if (c.deleted()) {
+            h.createUpdate("DELETE FROM profile WHERE name = :n").bind("n", c.key()).execute();
+            return;
+        }
+        ProfileData p = read(c, ProfileData.class);
+        h.createUpdate("INSERT INTO profile (name, data_json) VALUES (:n, :d) ON CONFLICT (name) DO UPDATE SET data_json = excluded.data_json")
+                .bind("n", p.name()).bind("d", write(p)).execute();
+    }
+
+    private Optional<ConnectionStatus> applyDevice(Handle h, Change c) {
+        if (c.deleted()) return Optional.empty();
+        DeviceConfig cfg = read(c, DeviceConfig.class);
+        Optional<DeviceState> current = DeviceRepo.load(h);
+        if (current.isEmpty() || !current.get().posId().equals(cfg.posId())) {
+            return Optional.empty();
+        }
+        DeviceRepo.updateConfig(h, cfg);
+        ConnectionStatus now = current.get().connectionStatus();
+        ConnectionStatus told = cfg.connectionStatus();
+        // The terminal finishes an unlink itself (drain, then confirm): it never goes back from that state on a pull.
+        if (told != null && told != now && now != ConnectionStatus.UNLINKED) {
+            DeviceRepo.setConnectionStatus(h, told);
+            return Optional.of(told);
+        }
+        return Optional.empty();
+    }
+
+    private <T> T read(Change c, Class<T> type) {
+        JsonNode data = c.data();
+        if (data == null || data.isNull()) {
+            throw new TerminalException("bad_pull", "The server sent " + c.entity() + " '" + c.key() + "' without data; the page was not applied.");
+        }
+        try {
+            return json.treeToValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new TerminalException("bad_pull", "The server sent an unreadable " + c.entity() + " '" + c.key() + "' ("
+                    + e.getOriginalMessage() + "); the page was not applied.", e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

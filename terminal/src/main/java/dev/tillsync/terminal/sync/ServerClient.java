@@ -1,0 +1,167 @@
+package dev.tillsync.terminal.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.sync.ApiError;
+import dev.tillsync.core.sync.LinkRequest;
+import dev.tillsync.core.sync.LinkResponse;
+import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.core.sync.PushBatch;
+import dev.tillsync.core.sync.PushResult;
+import dev.tillsync.core.sync.SyncHeaders;
+import dev.tillsync.core.sync.UnlinkComplete;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The terminal's side of the HTTP protocol (JSON under /api/v1, device-authenticated except link and health). */
+public final class ServerClient {
+    private final URI api;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Duration probeTimeout;
+    private final ObjectMapper json = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private final String posId;
+    private final String secret;
+
+    public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout) {
+        this.api = apiBase(serverUrl);
+        this.posId = posId;
+        this.secret = secret;
+        this.requestTimeout = requestTimeout;
+        this.probeTimeout = probeTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(probeTimeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Normalises what a person typed ("http://host:8080", ".../", ".../api/v1") to the API base. */
+    public static URI apiBase(String serverUrl) {
+        if (serverUrl == null || serverUrl.isBlank()) {
+            throw new ServerException("bad_server_url", "No server URL configured.", false, 0, null);
+        }
+        String s = serverUrl.trim();
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        if (s.endsWith("/api/v1")) s = s.substring(0, s.length() - "/api/v1".length());
+        URI u;
+        try {
+            u = URI.create(s + "/api/v1/");
+        } catch (IllegalArgumentException e) {
+            throw new ServerException("bad_server_url", "'" + serverUrl + "' is not a URL (expected e.g. http://192.168.1.10:8080).", false, 0, e);
+        }
+        if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+            throw new ServerException("bad_server_url", "'" + serverUrl + "' is not an http(s) URL (expected e.g. http://192.168.1.10:8080).", false, 0, null);
+        }
+        return u;
+    }
+
+    /** True when GET /health answers 200 within the probe timeout. Never throws. */
+    public boolean health() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("health")).timeout(probeTimeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("ok");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public LinkResponse link(LinkRequest req) {
+        return call(post("terminal/link", body(req), false), LinkResponse.class, "link");
+    }
+
+    public PushResult push(PushBatch batch) {
+        return call(post("sync/push", body(batch), true), PushResult.class, "push");
+    }
+
+    public PullPage pull(String cursor, int limit) {
+        String q = "sync/pull?cursor=" + URLEncoder.encode(cursor == null ? "" : cursor, StandardCharsets.UTF_8) + "&limit=" + limit;
+        return call(auth(HttpRequest.newBuilder(api.resolve(q))).timeout(requestTimeout).GET().build(), PullPage.class, "pull");
+    }
+
+    public void unlinkComplete(UnlinkComplete req) {
+        call(post("terminal/unlink-complete", body(req), true), JsonNode.class, "unlink-complete");
+    }
+
+    public JsonNode importFile(byte[] file) {
+        HttpRequest r = auth(HttpRequest.newBuilder(api.resolve("imports"))).timeout(requestTimeout)
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        return call(r, JsonNode.class, "upload");
+    }
+
+    private HttpRequest post(String path, byte[] body, boolean authenticated) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(requestTimeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return (authenticated ? auth(b) : b).build();
+    }
+
+    private HttpRequest.Builder auth(HttpRequest.Builder b) {
+        if (posId == null || secret == null) {
+            throw new ServerException("not_linked", "This terminal is not linked (no device secret).", false, 0, null);
+        }
+        return b.header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret);
+    }
+
+    private byte[] body(Object o) {
+        try {
+            return json.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T call(HttpRequest req, Class<T> type, String what) {
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new ServerException("server_timeout", "The server did not answer the " + what + " within " + requestTimeout.toSeconds()
+                    + " s. Nothing is lost: unsent transactions stay queued and are sent again on the next sync.", true, 0, e);
+        } catch (IOException e) {
+            throw new ServerException("server_unreachable", "Cannot reach the server at " + api + " (" + describe(e)
+                    + "). Working offline: sales are kept and sync when the line is back.", true, 0, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerException("interrupted", "The " + what + " was interrupted.", true, 0, e);
+        }
+        int status = r.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                return json.readValue(r.body(), type);
+            } catch (IOException e) {
+                throw new ServerException("server_garbage", "The server's answer to the " + what + " is not the tillsync protocol ("
+                        + firstLine(e) + "). Nothing was marked as synced; check the server URL and version.", false, status, e);
+            }
+        }
+        ApiError err = null;
+        try {
+            err = json.readValue(r.body(), ApiError.class);
+        } catch (IOException ignored) {
+            // not a JSON error body: report the status alone
+        }
+        String code = err != null && err.error() != null ? err.error() : (status >= 500 ? "server_error" : "http_" + status);
+        String msg = err != null && err.message() != null ? err.message() : "HTTP " + status;
+        String advice = status >= 500 ? " The server has a problem; unsent transactions stay queued and are retried." : "";
+        throw new ServerException(code, "The server refused the " + what + ": " + msg + " (" + code + ")." + advice, false, status, null);
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tillsync.terminal.sync;
+
+import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.core.sync.UnlinkComplete;
+import dev.tillsync.terminal.FailedRow;
+import dev.tillsync.terminal.SyncSummary;
+import dev.tillsync.terminal.TerminalEvent;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.outbox.Outbox;
+import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.DeviceState;
+import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.store.SyncStateRepo;
+import dev.tillsync.terminal.store.TerminalStore;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One sync: push the outbox, pull master data by cursor, and finish an unlink when asked. Invariant: only
+ * one sync runs per data folder at a time, across processes too (a file lock), so the CLI and the desktop
+ * app never interleave their marking.
+ */
+public final class SyncEngine {
+    public static final int PULL_LIMIT = 500;
+
+    private final TerminalStore store;
+    private final DeviceRepo devices;
+    private final Clock clock;
+    private final Function<DeviceState, ServerClient> clients;
+    private final Consumer<TerminalEvent> publish;
+    private final ConnectivityMonitor monitor;
+    private final PullApplier applier = new PullApplier();
+
+    public SyncEngine(TerminalStore store, Clock clock, Function<DeviceState, ServerClient> clients,
+                      Consumer<TerminalEvent> publish, ConnectivityMonitor monitor) {
+        this.store = store;
+        this.devices = new DeviceRepo(store);
+        this.clock = clock;
+        this.clients = clients;
+        this.publish = publish;
+        this.monitor = monitor;
+    }
+
+    /** Runs a sync to the end or until the server stops answering; never throws for server trouble (see {@link SyncSummary#error()}). */
+    public SyncSummary run() {
+        Instant started = clock.instant();
+        try (FileChannel ch = FileChannel.open(store.dataDir().resolve("sync.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            return runLocked(started);
+        } catch (IOException e) {
+            throw new TerminalException("sync_lock", "Cannot take the sync lock in " + store.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SyncSummary runLocked(Instant started) {
+        DeviceState device = devices.require();
+        if (device.connectionStatus() == ConnectionStatus.UNLINKED) {
+            SyncSummary s = new SyncSummary(0, 0, 0, 0, List.of(), 0, Duration.ZERO,
+                    "This terminal was unlinked by the back office; nothing can be synced. Export unsynced transactions with terminal export.");
+            publish.accept(new TerminalEvent.SyncFinished(s));
+            return s;
+        }
+        ServerClient client = clients.apply(device);
+        int sent = 0, batches = 0, synced = 0, duplicates = 0, pulled = 0;
+        List<FailedRow> failed = new ArrayList<>();
+        String error = null;
+        try {
+            OutboxPusher.Outcome pushed = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
+                    device.config().syncRowsPerRequest(), client::push, publish);
+            sent = pushed.sent();
+            batches = pushed.batches();
+            synced = pushed.synced();
+            duplicates = pushed.duplicates();
+            failed.addAll(pushed.failed());
+            monitor.observe(true, "push answered");
+            if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
+            pulled = pullAll(client);
+            finishUnlinkIfAsked(client);
+            Instant end = clock.instant();
+            store.useTx(h -> {
+                SyncStateRepo.recordSuccess(h, end);
+                EventLog.append(h, end, "sync", null, "sent=" + pushed.sent() + " failed=" + failed.size());
+            });
+        } catch (ServerException e) {
+            error = e.getMessage();
+            if (e.unreachable()) monitor.observe(false, e.code());
+            else monitor.observe(true, "server answered " + e.httpStatus());
+            if ("device_unlinked".equals(e.code())) noteConnectionStatus(ConnectionStatus.UNLINKED);
+            recordError(e.getMessage());
+        } catch (TerminalException e) {
+            error = e.getMessage();
+            recordError(e.getMessage());
+        }
+        SyncSummary s = new SyncSummary(sent, batches, synced, duplicates, failed, pulled, Duration.between(started, clock.instant()), error);
+        publish.accept(new TerminalEvent.SyncFinished(s));
+        return s;
+    }
+
+    private int pullAll(ServerClient client) {
+        int applied = 0;
+        while (true) {
+            String cursor = store.read(h -> SyncStateRepo.load(h).cursor());
+            Instant pullStarted = clock.instant();
+            PullPage page = client.pull(cursor, PULL_LIMIT);
+            PullApplier.Applied a = store.inTx(h -> applier.apply(h, page, pullStarted));
+            applied += a.changes();
+            publish.accept(new TerminalEvent.PullProgress(applied, page.remaining()));
+            a.newConnectionStatus().ifPresent(s -> {
+                store.useTx(h -> EventLog.append(h, clock.instant(), "connection_status", null, s.label()));
+                publish.accept(new TerminalEvent.UnlinkStateChanged(s));
+            });
+            if (!page.hasMore() || page.changes().isEmpty() && (page.nextCursor() == null || page.nextCursor().equals(cursor))) {
+                return applied;
+            }
+        }
+    }
+
+    /** Pulls every page into a fresh store (first pull after linking). */
+    public int firstPull() {
+        DeviceState device = devices.require();
+        try {
+            int n = pullAll(clients.apply(device));
+            monitor.observe(true, "pull answered");
+            store.useTx(h -> SyncStateRepo.recordSuccess(h, clock.instant()));
+            return n;
+        } catch (ServerException e) {
+            if (e.unreachable()) monitor.observe(false, e.code());
+            recordError(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void noteConnectionStatus(ConnectionStatus told) {
+        ConnectionStatus before = devices.require().connectionStatus();
+        if (told == before || before == ConnectionStatus.UNLINKED) return;
+        store.useTx(h -> {
+            DeviceRepo.setConnectionStatus(h, told);
+            EventLog.append(h, clock.instant(), "connection_status", null, told.label());
+        });
+        publish.accept(new TerminalEvent.UnlinkStateChanged(told));
+    }
+
+    /** When the back office asked to unlink and everything is pushed, confirm it and lock the terminal. */
+    private void finishUnlinkIfAsked(ServerClient client) {
+        DeviceState device = devices.require();
+        if (device.connectionStatus() != ConnectionStatus.UNLINK_IN_PROGRESS) return;
+        long unsent = store.read(Outbox::unsentCount);
+        if (unsent > 0) return;
+        long lastSeq = store.read(Outbox::maxSeq);
+        client.unlinkComplete(new UnlinkComplete(device.posId(), lastSeq));
+        store.useTx(h -> {
+            DeviceRepo.setConnectionStatus(h, ConnectionStatus.UNLINKED);
+            h.createUpdate("DELETE FROM session").execute();
+            EventLog.append(h, clock.instant(), "unlinked", device.posId(), "lastSeq=" + lastSeq);
+        });
+        publish.accept(new TerminalEvent.UnlinkStateChanged(ConnectionStatus.UNLINKED));
+    }
+
+    private void recordError(String message) {
+        try {
+            store.useTx(h -> SyncStateRepo.recordError(h, clock.instant(), message));
+        } catch (TerminalException ignored) {
+            // the store itself failing is reported by the next operation; the sync error is already in the summary
+        }
+    }
+}

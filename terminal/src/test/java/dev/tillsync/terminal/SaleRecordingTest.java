@@ -1,0 +1,197 @@
+package dev.tillsync.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.money.Money;
+import dev.tillsync.core.sync.Entities;
+import dev.tillsync.core.master.StockLevel;
+import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.terminal.receipt.ReceiptText;
+import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.support.LocalDevice;
+import dev.tillsync.terminal.sync.PullApplier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SaleRecordingTest {
+    @TempDir
+    Path dir;
+    PosTerminal pos;
+
+    @BeforeEach
+    void setUp() {
+        LocalDevice.prepare(dir);
+        pos = PosTerminal.open(dir);
+        pos.login("amira@demo.shop", "1234");
+        pos.openShift(Money.parse("100.00"), null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pos.close();
+    }
+
+    static SaleRequest sale(String item, long qty, Payment... pays) {
+        return new SaleRequest(List.of(new SaleItem(item, qty)), null, List.of(pays));
+    }
+
+    static Payment cash(String amount) {
+        return new Payment("Cash", Money.parse(amount), null);
+    }
+
+    long count(String sql) {
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            return s.read(h -> h.createQuery(sql).mapTo(Long.class).one());
+        }
+    }
+
+    @Test
+    void saleIsRecordedWithLinesPaymentsOutboxAndEventThenReceipt() throws Exception {
+        // 2 × 1.50 at 15% = 3.00 + 0.45 = 3.45; paid 5.00 cash → change 1.55
+        SaleReceipt r = pos.recordSale(sale("4006381333931", 2, cash("5.00")));
+        assertThat(r.number()).isEqualTo("POS-0001-000001");
+        assertThat(r.grandTotalMinor()).isEqualTo(345);
+        assertThat(r.changeMinor()).isEqualTo(155);
+        assertThat(r.offline()).isTrue(); // never probed: last known state is offline
+        assertThat(r.text()).contains(ReceiptText.OFFLINE_NOTE).contains("TOTAL").contains("3.45").contains("Change");
+        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_payment")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice' AND status = 'Pending'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM event_log WHERE type = 'sale'")).isEqualTo(1);
+        byte[] escpos = Files.readAllBytes(r.escposPath());
+        assertThat(escpos[0]).isEqualTo((byte) 0x1B);
+        assertThat(escpos[1]).isEqualTo((byte) '@');
+        assertThat(new byte[] {escpos[escpos.length - 4], escpos[escpos.length - 3]}).containsExactly(0x1D, 'V');
+        assertThat(Files.readAllBytes(r.pdfPath())).startsWith("%PDF".getBytes());
+        assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(98);
+    }
+
+    @Test
+    void splitPaymentAndChangeComeOnlyFromCash() {
+        // ITEM-0002: 2.00 + 15% = 2.30 × 3 = 6.90; card 5.00 + cash 2.00 → change 0.10
+        SaleReceipt r = pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0002", 3)), null,
+                List.of(new Payment("Card", 500, "slip-9"), cash("2.00"))));
+        assertThat(r.grandTotalMinor()).isEqualTo(690);
+        assertThat(r.changeMinor()).isEqualTo(10);
+        assertThatThrownBy(() -> pos.recordSale(sale("ITEM-0002", 1, new Payment("Card", 500, null))))
+                .isInstanceOf(TerminalException.class).hasMessageContaining("only cash");
+    }
+
+    @Test
+    void failureInsideTheTransactionLeavesNothingAndNoGap() {
+        pos.recordSale(sale("ITEM-0001", 1, cash("5.00")));
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            // The outbox insert is the last write before the event: make it fail after the counters moved.
+            s.useTx(h -> h.execute("CREATE TRIGGER fail_invoice BEFORE INSERT ON invoice_payment BEGIN SELECT RAISE(ABORT, 'disk gremlin'); END"));
+        }
+        assertThatThrownBy(() -> pos.recordSale(sale("ITEM-0003", 2, cash("50.00")))).isInstanceOf(TerminalException.class);
+        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice'")).isEqualTo(1);
+        assertThat(count("SELECT value FROM counter WHERE name = 'invoice'")).isEqualTo(1);
+        assertThat(pos.findItem("ITEM-0003").orElseThrow().localStock()).isEqualTo(100);
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            s.useTx(h -> h.execute("DROP TRIGGER fail_invoice"));
+        }
+        SaleReceipt next = pos.recordSale(sale("ITEM-0003", 2, cash("50.00")));
+        assertThat(next.number()).isEqualTo("POS-0001-000002");
+        List<Long> seqs = pos.history(HistoryFilter.all()).stream().map(HistoryEntry::seq).sorted().toList();
+        assertThat(seqs).containsExactly(1L, 2L, 3L); // shift_open, sale, sale: gap-free
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsWritten() {
+        long before = count("SELECT count(*) FROM outbox");
+        assertCode(() -> pos.recordSale(sale("NOPE", 1, cash("5.00"))), "unknown_item");
+        assertCode(() -> pos.recordSale(sale("ITEM-0001", 0, cash("5.00"))), "bad_quantity");
+        assertCode(() -> pos.recordSale(sale("ITEM-0001", -2, cash("5.00"))), "bad_quantity");
+        assertCode(() -> SaleItem.parse("ITEM-0001:two"), "bad_quantity");
+        assertCode(() -> pos.recordSale(sale("ITEM-0001", 1, cash("1.00"))), "underpaid");
+        assertCode(() -> pos.recordSale(sale("ITEM-0001", 1, new Payment("Bitcoin", 500, null))), "unknown_payment_mode");
+        assertCode(() -> pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1)), "CUST-9", List.of(cash("5")))), "unknown_customer");
+        pos.closeShift(Money.parse("100.00"));
+        assertCode(() -> pos.recordSale(sale("ITEM-0001", 1, cash("5.00"))), "no_open_shift");
+        assertThat(count("SELECT count(*) FROM invoice")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(before + 1); // only the shift_close
+        assertThat(count("SELECT value FROM counter WHERE name = 'invoice'")).isZero();
+    }
+
+    @Test
+    void returnAgainstASaleRefundsThePricePaidAndRestoresStock() {
+        SaleReceipt sale = pos.recordSale(sale("ITEM-0001", 3, cash("10.00"))); // 3 × 1.725 → 5.18 (4.50 + 0.68)
+        assertThat(sale.grandTotalMinor()).isEqualTo(518);
+        assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(97);
+        SaleReceipt ret = pos.recordReturn(new ReturnRequest(sale.number(), List.of(new SaleItem("ITEM-0001", 1)),
+                List.of(new Payment("Cash", -172, null)))); // -1.50 − 0.225 → −0.22 (half-even) = −1.72
+        assertThat(ret.invoice().returnAgainst()).isEqualTo(sale.number());
+        assertThat(ret.invoice().lines().get(0).qty()).isEqualTo(-1);
+        assertThat(ret.grandTotalMinor()).isEqualTo(-172);
+        assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(98);
+        assertCode(() -> pos.recordReturn(new ReturnRequest(sale.number(), List.of(new SaleItem("ITEM-0001", 3)),
+                List.of(new Payment("Cash", -519, null)))), "return_too_many");
+        assertCode(() -> pos.recordReturn(new ReturnRequest(sale.number(), List.of(new SaleItem("ITEM-0001", 1)),
+                List.of(new Payment("Cash", -100, null)))), "refund_mismatch");
+    }
+
+    @Test
+    void localStockIsServerStockMinusSalesTheServerHasNotCounted() {
+        pos.recordSale(sale("ITEM-0004", 5, cash("100.00")));
+        assertThat(pos.findItem("ITEM-0004").orElseThrow().localStock()).isEqualTo(95);
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            // A pull before the sale is synced: the server still says 100; the offline sale is not undone.
+            s.useTx(h -> new PullApplier().apply(h, new PullPage("c2", false, 0,
+                    List.of(LocalDevice.change(Entities.STOCK, "ITEM-0004", new StockLevel("ITEM-0004", "Main", 100)))), Instant.now()));
+            assertThat(pos.findItem("ITEM-0004").orElseThrow().localStock()).isEqualTo(95);
+            // The server took the sale (row synced), then a later pull reports 95: counted once.
+            s.useTx(h -> h.execute("UPDATE outbox SET status = 'Synced', synced_at = '2000-01-01T00:00:00Z' WHERE kind = 'invoice'"));
+            s.useTx(h -> new PullApplier().apply(h, new PullPage("c3", false, 0,
+                    List.of(LocalDevice.change(Entities.STOCK, "ITEM-0004", new StockLevel("ITEM-0004", "Main", 95)))), Instant.now()));
+            assertThat(pos.findItem("ITEM-0004").orElseThrow().localStock()).isEqualTo(95);
+            assertThat((String) s.read(h -> SyncCursor.of(h))).isEqualTo("c3");
+        }
+    }
+
+    @Test
+    void shiftCloseReconcilesCashAndModes() {
+        pos.recordSale(sale("ITEM-0001", 2, cash("5.00")));                         // 3.45, change 1.55
+        pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0002", 1)), null, List.of(new Payment("Card", 230, null))));
+        ShiftCloseReport r = pos.closeShift(Money.parse("103.45"));
+        assertThat(r.expectedCashMinor()).isEqualTo(10345);
+        assertThat(r.differenceMinor()).isZero();
+        assertThat(r.totalsByModeMinor()).isEqualTo(Map.of("Cash", 345L, "Card", 230L));
+        assertThat(r.salesCount()).isEqualTo(2);
+        assertThat(pos.currentShift()).isEmpty();
+    }
+
+    @Test
+    void customersAreNumberedFromTheDeviceSeries() {
+        Customer c = pos.addCustomer(new NewCustomer("Lina", "555-1", "lina@example.com"));
+        assertThat(c.number()).isEqualTo("CUST-0001-00001");
+        SaleReceipt r = pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1)), c.number(), List.of(cash("2"))));
+        assertThat(r.invoice().customerNumber()).isEqualTo("CUST-0001-00001");
+        assertThat(pos.customers("lina", 10)).extracting(Customer::number).containsExactly("CUST-0001-00001");
+        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'customer'")).isEqualTo(1);
+    }
+
+    static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+        assertThatThrownBy(call).isInstanceOf(TerminalException.class)
+                .satisfies(e -> assertThat(((TerminalException) e).code()).isEqualTo(code));
+    }
+
+    /** Reads the stored cursor. */
+    static final class SyncCursor {
+        static String of(org.jdbi.v3.core.Handle h) {
+            return dev.tillsync.terminal.store.SyncStateRepo.load(h).cursor();
+        }
+    }
+}

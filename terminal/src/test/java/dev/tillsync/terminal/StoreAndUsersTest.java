@@ -1,0 +1,110 @@
+package dev.tillsync.terminal;
+
+import static dev.tillsync.terminal.SaleRecordingTest.assertCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.support.LocalDevice;
+import dev.tillsync.terminal.support.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreAndUsersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void storeRunsInWalWithFullSynchronousAndForeignKeysAndIsMigratedByFlyway() throws Exception {
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            assertThat((String) s.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
+            assertThat((Integer) s.read(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())).isEqualTo(2); // FULL
+            assertThat((Integer) s.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
+            assertThat((Integer) s.read(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1").mapTo(Integer.class).one())).isEqualTo(1);
+        }
+        LocalDevice.prepare(dir);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("device.secret")))
+                .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    }
+
+    @Test
+    void eventLogIsAppendOnly() {
+        LocalDevice.prepare(dir);
+        try (TerminalStore s = TerminalStore.open(dir)) {
+            s.useTx(h -> dev.tillsync.terminal.store.EventLog.append(h, Instant.now(), "test", null, null));
+            assertCode(() -> s.useTx(h -> h.execute("DELETE FROM event_log")), "store_error");
+            assertCode(() -> s.useTx(h -> h.execute("UPDATE event_log SET type = 'x'")), "store_error");
+        }
+    }
+
+    @Test
+    void corruptedStoreIsReportedClearly() throws Exception {
+        Files.writeString(dir.resolve(TerminalStore.FILE_NAME), "this is not a database, just text that is long enough to be read as a header........");
+        assertCode(() -> PosTerminal.open(dir), "store_corrupt");
+    }
+
+    @Test
+    void readOnlyDataFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        LocalDevice.prepare(dir);
+        Files.setPosixFilePermissions(dir, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE));
+        try {
+            if (Files.isWritable(dir)) return; // running as root: permissions do not bind, nothing to test here
+            assertCode(() -> PosTerminal.open(dir), "data_dir_read_only");
+        } finally {
+            Files.setPosixFilePermissions(dir, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        }
+    }
+
+    @Test
+    void fiveWrongPinsLockTheUserForFiveMinutesEvenAcrossRestarts() {
+        LocalDevice.prepare(dir);
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        TerminalOptions opts = TerminalOptions.defaults().withClock(clock);
+        try (PosTerminal pos = PosTerminal.open(dir, opts)) {
+            for (int i = 0; i < 4; i++) assertCode(() -> pos.login("amira@demo.shop", "0000"), "wrong_pin");
+        }
+        try (PosTerminal pos = PosTerminal.open(dir, opts)) {
+            assertCode(() -> pos.login("amira@demo.shop", "0000"), "user_locked");
+            assertCode(() -> pos.login("amira@demo.shop", "1234"), "user_locked"); // right PIN, still locked
+            clock.advance(Duration.ofMinutes(4));
+            assertCode(() -> pos.login("amira@demo.shop", "1234"), "user_locked");
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            assertThat(pos.login("amira@demo.shop", "1234").email()).isEqualTo("amira@demo.shop");
+            assertCode(() -> pos.login("nobody@demo.shop", "1234"), "unknown_user");
+        }
+    }
+
+    @Test
+    void sessionPersistsUntilLogoutAndFlagsAreEnforced() {
+        LocalDevice.prepare(dir);
+        try (PosTerminal pos = PosTerminal.open(dir)) {
+            pos.login("ben@demo.shop", "5678");
+        }
+        try (PosTerminal pos = PosTerminal.open(dir)) {
+            assertThat(pos.currentUser()).map(UserSession::email).contains("ben@demo.shop");
+            assertThat(pos.can(Permission.REPRINT)).isFalse();
+            assertCode(() -> pos.export(dir.resolve("x.tsx"), ExportRange.unsynced()), "not_permitted");
+            assertCode(() -> pos.exportEventLog(dir.resolve("log.jsonl")), "not_permitted");
+            assertCode(() -> pos.reprint("POS-0001-000001"), "not_permitted");
+            assertCode(() -> pos.setPrinterTarget("/tmp/x"), "not_permitted");
+            assertCode(() -> pos.setServerUrl("http://example.org"), "not_permitted");
+            pos.logout();
+            assertThat(pos.currentUser()).isEmpty();
+            assertCode(() -> pos.openShift(0, null), "not_logged_in");
+            pos.login("amira@demo.shop", "1234");
+            pos.openShift(0, null);
+            SaleReceipt r = pos.recordSale(new SaleRequest(java.util.List.of(new SaleItem("ITEM-0001", 1)), null,
+                    java.util.List.of(new dev.tillsync.core.invoice.Payment("Cash", 200, null))));
+            SaleReceipt again = pos.reprint(r.number());
+            assertThat(again.text()).contains("REPRINT");
+            assertThat(again.escposPath().getFileName().toString()).contains("reprint");
+            pos.setPrinterTarget(dir.resolve("printer.bin").toString());
+            assertThat(pos.reprint(r.number()).escposPath()).isEqualTo(dir.resolve("printer.bin"));
+        }
+    }
+}
