@@ -1,0 +1,57 @@
+package dev.tillsync.desktop;
+
+import dev.tillsync.desktop.engine.PosTerminalTill;
+import dev.tillsync.desktop.fx.Ui;
+import dev.tillsync.desktop.shell.PosWindow;
+import dev.tillsync.terminal.PosTerminal;
+import javafx.application.Application;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The JavaFX application: opens the terminal engine on {@code --data DIR}, shows the POS window and starts the
+ * connectivity monitor and auto-sync; closing the window stops them and closes the store.
+ */
+public final class PosApp extends Application {
+    private PosTerminal terminal;
+    private PosTerminalTill till;
+    private PosWindow window;
+    private DesktopArgs args;
+
+    @Override
+    public void init() {
+        args = DesktopArgs.parse(getParameters().getRaw());
+        terminal = PosTerminal.open(args.dataDir());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        stage.setTitle("tillsync POS");
+        stage.setMinWidth(1024);
+        stage.setMinHeight(720);
+        if (!terminal.isLinked()) {
+            VBox box = new VBox(16, Ui.heading("This terminal is not linked"),
+                    Ui.label("notLinked", "Ask a manager for a link code, then run:\n  bin/pos terminal link --data " + args.dataDir()
+                            + " --server URL --code CODE\nand start the desktop again.", "muted"));
+            box.setAlignment(Pos.CENTER);
+            stage.setScene(new Scene(box, 1024, 720));
+            stage.show();
+            return;
+        }
+        till = new PosTerminalTill(terminal, true);
+        window = new PosWindow(till, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()));
+        stage.setScene(window.scene());
+        stage.show();
+        window.start();
+        terminal.startBackground();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) window.dispose();
+        if (terminal != null) terminal.close();
+    }
+}

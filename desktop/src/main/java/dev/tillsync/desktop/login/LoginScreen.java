@@ -1,0 +1,114 @@
+package dev.tillsync.desktop.login;
+
+import dev.tillsync.desktop.engine.Background;
+import dev.tillsync.desktop.engine.DeviceUser;
+import dev.tillsync.desktop.fx.Ui;
+import dev.tillsync.desktop.shell.PosWindow;
+import dev.tillsync.desktop.shell.Screen;
+import dev.tillsync.terminal.UserSession;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Pick a user of this device and type the PIN. The PIN is checked by the engine against the synced hash,
+ * so this works offline. Also the lock screen: then the locked user is preselected.
+ */
+public final class LoginScreen implements Screen {
+    private final PosWindow pos;
+    private final UserSession locked;
+    private final ToggleGroup users = new ToggleGroup();
+    private final FlowPane userList = new FlowPane(12, 12);
+    private final PasswordField pin = Ui.secret("pinField", "PIN");
+    private final Label error = Ui.label("loginError", "", "error-text");
+    private final Button login;
+    private final VBox view;
+
+    public LoginScreen(PosWindow pos, UserSession locked) {
+        this.pos = pos;
+        this.locked = locked;
+        userList.setId("userList");
+        userList.setAlignment(Pos.CENTER);
+        userList.setPrefWrapLength(640);
+        login = Ui.button("loginButton", locked == null ? "Log in" : "Unlock", this::submit);
+        login.setDefaultButton(true);
+        login.setMaxWidth(Double.MAX_VALUE);
+        pin.setMaxWidth(320);
+        pin.setOnAction(e -> submit());
+        Label title = Ui.heading(locked == null ? "Who is selling?" : "Screen locked");
+        title.setId("loginTitle");
+        Label hint = Ui.label(null, locked == null ? "Choose your name, then type your PIN."
+                : "Locked for " + locked.displayName() + ". Type the PIN to unlock, or choose another user.", "muted");
+        VBox box = new VBox(18, title, hint, userList, pin, login, error);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(680);
+        box.getStyleClass().add("panel");
+        view = new VBox(box);
+        view.setAlignment(Pos.CENTER);
+        view.setId("loginScreen");
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void shown() {
+        pos.background().run(() -> pos.till().users(), this::fill,
+                e -> error.setText("Cannot list users: " + Background.message(e)));
+        pin.requestFocus();
+    }
+
+    @Override
+    public void refocus() {
+        pin.requestFocus();
+    }
+
+    private void fill(List<DeviceUser> list) {
+        userList.getChildren().clear();
+        for (DeviceUser u : list) {
+            ToggleButton b = new ToggleButton(u.displayName() + "\n" + u.email());
+            b.setId("user-" + u.email().replaceAll("@.*", "").replaceAll("[^A-Za-z0-9]", "-"));
+            b.setUserData(u);
+            b.setToggleGroup(users);
+            b.getStyleClass().addAll("big", "user-tile");
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> pin.requestFocus());
+            userList.getChildren().add(b);
+            if (locked != null ? u.email().equalsIgnoreCase(locked.email()) : list.size() == 1) b.setSelected(true);
+        }
+        if (list.isEmpty()) error.setText("No users for this device yet: sync once while online.");
+        pin.requestFocus();
+    }
+
+    private void submit() {
+        if (users.getSelectedToggle() == null) {
+            error.setText("Choose your name first.");
+            return;
+        }
+        DeviceUser u = (DeviceUser) users.getSelectedToggle().getUserData();
+        String typed = pin.getText();
+        if (typed.isBlank()) {
+            error.setText("Type your PIN.");
+            return;
+        }
+        login.setDisable(true);
+        pos.background().inOrder(() -> pos.till().login(u.email(), typed), session -> {
+            pos.user().set(session);
+            pos.afterLogin();
+        }, e -> {
+            login.setDisable(false);
+            pin.clear();
+            error.setText(Background.message(e));
+            pin.requestFocus();
+        });
+    }
+}

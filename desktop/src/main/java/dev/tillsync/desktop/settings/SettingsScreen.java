@@ -1,0 +1,98 @@
+package dev.tillsync.desktop.settings;
+
+import dev.tillsync.desktop.engine.Background;
+import dev.tillsync.desktop.engine.TillSettings;
+import dev.tillsync.desktop.fx.Ui;
+import dev.tillsync.desktop.shell.PosWindow;
+import dev.tillsync.desktop.shell.Screen;
+import dev.tillsync.terminal.TerminalStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Settings (needs can_configure_pos): printer target, server URL, receipt preview size; device facts. */
+public final class SettingsScreen implements Screen {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final PosWindow pos;
+    private final TextField printer = Ui.field("printerTarget", "Printer device or file, e.g. /dev/usb/lp0 (blank: receipts folder)");
+    private final TextField server = Ui.field("serverUrl", "https://backoffice.example");
+    private final ChoiceBox<TillSettings.PreviewSize> size = new ChoiceBox<>();
+    private final Label posId = Ui.label("infoPosId", "", "value");
+    private final Label series = Ui.label("infoSeries", "", "value");
+    private final Label link = Ui.label("infoLink", "", "value");
+    private final Label lastSync = Ui.label("infoLastSync", "", "value");
+    private final Label queue = Ui.label("infoQueue", "", "value");
+    private final Label message = Ui.label("settingsMessage", "", "muted");
+    private final VBox view;
+
+    public SettingsScreen(PosWindow pos) {
+        this.pos = pos;
+        size.setId("previewSize");
+        size.getItems().addAll(TillSettings.PreviewSize.values());
+        size.getStyleClass().add("big");
+        printer.setPrefColumnCount(36);
+        server.setPrefColumnCount(36);
+        GridPane form = new GridPane();
+        form.setHgap(16);
+        form.setVgap(12);
+        form.addRow(0, Ui.label(null, "Printer target", "muted"), printer);
+        form.addRow(1, Ui.label(null, "Server URL", "muted"), server);
+        form.addRow(2, Ui.label(null, "Receipt preview size", "muted"), size);
+        GridPane info = new GridPane();
+        info.setHgap(16);
+        info.setVgap(8);
+        info.addRow(0, Ui.label(null, "POS ID", "muted"), posId);
+        info.addRow(1, Ui.label(null, "Invoice series", "muted"), series);
+        info.addRow(2, Ui.label(null, "Link status", "muted"), link);
+        info.addRow(3, Ui.label(null, "Last sync", "muted"), lastSync);
+        info.addRow(4, Ui.label(null, "Queue", "muted"), queue);
+        view = new VBox(16, Ui.heading("Settings"), form,
+                Ui.row(Ui.button("saveSettingsButton", "Save", this::save), Ui.button("settingsBack", "Back (Esc)", pos::afterLogin)),
+                message, Ui.label(null, "Device", "subheading"), info);
+        view.setPadding(new Insets(24));
+        view.setId("settingsScreen");
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    private record Loaded(TillSettings settings, TerminalStatus status, String series) {}
+
+    @Override
+    public void shown() {
+        pos.background().run(() -> new Loaded(pos.till().settings(), pos.till().status(), pos.till().invoiceSeries()), l -> {
+            printer.setText(l.settings().printerTarget() == null ? "" : l.settings().printerTarget());
+            server.setText(l.settings().serverUrl() == null ? "" : l.settings().serverUrl());
+            size.setValue(l.settings().previewSize());
+            TerminalStatus s = l.status();
+            posId.setText(s.posId() == null ? "—" : s.posId());
+            series.setText(l.series() == null ? "—" : l.series());
+            link.setText(s.linkStatus() + (s.online() ? " · online" : " · offline"));
+            lastSync.setText(s.lastSync() == null ? "never" : TIME.format(s.lastSync())
+                    + (s.lastError() == null ? "" : " · last error: " + s.lastError()));
+            queue.setText(s.pending() + " pending, " + s.failed() + " failed, " + s.synced() + " synced");
+        }, e -> message.setText(Background.message(e)));
+        printer.requestFocus();
+    }
+
+    private void save() {
+        TillSettings s = new TillSettings(printer.getText(), server.getText().trim(), size.getValue());
+        pos.background().run(() -> {
+            pos.till().saveSettings(s);
+            return pos.till().settings();
+        }, saved -> {
+            pos.settings().set(saved);
+            message.setText("Saved.");
+            pos.notifier().info("Settings saved");
+        }, e -> message.setText("Not saved: " + Background.message(e)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tillsync.desktop.shell;
+
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/** Short notices in the corner ("You are offline..."); the last one stays readable for a few seconds. */
+public final class Notifier {
+    public enum Kind { INFO, WARNING, ERROR, SUCCESS }
+
+    private final Label toast = new Label();
+    private final PauseTransition hide = new PauseTransition(Duration.seconds(8));
+
+    Notifier() {
+        toast.setId("notification");
+        toast.getStyleClass().add("toast");
+        toast.setWrapText(true);
+        toast.setMaxWidth(560);
+        toast.setVisible(false);
+        toast.setMouseTransparent(true);
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(0, 0, 28, 0));
+        hide.setOnFinished(e -> toast.setVisible(false));
+    }
+
+    Label node() {
+        return toast;
+    }
+
+    public void show(Kind kind, String text) {
+        toast.getStyleClass().removeIf(c -> c.startsWith("toast-"));
+        toast.getStyleClass().add("toast-" + kind.name().toLowerCase());
+        toast.setText(text);
+        toast.setVisible(true);
+        toast.toFront();
+        hide.playFromStart();
+    }
+
+    public void info(String text) {
+        show(Kind.INFO, text);
+    }
+
+    public void error(String text) {
+        show(Kind.ERROR, text);
+    }
+}
