@@ -13,8 +13,14 @@ public record DeviceView(String posId, String invoiceSeries, String customerSeri
                          String description, String profilePlk, List<DeviceUserView> users, List<ShiftUserView> shiftUsers) {
 
     /** A row of the "POS Offline User" child table. */
-    public record DeviceUserView(String user, String firstName, String lastName, boolean canConfigurePos,
-                                 boolean canExportLog, boolean canReprint) {}
+    public record DeviceUserView(String user, String firstName, String lastName, Boolean canConfigurePos,
+                                 Boolean canExportLog, Boolean canReprint) {
+        public DeviceUserView {
+            canConfigurePos = Boolean.TRUE.equals(canConfigurePos);
+            canExportLog = Boolean.TRUE.equals(canExportLog);
+            canReprint = Boolean.TRUE.equals(canReprint);
+        }
+    }
 
     /** A row of the "Shift Users" child table. */
     public record ShiftUserView(String user, String shiftType) {}

@@ -1,0 +1,98 @@
+package dev.tillsync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tillsync.server.auth.Role;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The role matrix on every user endpoint, for the three roles, no token and an expired token. */
+class PermissionsTest {
+    private final TillServer server = SharedServer.get();
+    private final Http http = new Http(server.baseUrl());
+
+    record Endpoint(String method, String path, Object body, Role min) {}
+
+    // Targets that pass authorisation but change nothing (unknown device, invalid body), so the test is repeatable.
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/users", null, Role.SYSTEM_MANAGER),
+            new Endpoint("POST", "/users", Map.of("email", "not-an-email"), Role.SYSTEM_MANAGER),
+            new Endpoint("GET", "/devices", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/devices/POS-0001", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/devices", Map.of("posId", "bad id with spaces"), Role.ACCOUNTS_MANAGER),
+            new Endpoint("PUT", "/devices/NO-SUCH", Map.of("description", "x"), Role.ACCOUNTS_MANAGER),
+            new Endpoint("DELETE", "/devices/NO-SUCH", null, Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/devices/NO-SUCH/link-code", null, Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/devices/NO-SUCH/unlink", Map.of("force", true), Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/devices/POS-0001/sync-status", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/reconciliation?posId=POS-0001", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/reports/flags/no-such-uuid/reviewed", null, Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/imports", "not an export file", Role.ACCOUNTS_MANAGER));
+
+    private static final Map<Role, String[]> LOGINS = Map.of(
+            Role.ACCOUNTS_USER, new String[] {"viewer@demo.shop", "viewer-pass"},
+            Role.ACCOUNTS_MANAGER, new String[] {"manager@demo.shop", "manager-pass"},
+            Role.SYSTEM_MANAGER, new String[] {"admin@demo.shop", "admin-pass"});
+
+    private Http.Response call(Http h, Endpoint e) {
+        return switch (e.method()) {
+            case "GET" -> h.get(e.path());
+            case "DELETE" -> h.delete(e.path());
+            case "PUT" -> h.put(e.path(), e.body());
+            default -> h.post(e.path(), e.body());
+        };
+    }
+
+    @Test
+    void everyEndpointEnforcesTheRoleMatrix() {
+        for (Role role : Role.values()) {
+            String token = Fixtures.token(server, LOGINS.get(role)[0], LOGINS.get(role)[1]);
+            for (Endpoint e : ENDPOINTS) {
+                Http.Response r = call(http.bearer(token), e);
+                String what = role.label() + " " + e.method() + " " + e.path() + " -> " + r.raw();
+                if (role.atLeast(e.min())) {
+                    assertThat(r.status()).as(what).isNotIn(401, 403).isLessThan(500);
+                } else {
+                    assertThat(r.status()).as(what).isEqualTo(403);
+                    assertThat(r.error()).as(what).isEqualTo("forbidden");
+                }
+            }
+        }
+    }
+
+    @Test
+    void missingWrongOrExpiredTokenIsUnauthenticated() {
+        for (Endpoint e : ENDPOINTS) {
+            Http.Response none = call(http, e);
+            assertThat(none.status()).as(e.path()).isEqualTo(401);
+            assertThat(none.body().get("message").asText()).isNotBlank();
+            assertThat(call(http.bearer("deadbeef"), e).status()).as(e.path()).isEqualTo(401);
+        }
+        server.admin().addUser("short-lived@demo.shop", "Accounts User", "short-lived-pass", null, null, null);
+        String token = Fixtures.token(server, "short-lived@demo.shop", "short-lived-pass");
+        assertThat(http.bearer(token).get("/devices").status()).isEqualTo(200);
+        long id = server.services().jdbi().withHandle(h -> h.createQuery("select id from app_user where email = 'short-lived@demo.shop'").mapTo(Long.class).one());
+        server.services().tokens().expireAll(id);
+        Http.Response expired = http.bearer(token).get("/devices");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.error()).isEqualTo("token_expired");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndSystemManagerManagesUsers() {
+        Http.Response bad = http.post("/auth/login", Map.of("email", "admin@demo.shop", "password", "nope-nope"));
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.error()).isEqualTo("invalid_credentials");
+        String admin = Fixtures.token(server, "admin@demo.shop", "admin-pass");
+        Http.Response created = http.bearer(admin).post("/users", Map.of("email", "clerk@demo.shop", "role", "Accounts Manager",
+                "password", "clerk-pass-1", "firstName", "Robert'); DROP TABLE app_user;--"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.raw()).doesNotContain("password");
+        assertThat(http.bearer(admin).post("/users", Map.of("email", "clerk@demo.shop", "role", "Accounts User", "password", "clerk-pass-1"))
+                .error()).isEqualTo("user_exists");
+        Http.Response list = http.bearer(admin).get("/users");
+        assertThat(list.raw()).contains("clerk@demo.shop").contains("DROP TABLE").doesNotContain("$2");
+        assertThat(Fixtures.token(server, "clerk@demo.shop", "clerk-pass-1")).isNotBlank();
+    }
+}
