@@ -47,7 +47,13 @@ public final class HttpApi {
         });
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
+                switch (e.getStatus()) {
+                    case 400 -> "invalid_request";
+                    case 404 -> "not_found";
+                    case 405 -> "method_not_allowed";
+                    case 413 -> "body_too_large";
+                    default -> "http_" + e.getStatus();
+                }, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             String id = UUID.randomUUID().toString();
             log.error("request {} {} failed (error id {}): {}", ctx.method(), ctx.path(), id, e.toString(), e);
