@@ -1,0 +1,15 @@
+package dev.tillsync.terminal.cli;
+
+import dev.tillsync.terminal.PosTerminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "reprint", description = "Print a receipt again, marked REPRINT; needs can_reprint.")
+final class ReprintCommand extends Base {
+    @Parameters(index = "0") String number;
+
+    @Override
+    int run(PosTerminal pos) {
+        return Commands.receipt(out(), err(), pos.reprint(number));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tillsync.terminal.cli;
+
+import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.ReturnRequest;
+import dev.tillsync.terminal.SaleItem;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "return", description = "Record a return against an invoice of this terminal; refunds are negative, e.g. --pay Cash:-1.72.")
+final class ReturnCommand extends Base {
+    @Option(names = "--against", required = true) String against;
+    @Option(names = "--item", required = true, description = "CODE:QTY coming back, repeatable") List<String> items;
+    @Option(names = "--pay", required = true, description = "MODE:-AMOUNT, repeatable") List<String> pays;
+
+    @Override
+    int run(PosTerminal pos) {
+        var r = pos.recordReturn(new ReturnRequest(against, items.stream().map(SaleItem::parse).toList(),
+                pays.stream().map(Commands::payment).toList()));
+        return Commands.receipt(out(), err(), r);
+    }
+}

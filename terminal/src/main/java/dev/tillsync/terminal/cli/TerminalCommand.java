@@ -1,0 +1,29 @@
+package dev.tillsync.terminal.cli;
+
+import dev.tillsync.terminal.PosTerminal;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Root command: holds the data folder every sub-command works on. */
+@Command(name = "terminal", mixinStandardHelpOptions = true, version = "tillsync terminal 0.1",
+        description = "The tillsync POS terminal engine: sell offline, sync when online.",
+        subcommands = {LinkCommand.class, LoginCommand.class, LogoutCommand.class, ShiftCommand.class, SellCommand.class,
+                ReturnCommand.class, CustomerCommand.class, HistoryCommand.class, StatusCommand.class, SyncCommand.class,
+                RetryCommand.class, ExportCommand.class, UploadCommand.class, LogCommand.class, ReprintCommand.class,
+                ConfigCommand.class, ItemsCommand.class, RunCommand.class})
+public final class TerminalCommand {
+    @Option(names = "--data", scope = ScopeType.INHERIT, defaultValue = "${env:TILLSYNC_TERMINAL_DATA:-./terminal-data}",
+            description = "The terminal's data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "30",
+            description = "Seconds a server call may take before the line counts as down (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    PosTerminal open() {
+        return PosTerminal.open(data, dev.tillsync.terminal.TerminalOptions.defaults()
+                .withRequestTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))));
+    }
+}
