@@ -99,9 +99,11 @@ public final class Reconciliation {
                         group by item_code order by item_code
                         """).bind("d", id).bind("from", from).bind("to", to)
                 .map((rs, c) -> new StockImpact(rs.getString(1), rs.getLong(2))).list();
-        String statusRange = " and (cast(:from as timestamptz) is null or received_at >= :from) and (cast(:to as timestamptz) is null or received_at < :to)";
-        long rejected = h.createQuery("select count(*) from pos_offline_sync_status where device_id = :d and outcome = 'rejected'" + statusRange)
-                .bind("d", id).bind("from", from).bind("to", to).mapTo(Long.class).one();
+        // Rows still awaiting review (and rejections) are listed whatever the period: they need someone's attention.
+        String statusRange = " and (reviewed_at is null or ((cast(:from as timestamptz) is null or received_at >= :from)"
+                + " and (cast(:to as timestamptz) is null or received_at < :to)))";
+        long rejected = h.createQuery("select count(*) from pos_offline_sync_status where device_id = :d and outcome = 'rejected'")
+                .bind("d", id).mapTo(Long.class).one();
         List<Flag> flags = h.createQuery("select * from pos_offline_sync_status where device_id = :d and review" + statusRange + " order by seq")
                 .bind("d", id).bind("from", from).bind("to", to)
                 .map((rs, c) -> new Flag(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
@@ -117,10 +119,10 @@ public final class Reconciliation {
         var q = h.createQuery("""
                 select mode, sum(amount) from (
                     select p.mode, p.amount_minor as amount from sales_invoice_payment p join sales_invoice i on i.id = p.invoice_id
-                    where\s""" + where + """
-                    union all
-                    select 'Cash', -i.change_minor from sales_invoice i where i.change_minor <> 0 and\s""" + where + """
-                ) x group by mode order by mode""");
+                    where (""" + where + """
+                    ) union all
+                    select 'Cash', -i.change_minor from sales_invoice i where i.change_minor <> 0 and (""" + where + """
+                )) x group by mode order by mode""");
         binds.forEach(q::bind);
         if (where.contains(":from")) q.bind("from", from).bind("to", to);
         Map<String, Long> out = new LinkedHashMap<>();
