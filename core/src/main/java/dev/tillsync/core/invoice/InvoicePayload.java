@@ -1,5 +1,7 @@
 package dev.tillsync.core.invoice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +28,7 @@ public record InvoicePayload(String number, Instant postedAt, String customerNum
         payments = payments == null ? List.of() : List.copyOf(payments);
     }
 
+    @JsonIgnore // derived, not part of the wire form
     public boolean isReturn() {
         return returnAgainst != null;
     }

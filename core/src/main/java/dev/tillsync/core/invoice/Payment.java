@@ -1,5 +1,7 @@
 package dev.tillsync.core.invoice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A tender on an invoice. For cash, {@code amountMinor} is what the customer handed over;
  * the change given back is on the invoice ({@link InvoicePayload#changeMinor()}).
@@ -11,6 +13,7 @@ package dev.tillsync.core.invoice;
 public record Payment(String mode, long amountMinor, String reference) {
     public static final String CASH = "Cash";
 
+    @JsonIgnore // derived, not part of the wire form
     public boolean isCash() {
         return CASH.equalsIgnoreCase(mode);
     }

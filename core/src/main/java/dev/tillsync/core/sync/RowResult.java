@@ -1,5 +1,7 @@
 package dev.tillsync.core.sync;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The answer for one row. For {@code duplicate}, {@code original} is the outcome recorded the first time
  * (accepted or rejected) and {@code code}/{@code message} repeat the first answer's reason if any.
@@ -20,6 +22,7 @@ public record RowResult(String uuid, long seq, RowOutcome outcome, RowOutcome or
     }
 
     /** True when the terminal may mark the row synced (the server holds its effect). */
+    @JsonIgnore // derived, not part of the wire form
     public boolean isSynced() {
         return outcome == RowOutcome.ACCEPTED || (outcome == RowOutcome.DUPLICATE && original != RowOutcome.REJECTED);
     }
