@@ -203,7 +203,8 @@ public final class PosTerminal implements AutoCloseable {
 
     /** Checks the PIN offline against the synced hash; 5 wrong PINs lock the user out for 5 minutes. */
     public UserSession login(String email, String pin) {
-        if (devices.require().connectionStatus() == ConnectionStatus.UNLINKED) {
+        // An unlinked terminal stays locked, except to let a user export what never reached the server (forced unlink).
+        if (devices.require().connectionStatus() == ConnectionStatus.UNLINKED && store.read(h -> Outbox.unsynced(h).isEmpty())) {
             throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
                     + "Unsynced transactions can still be exported by a manager's tools; ask for a new link code to use it again.");
         }
