@@ -28,15 +28,16 @@ public final class ReceiptPreview {
         int px = s == null || s.previewSize() == null ? TillSettings.PreviewSize.MEDIUM.fontPx() : s.previewSize().fontPx();
         text.setStyle("-fx-font-size: " + px + "px;");
         text.setPrefColumnCount(44);
-        text.setPrefRowCount(20);
+        text.setPrefRowCount(14);
         String title = (receipt.reprint() ? "Reprint of " : "Sale complete — ") + receipt.number();
         Label change = Ui.label("receiptChange", receipt.reprint() ? "" : "Change due: " + MoneyText.of(receipt.changeMinor()), "total-big");
         Label offline = Ui.label("offlineBadge", "OFFLINE — saved on this device, will sync when back online", "badge-offline");
         offline.setVisible(receipt.offline());
         offline.setManaged(receipt.offline());
         String where = receipt.printWarning() != null ? "Not printed: " + receipt.printWarning()
-                : "Printed to " + receipt.escposPath() + (receipt.pdfPath() == null ? "" : "   ·   PDF " + receipt.pdfPath());
+                : "Printed: " + receipt.escposPath().getFileName() + (receipt.pdfPath() == null ? "" : "   ·   PDF: " + receipt.pdfPath().getFileName());
         Label printed = Ui.label("printInfo", where, receipt.printWarning() != null ? "error-text" : "muted");
+        printed.setTooltip(new javafx.scene.control.Tooltip("ESC/POS: " + receipt.escposPath() + "\nPDF: " + receipt.pdfPath()));
         printed.setMaxWidth(640);
         Button done = Ui.button("newSaleButton", receipt.reprint() ? "Close (Enter)" : "New sale (Enter)", pos.overlay()::close);
         done.setDefaultButton(true);
