@@ -1,0 +1,68 @@
+package dev.tillsync.bench;
+
+import dev.tillsync.bench.report.BenchReport;
+import dev.tillsync.bench.sale.SaleCommitBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
+        subcommands = {BenchMain.SaleCommit.class, CommandLine.HelpCommand.class})
+public final class BenchMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options every benchmark takes. */
+    static class Common {
+        @Option(names = "--quick", description = "CI-sized run (small sizes, 1-2 rounds)")
+        boolean quick;
+        @Option(names = "--work", description = "scratch folder (default: a new temp folder)")
+        Path work;
+        @Option(names = "--rounds", description = "interleaved rounds (ours, baseline, ours, baseline...)")
+        Integer rounds;
+
+        Path work() throws java.io.IOException {
+            return work != null ? Files.createDirectories(work) : Files.createTempDirectory("tillsync-bench");
+        }
+
+        int rounds(int full, int quick) {
+            return rounds != null ? rounds : this.quick ? quick : full;
+        }
+    }
+
+    static int print(BenchReport r) {
+        System.out.println(r.render());
+        System.out.flush();
+        return 0;
+    }
+
+    @Command(name = "sale-commit", mixinStandardHelpOptions = true, description = "sales/s through the terminal engine vs the raw SQLite ceiling")
+    static final class SaleCommit implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--sales", description = "sales per round per variant (default 2000; --quick 200)")
+        Integer sales;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new SaleCommitBench().run(options(common, sales)));
+        }
+
+        static SaleCommitBench.Options options(Common c, Integer sales) throws java.io.IOException {
+            return new SaleCommitBench.Options(c.work(), sales != null ? sales : c.quick ? 200 : 2000, c.rounds(5, 2), c.quick ? 20 : 100);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tillsync.bench.sale;
+
+import dev.tillsync.bench.env.BenchServer;
+import dev.tillsync.bench.env.BenchTerminal;
+import dev.tillsync.bench.env.Folders;
+import dev.tillsync.bench.env.SaleFactory;
+import dev.tillsync.bench.report.BenchReport;
+import dev.tillsync.bench.report.Stats;
+import dev.tillsync.bench.report.TextTable;
+import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.terminal.Item;
+import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.SaleReceipt;
+import dev.tillsync.terminal.UserSession;
+import dev.tillsync.terminal.sale.SaleRecorder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sales recorded per second on a real SQLite file: the engine (facade with receipt, and commit only) against
+ * the raw SQLite ceiling, interleaved round by round in the same run.
+ */
+public final class SaleCommitBench {
+    public record Options(Path work, int sales, int rounds, int warmup) {}
+
+    private static final String FACADE = "ours: PosTerminal.recordSale (commit + receipt)";
+    private static final String COMMIT = "ours: SaleRecorder commit only";
+    private static final String CEILING = "baseline: raw SQLite ceiling";
+
+    private interface Recorder {
+        void record(SaleFactory.Basket b, int i) throws Exception;
+    }
+
+    public BenchReport run(Options o) throws Exception {
+        Path dir = o.work().resolve("sale-commit");
+        Folders.delete(dir);
+        PosTerminal pos;
+        List<Item> items;
+        try (BenchServer server = BenchServer.startSeeded(dir.resolve("server"))) {
+            pos = BenchTerminal.linkAndOpen(server, "POS-0001", dir.resolve("terminal"));
+            items = BenchTerminal.items(pos, BenchServer.demoItemCodes());
+        }
+        // The server is stopped: recording a sale never touches the network, and the background sync was never started.
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Long>> samples = new LinkedHashMap<>();
+        for (String v : List.of(FACADE, COMMIT, CEILING)) {
+            rates.put(v, new ArrayList<>());
+            samples.put(v, new ArrayList<>());
+        }
+        List<Double> ratios = new ArrayList<>();
+        List<Double> commitRatios = new ArrayList<>();
+        try (pos; RawSqliteCeiling ceiling = new RawSqliteCeiling(dir.resolve("ceiling.db"), items)) {
+            SaleRecorder recorder = BenchTerminal.commitOnly(pos.dataDir());
+            UserSession cashier = pos.currentUser().orElseThrow();
+            String shift = pos.currentShift().orElseThrow().uuid();
+            long[] ceilingNo = {0};
+            Map<String, Recorder> variants = new LinkedHashMap<>();
+            variants.put(FACADE, (b, i) -> {
+                SaleReceipt r = pos.recordSale(b.request());
+                if (r.printWarning() != null) throw new IllegalStateException(r.printWarning());
+            });
+            variants.put(COMMIT, (b, i) -> recorder.recordSale(cashier, b.request(), false));
+            variants.put(CEILING, (b, i) -> {
+                InvoicePayload inv = b.invoice(String.format("CEIL-%06d", ++ceilingNo[0]), Instant.now(), cashier.email(), shift, "plk", false);
+                ceiling.record(inv);
+            });
+            for (var v : variants.entrySet()) measure(v.getValue(), new SaleFactory(items, 7).next(), o.warmup());
+            for (int round = 0; round < o.rounds(); round++) {
+                Map<String, Double> thisRound = new LinkedHashMap<>();
+                for (var v : variants.entrySet()) {
+                    SaleFactory f = new SaleFactory(items, 1000 + round);
+                    List<SaleFactory.Basket> baskets = new ArrayList<>();
+                    for (int i = 0; i < o.sales(); i++) baskets.add(f.next());
+                    long[] lat = new long[o.sales()];
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < baskets.size(); i++) {
+                        long s = System.nanoTime();
+                        v.getValue().record(baskets.get(i), i);
+                        lat[i] = System.nanoTime() - s;
+                    }
+                    double rate = o.sales() / ((System.nanoTime() - t0) / 1e9);
+                    rates.get(v.getKey()).add(rate);
+                    for (long l : lat) samples.get(v.getKey()).add(l);
+                    thisRound.put(v.getKey(), rate);
+                }
+                ratios.add(thisRound.get(FACADE) / thisRound.get(CEILING));
+                commitRatios.add(thisRound.get(COMMIT) / thisRound.get(CEILING));
+            }
+        }
+        double ceilingRate = Stats.median(rates.get(CEILING));
+        TextTable t = new TextTable("sale-commit: " + o.sales() + " sales x " + o.rounds() + " interleaved rounds (5 lines, 2 payments each)",
+                "variant", "sales/s (median)", "p50 ms", "p99 ms", "÷ ceiling (median of rounds)");
+        BenchReport report = new BenchReport("sale-commit");
+        for (String v : rates.keySet()) {
+            long[] lat = samples.get(v).stream().mapToLong(Long::longValue).toArray();
+            double med = Stats.median(rates.get(v));
+            Double ratio = v.equals(FACADE) ? Stats.median(ratios) : v.equals(COMMIT) ? Stats.median(commitRatios) : 1.0;
+            t.row(v, med, Stats.percentileMs(lat, 50), Stats.percentileMs(lat, 99), ratio);
+            String key = v.equals(FACADE) ? "facade" : v.equals(COMMIT) ? "commit" : "ceiling";
+            report.figure(key + ".salesPerSec", med).figure(key + ".p50ms", Stats.percentileMs(lat, 50)).figure(key + ".p99ms", Stats.percentileMs(lat, 99));
+        }
+        report.figure("facade.ratio", Stats.median(ratios)).figure("commit.ratio", Stats.median(commitRatios));
+        report.table(t);
+        report.note("per-round ratio ours(facade) ÷ ceiling: " + fmtList(ratios) + "; commit only ÷ ceiling: " + fmtList(commitRatios));
+        report.note("ceiling sales/s per round: " + fmtList(rates.get(CEILING)) + "; facade: " + fmtList(rates.get(FACADE)));
+        report.note("facade = recordSale: the SQLite transaction (invoice, lines, payments, stock-pending lines, outbox row, event log) "
+                + "plus the receipt rendering it always does (plain text, ESC/POS file, PDF preview via PDFBox); commit only = the "
+                + "engine's SaleRecorder on the same store file, no receipt.");
+        report.note("ceiling = one kept-open connection, prepared statements, WAL + synchronous=FULL, one transaction per sale "
+                + "(invoice, 5 lines, 2 payments, 5 stock updates, outbox row with the JSON payload); no validation, no catalogue reads.");
+        report.note("targets: facade ≥ 50% of the ceiling and p99 < 20 ms; warm-up " + o.warmup() + " sales per variant not measured.");
+        return report;
+    }
+
+    private static void measure(Recorder r, SaleFactory.Basket b, int n) throws Exception {
+        for (int i = 0; i < n; i++) r.record(b, i);
+    }
+
+    static String fmtList(List<Double> v) {
+        return v.stream().map(TextTable::format).reduce((a, b) -> a + ", " + b).orElse("-");
+    }
+}
