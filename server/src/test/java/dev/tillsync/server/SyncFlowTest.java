@@ -73,8 +73,9 @@ class SyncFlowTest {
         assertThat(first.results().get(0).review()).isFalse();
 
         PushResult replay = d.http().post("/sync/push", batch).as(PushResult.class);
-        assertThat(replay.results()).extracting(r -> r.outcome()).containsOnly(RowOutcome.DUPLICATE);
-        assertThat(replay.results()).extracting(r -> r.original()).containsExactly(RowOutcome.ACCEPTED, RowOutcome.REJECTED, RowOutcome.ACCEPTED);
+        // Accepted rows answer duplicate with their original outcome; the rejected one (no effect) is judged again.
+        assertThat(replay.results()).extracting(r -> r.outcome()).containsExactly(RowOutcome.DUPLICATE, RowOutcome.REJECTED, RowOutcome.DUPLICATE);
+        assertThat(replay.results()).extracting(r -> r.original()).containsExactly(RowOutcome.ACCEPTED, null, RowOutcome.ACCEPTED);
         assertThat(replay.results().get(1).code()).isEqualTo("unknown_item");
         assertThat(replay.results().get(0).isSynced()).isTrue();
         assertThat(replay.results().get(1).isSynced()).isFalse();
@@ -83,6 +84,27 @@ class SyncFlowTest {
                 "select count(*) from sales_invoice i join pos_offline d on d.id = i.device_id where d.pos_id = :p")
                 .bind("p", d.posId()).mapTo(Integer.class).one());
         assertThat(invoices).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedRowSentAgainIsJudgedAfreshAndAppliedOnce() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        String code = "LATE-" + System.nanoTime();
+        SyncRow row = Fixtures.invoiceRow(1, d.invoiceSeries() + "000001", d.profileKey(),
+                List.of(InvoiceLine.of(code, "Late item", 1, 100, 0)), List.of(new Payment("Cash", 100, null)));
+        PushBatch batch = new PushBatch(d.posId(), d.profileKey(), List.of(row));
+        assertThat(d.http().post("/sync/push", batch).as(PushResult.class).results().get(0).code()).isEqualTo("unknown_item");
+
+        server.services().jdbi().useTransaction(h -> server.services().catalog()
+                .upsertItem(h, new dev.tillsync.core.master.ItemData(code, "Late item", List.of(), 100, 0, true)));
+        assertThat(d.http().post("/sync/push", batch).as(PushResult.class).results().get(0).outcome()).isEqualTo(RowOutcome.ACCEPTED);
+        PushResult third = d.http().post("/sync/push", batch).as(PushResult.class);
+        assertThat(third.results().get(0).outcome()).isEqualTo(RowOutcome.DUPLICATE);
+        assertThat(third.results().get(0).original()).isEqualTo(RowOutcome.ACCEPTED);
+        Integer invoices = server.services().jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from sales_invoice i join pos_offline d on d.id = i.device_id where d.pos_id = :p")
+                .bind("p", d.posId()).mapTo(Integer.class).one());
+        assertThat(invoices).isEqualTo(1);
     }
 
     @Test

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * then applies it under a savepoint and records the outcome. When two servers get the same row at once,
  * the second insert waits for the first transaction and then finds the conflict, so exactly one applies it
  * and the other answers {@code duplicate} with the recorded outcome.
+ *
+ * <p>A row that was rejected had no effect, so when the device sends it again (the cashier pressed retry,
+ * perhaps after the missing item was added on the server) it is evaluated afresh under a row lock on its
+ * claim; an accepted row is never applied twice.
  */
 public final class RowIngestor {
     private static final Logger log = LoggerFactory.getLogger(RowIngestor.class);
@@ -65,7 +69,11 @@ public final class RowIngestor {
                         .bind("d", device.id()).bind("uuid", row.uuid()).bind("seq", row.seq()).bind("kind", row.kind().wire())
                         .bind("number", safeNumber(applier, row)).bind("hash", fingerprint).bind("via", via).execute();
                 if (claimed == 0) {
-                    return alreadySeen(h, device, row, fingerprint);
+                    if (!lockRejectedClaim(h, device, row, fingerprint)) {
+                        return alreadySeen(h, device, row, fingerprint);
+                    }
+                    h.createUpdate("update pos_offline_sync_status set code = null, reason = null where uuid = :uuid")
+                            .bind("uuid", row.uuid()).execute();
                 }
                 h.savepoint("apply");
                 try {
@@ -91,6 +99,20 @@ public final class RowIngestor {
                     row.uuid(), device.posId(), row.seq(), e.toString(), e);
             throw e;
         }
+    }
+
+    /**
+     * True when this exact row (same device, sequence and content) was received before and rejected: its claim
+     * is then locked for this transaction, so a concurrent resend waits and afterwards sees the new outcome.
+     */
+    private static boolean lockRejectedClaim(Handle h, DeviceRecord device, SyncRow row, String fingerprint) {
+        return h.createQuery("""
+                        select outcome from pos_offline_sync_status
+                        where uuid = :u and device_id = :d and seq = :s and payload_hash = :hash
+                        for update
+                        """)
+                .bind("u", row.uuid()).bind("d", device.id()).bind("s", row.seq()).bind("hash", fingerprint)
+                .mapTo(String.class).findOne().map("rejected"::equals).orElse(false);
     }
 
     private RowResult alreadySeen(Handle h, DeviceRecord device, SyncRow row, String fingerprint) {
