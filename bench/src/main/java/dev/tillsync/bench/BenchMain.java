@@ -2,6 +2,9 @@ package dev.tillsync.bench;
 
 import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.sale.SaleCommitBench;
+import dev.tillsync.bench.catchup.CatchUpBench;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,12 +14,14 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
-        subcommands = {BenchMain.SaleCommit.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Every module ships a logback.xml; the bench's own quiet configuration wins without the duplicate-resource noise.
+        if (System.getProperty("logback.configurationFile") == null) System.setProperty("logback.configurationFile", "bench-logback.xml");
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
@@ -63,6 +68,28 @@ public final class BenchMain implements Runnable {
 
         static SaleCommitBench.Options options(Common c, Integer sales) throws java.io.IOException {
             return new SaleCommitBench.Options(c.work(), sales != null ? sales : c.quick ? 200 : 2000, c.rounds(5, 2), c.quick ? 20 : 100);
+        }
+    }
+
+    @Command(name = "catch-up", mixinStandardHelpOptions = true, description = "offline backlog syncing to a fresh server vs per-invoice HTTP and raw PostgreSQL")
+    static final class CatchUp implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--invoices", description = "offline invoices (default 50000; --quick 2000)")
+        Integer invoices;
+        @Option(names = "--rows", split = ",", description = "sync_rows_per_request values (default 100,500,2000)")
+        List<Integer> rows = List.of(100, 500, 2000);
+        @Option(names = "--generate-seconds", description = "time box for recording the backlog through the engine (default 600)")
+        int generateSeconds = 600;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new CatchUpBench().run(options(common, invoices, rows, generateSeconds)));
+        }
+
+        static CatchUpBench.Options options(Common c, Integer invoices, List<Integer> rows, int generateSeconds) throws java.io.IOException {
+            return new CatchUpBench.Options(c.work(), invoices != null ? invoices : c.quick ? 2000 : 50_000, c.rounds(3, 1), rows,
+                    Duration.ofSeconds(generateSeconds));
         }
     }
 }

@@ -18,7 +18,11 @@ public final class Folders {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                    // PostgreSQL refuses a data directory that is not 0700
+                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(p));
+                }
                 else if (!p.getFileName().toString().equals("postmaster.pid") && !p.getFileName().toString().endsWith(".lock")) {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
