@@ -139,6 +139,12 @@ class CashierDayTest {
         scan(PEN_BARCODE);
         waitFor("one line", () -> cartRows() == 1);
         shot("offline-notice");
+        robot.type(KeyCode.F4);
+        waitFor("customer dialog", () -> exists("#newCustomerName"));
+        robot.clickOn("#newCustomerName").write("Olga Offline");
+        robot.clickOn("#createCustomerButton");
+        waitFor("customer picked", () -> text("#customerLabel").startsWith("Customer: Olga Offline (CUST-0001-"));
+        waitFor("scan focus back after the dialog", () -> focused("#scanField"));
         robot.type(KeyCode.F12);
         waitFor("payment dialog", () -> exists("#payCash"));
         robot.type(KeyCode.ENTER); // the amount is prefilled with what is due
@@ -151,7 +157,7 @@ class CashierDayTest {
         robot.type(KeyCode.ESCAPE);
         waitFor("receipt closed", () -> !exists("#receiptPreview"));
         assertThat(rig.terminal.history(HistoryFilter.all()).stream().filter(e -> e.totalMinor() != null && e.offline()))
-                .hasSize(1);
+                .singleElement().satisfies(e -> assertThat(e.customer()).startsWith("CUST-0001-"));
     }
 
     @Test
@@ -185,11 +191,32 @@ class CashierDayTest {
         rig.stopServer();
         waitFor("offline", () -> text("#statusIndicator").equals("Offline"));
         for (int i = 0; i < 2; i++) {
-            scan(secondBarcode);
+            if (i == 0) {
+                scan(secondBarcode);
+            } else {
+                robot.type(KeyCode.F2);
+                waitFor("search dialog", () -> exists("#searchField"));
+                robot.write("Ballpoint");
+                waitFor("search finds the pen", () -> ((javafx.scene.control.ListView<?>) node("#searchResults")).getItems().size() >= 1);
+                robot.type(KeyCode.ENTER);
+            }
             waitFor("one line", () -> cartRows() == 1);
             robot.type(KeyCode.F12);
             waitFor("payment dialog", () -> exists("#payCash"));
-            robot.type(KeyCode.ENTER);
+            if (i == 0) {
+                // split: 10.00 on card with its slip reference, the rest in cash
+                robot.clickOn("#payCard");
+                replaceText("#tenderAmount", "10.00");
+                robot.clickOn("#tenderReference").write("SLIP-778");
+                robot.clickOn("#addTenderButton");
+                waitFor("card tender listed", () -> ((javafx.scene.control.ListView<?>) node("#tenderList")).getItems().size() == 1);
+                robot.clickOn("#payCash");
+                robot.clickOn("#addTenderButton");
+                waitFor("two tenders", () -> ((javafx.scene.control.ListView<?>) node("#tenderList")).getItems().size() == 2);
+                shot("payment-split");
+            } else {
+                robot.type(KeyCode.ENTER);
+            }
             waitFor("fully paid", () -> !node("#completeSaleButton").isDisabled());
             robot.clickOn("#completeSaleButton");
             waitFor("receipt", () -> exists("#receiptPreview"));
@@ -234,7 +261,25 @@ class CashierDayTest {
 
     @Test
     @Order(5)
-    void closingTheShiftShowsExpectedCashAndDifference() throws Exception {
+    void settingsShowDeviceInfoAndClosingTheShiftShowsExpectedCashAndDifference() throws Exception {
+        MenuItem settings = menuItem((MenuButton) node("#menuButton"), "menuSettings");
+        assertThat(settings.isVisible()).isTrue();
+        FxToolkit.setupFixture(settings::fire);
+        waitFor("settings with device info", () -> exists("#settingsScreen") && text("#infoPosId").equals("POS-0001"));
+        assertThat(text("#infoSeries")).isEqualTo("POS-0001-");
+        assertThat(text("#infoLink")).startsWith("Linked");
+        assertThat(text("#serverUrl")).isEqualTo(rig.server().baseUrl());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Object> size = (javafx.scene.control.ChoiceBox<Object>) node("#previewSize");
+        FxToolkit.setupFixture(() -> size.setValue(dev.tillsync.desktop.engine.TillSettings.PreviewSize.LARGE));
+        Path printerFile = tmp.resolve("printer.bin");
+        replaceText("#printerTarget", printerFile.toString());
+        robot.clickOn("#saveSettingsButton");
+        waitFor("saved", () -> text("#settingsMessage").equals("Saved."));
+        shot("settings");
+        robot.type(KeyCode.ESCAPE);
+        waitFor("back to sale", () -> exists("#scanField"));
+
         robot.clickOn("#closeShiftButton");
         waitFor("close shift screen", () -> exists("#countedCash"));
         robot.clickOn("#countedCash").write("90").type(KeyCode.ENTER);
@@ -286,6 +331,18 @@ class CashierDayTest {
             assertThat(b.getMaxY()).as(id + " fits the height").isLessThanOrEqualTo(n.getScene().getHeight() + 0.5);
         }
         shot("sale-1024x768");
+    }
+
+    @Test
+    @Order(8)
+    void unlinkBlocksNewSalesThenShowsTheTerminalUnlinked() throws Exception {
+        rig.server().admin().unlink("POS-0001", false);
+        robot.clickOn("#offlineSyncButton"); // the next contact tells the till; it drains and confirms
+        waitFor("unlinked banner", () -> exists("#unlinkBanner") && text("#unlinkBanner").contains("unlinked"));
+        assertThat(node("#payButton").isDisabled()).isTrue();
+        assertThat(node("#scanField").isDisabled()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        shot("unlinked");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -92,7 +92,8 @@ public final class PosTerminalTill implements Till {
 
     @Override
     public List<Item> searchItems(String text, int limit) {
-        return terminal.searchItems(text, limit);
+        // matching here (see DeviceFacts); the items themselves, with price and local stock, come from the engine
+        return facts.searchItemCodes(text, limit).stream().map(terminal::findItem).flatMap(Optional::stream).toList();
     }
 
     @Override

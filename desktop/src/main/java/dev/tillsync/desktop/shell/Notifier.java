@@ -10,18 +10,21 @@ import javafx.util.Duration;
 public final class Notifier {
     public enum Kind { INFO, WARNING, ERROR, SUCCESS }
 
+    static final double HEIGHT = 44;
+
     private final Label toast = new Label();
     private final PauseTransition hide = new PauseTransition(Duration.seconds(8));
 
     Notifier() {
         toast.setId("notification");
         toast.getStyleClass().add("toast");
-        toast.setWrapText(true);
-        toast.setMaxWidth(560);
+        toast.setMaxWidth(980);
+        toast.setMaxHeight(HEIGHT);
+        toast.setMinHeight(HEIGHT);
         toast.setVisible(false);
         toast.setMouseTransparent(true);
         StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(toast, new javafx.geometry.Insets(0, 0, 28, 0));
+        StackPane.setMargin(toast, new javafx.geometry.Insets(0, 0, 4, 0));
         hide.setOnFinished(e -> toast.setVisible(false));
     }
 
@@ -33,6 +36,7 @@ public final class Notifier {
         toast.getStyleClass().removeIf(c -> c.startsWith("toast-"));
         toast.getStyleClass().add("toast-" + kind.name().toLowerCase());
         toast.setText(text);
+        toast.setTooltip(new javafx.scene.control.Tooltip(text));
         toast.setVisible(true);
         toast.toFront();
         hide.playFromStart();

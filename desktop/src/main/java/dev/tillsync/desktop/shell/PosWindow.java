@@ -97,6 +97,12 @@ public final class PosWindow {
         unlinkBanner.setVisible(false);
         unlinkBanner.setManaged(false);
         frame.setTop(new VBox(top, unlinkBanner));
+        // notices appear in this reserved strip, so they never hide the totals or buttons of a screen
+        HBox noticeStrip = new HBox();
+        noticeStrip.setId("noticeStrip");
+        noticeStrip.getStyleClass().add("notice-strip");
+        noticeStrip.setMinHeight(Notifier.HEIGHT + 8);
+        frame.setBottom(noticeStrip);
         root = new StackPane(frame, overlay.node(), notifier.node());
         root.setId("root");
         scene = new Scene(root, 1280, 800);

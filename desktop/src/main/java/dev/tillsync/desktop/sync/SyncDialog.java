@@ -61,7 +61,7 @@ public final class SyncDialog {
         StringBuilder b = new StringBuilder();
         b.append(s.synced()).append(" synced, ").append(s.duplicates()).append(" duplicate")
                 .append(s.duplicates() == 1 ? "" : "s").append(", ").append(s.failed().size()).append(" failed")
-                .append(" · ").append(s.pulledChanges()).append(" updates received");
+                .append(" · ").append(s.pulledChanges()).append(s.pulledChanges() == 1 ? " update" : " updates").append(" received");
         for (FailedRow f : s.failed()) {
             b.append("\n• ").append(f.ref() == null ? "#" + f.seq() : f.ref()).append(": ").append(f.message())
                     .append(f.code() == null ? "" : " [" + f.code() + "]");
