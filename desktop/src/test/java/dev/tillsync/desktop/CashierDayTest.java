@@ -127,6 +127,13 @@ class CashierDayTest {
         waitFor("lock screen", () -> exists("#loginTitle") && text("#loginTitle").equals("Screen locked"));
         robot.clickOn("#pinField").write("1234").type(KeyCode.ENTER);
         waitFor("unlocked to the sale screen", () -> exists("#scanField"));
+
+        // and by itself after a while without input
+        FxToolkit.setupFixture(() -> window.lockAfterIdle(Duration.seconds(1.5)));
+        waitFor("locked after inactivity", () -> exists("#loginTitle") && text("#loginTitle").equals("Screen locked"));
+        FxToolkit.setupFixture(() -> window.lockAfterIdle(Duration.minutes(30)));
+        robot.clickOn("#pinField").write("1234").type(KeyCode.ENTER);
+        waitFor("unlocked again", () -> exists("#scanField"));
     }
 
     @Test

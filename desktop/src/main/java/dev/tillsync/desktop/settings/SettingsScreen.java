@@ -37,6 +37,17 @@ public final class SettingsScreen implements Screen {
         size.setId("previewSize");
         size.getItems().addAll(TillSettings.PreviewSize.values());
         size.getStyleClass().add("big");
+        size.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TillSettings.PreviewSize p) {
+                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase();
+            }
+
+            @Override
+            public TillSettings.PreviewSize fromString(String s) {
+                return TillSettings.PreviewSize.valueOf(s.toUpperCase());
+            }
+        });
         printer.setPrefColumnCount(36);
         server.setPrefColumnCount(36);
         GridPane form = new GridPane();

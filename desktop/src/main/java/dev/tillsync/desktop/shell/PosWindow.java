@@ -134,6 +134,12 @@ public final class PosWindow {
         return mi;
     }
 
+    /** Changes how long the window waits without input before it locks (Duration.INDEFINITE: never). */
+    public void lockAfterIdle(Duration d) {
+        idle.setDuration(d);
+        idle.playFromStart();
+    }
+
     public Scene scene() {
         return scene;
     }
