@@ -3,6 +3,7 @@ package dev.tillsync.bench;
 import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.sale.SaleCommitBench;
 import dev.tillsync.bench.catchup.CatchUpBench;
+import dev.tillsync.bench.fleet.FleetBench;
 import java.time.Duration;
 import java.util.List;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
-        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,6 +23,7 @@ public final class BenchMain implements Runnable {
     public static void main(String[] args) {
         // Every module ships a logback.xml; the bench's own quiet configuration wins without the duplicate-resource noise.
         if (System.getProperty("logback.configurationFile") == null) System.setProperty("logback.configurationFile", "bench-logback.xml");
+        System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
@@ -90,6 +92,39 @@ public final class BenchMain implements Runnable {
         static CatchUpBench.Options options(Common c, Integer invoices, List<Integer> rows, int generateSeconds) throws java.io.IOException {
             return new CatchUpBench.Options(c.work(), invoices != null ? invoices : c.quick ? 2000 : 50_000, c.rounds(3, 1), rows,
                     Duration.ofSeconds(generateSeconds));
+        }
+    }
+
+    @Command(name = "fleet", mixinStandardHelpOptions = true, description = "many simulated terminals pushing to one server, level by level")
+    static final class Fleet implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--levels", split = ",", description = "fleet sizes (default 50,100,200,400; --quick 10,20)")
+        List<Integer> levels;
+        @Option(names = "--seconds", description = "selling time per level (default 20; --quick 3)")
+        Integer seconds;
+        @Option(names = "--sale-ms", description = "mean time between two sales of one till, ms (default 2000: a compressed, busy day)")
+        long saleMs = 2000;
+        @Option(names = "--offline-chance", description = "chance per sale that a till drops offline (default 0.05)")
+        double offlineChance = 0.05;
+        @Option(names = "--offline-max-ms", description = "longest offline period, ms (default 8000)")
+        long offlineMaxMs = 8000;
+        @Option(names = "--rows", description = "sync_rows_per_request of the simulated devices (default 500)")
+        int rows = 500;
+        @Option(names = "--warmup-seconds", description = "untimed warm-up at the first level (default 5; --quick 0)")
+        Integer warmup;
+        @Option(names = "--plot", description = "PNG of latency vs fleet size (default docs/fleet-latency.png)")
+        Path plot = Path.of("docs/fleet-latency.png");
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new FleetBench().run(options(common, this)));
+        }
+
+        static FleetBench.Options options(Common c, Fleet f) throws java.io.IOException {
+            return new FleetBench.Options(c.work(), f.levels != null ? f.levels : c.quick ? List.of(10, 20) : List.of(50, 100, 200, 400),
+                    f.seconds != null ? f.seconds : c.quick ? 3 : 20, f.saleMs, f.offlineChance, f.offlineMaxMs, f.rows,
+                    f.warmup != null ? f.warmup : c.quick ? 0 : 5, f.plot);
         }
     }
 }
