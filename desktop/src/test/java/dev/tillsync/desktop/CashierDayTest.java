@@ -179,6 +179,15 @@ class CashierDayTest {
             return rows.size() >= 3 && rows.stream().allMatch(e -> e.status() == SyncStatus.SYNCED);
         });
         assertThat(historyRows().stream().filter(HistoryEntry::offline).map(HistoryEntry::number).toList()).hasSize(1);
+        int all = historyRows().size();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> filter = (javafx.scene.control.ChoiceBox<String>) node("#historyFilter");
+        FxToolkit.setupFixture(() -> filter.setValue("Failed"));
+        waitFor("no failed transactions", () -> historyRows().isEmpty());
+        FxToolkit.setupFixture(() -> filter.setValue("Synced"));
+        waitFor("the synced ones", () -> historyRows().size() == all);
+        FxToolkit.setupFixture(() -> filter.setValue("All"));
+        waitFor("all again", () -> historyRows().size() == all);
         assertThat(text("#statusIndicator")).isIn("Online");
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0 && r.isVisible()).queryAs(Node.class));
         waitFor("detail of the selected row", () -> text("#historyDetail").contains("Synced"));
