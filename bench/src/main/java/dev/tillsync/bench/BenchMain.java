@@ -4,6 +4,8 @@ import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.sale.SaleCommitBench;
 import dev.tillsync.bench.catchup.CatchUpBench;
 import dev.tillsync.bench.fleet.FleetBench;
+import dev.tillsync.bench.footprint.FootprintBench;
+import dev.tillsync.bench.pull.PullBench;
 import java.time.Duration;
 import java.util.List;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
-        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, BenchMain.Pull.class, BenchMain.Footprint.class, BenchMain.All.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -125,6 +127,72 @@ public final class BenchMain implements Runnable {
             return new FleetBench.Options(c.work(), f.levels != null ? f.levels : c.quick ? List.of(10, 20) : List.of(50, 100, 200, 400),
                     f.seconds != null ? f.seconds : c.quick ? 3 : 20, f.saleMs, f.offlineChance, f.offlineMaxMs, f.rows,
                     f.warmup != null ? f.warmup : c.quick ? 0 : 5, f.plot);
+        }
+    }
+
+    @Command(name = "pull", mixinStandardHelpOptions = true, description = "initial pull of a large catalogue and time to first sale")
+    static final class Pull implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--items", description = "catalogue items (default 50000; --quick 2000)")
+        Integer items;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new PullBench().run(options(common, items)));
+        }
+
+        static PullBench.Options options(Common c, Integer items) throws java.io.IOException {
+            return new PullBench.Options(c.work(), items != null ? items : c.quick ? 2000 : 50_000);
+        }
+    }
+
+    @Command(name = "footprint", mixinStandardHelpOptions = true, description = "terminal heap and file size with many invoices; server heap at 200 terminals")
+    static final class Footprint implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--invoices", description = "local invoices (default 100000; --quick 5000)")
+        Integer invoices;
+        @Option(names = "--generate-seconds", description = "time box for recording them through the engine (default 600)")
+        int generateSeconds = 600;
+        @Option(names = "--terminals", description = "fleet size for the server heap figure (default 200; --quick 20)")
+        Integer terminals;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = terminals != null ? terminals : common.quick ? 20 : 200;
+            FleetBench.Options fo = new FleetBench.Options(common.work(), List.of(n), common.quick ? 3 : 10, 2000, 0.05, 8000, 500, 0, null);
+            var fleet = new FleetBench().run(fo);
+            return print(new FootprintBench().run(options(common, invoices, generateSeconds), fleet, n));
+        }
+
+        static FootprintBench.Options options(Common c, Integer invoices, int generateSeconds) throws java.io.IOException {
+            return new FootprintBench.Options(c.work(), invoices != null ? invoices : c.quick ? 5000 : 100_000, Duration.ofSeconds(generateSeconds));
+        }
+    }
+
+    @Command(name = "all", mixinStandardHelpOptions = true, description = "every benchmark in turn (use --quick for CI)")
+    static final class All implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--plot", description = "PNG of fleet latency (default docs/fleet-latency.png)")
+        Path plot = Path.of("docs/fleet-latency.png");
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = common.work();
+            common.work = work;
+            print(new SaleCommitBench().run(SaleCommit.options(common, null)));
+            print(new CatchUpBench().run(CatchUp.options(common, null, List.of(100, 500, 2000), 600)));
+            Fleet f = new Fleet();
+            f.plot = plot;
+            FleetBench.Options fo = Fleet.options(common, f);
+            var fleet = new FleetBench().run(fo);
+            print(fleet);
+            print(new PullBench().run(Pull.options(common, null)));
+            int size = fo.levels().contains(200) ? 200 : fo.levels().get(fo.levels().size() - 1);
+            print(new FootprintBench().run(Footprint.options(common, null, 600), fleet, size));
+            return 0;
         }
     }
 }
