@@ -34,6 +34,7 @@ public final class TillServer implements AutoCloseable {
         try {
             Services services = Services.over(db.jdbi());
             Javalin http = new HttpApi(services).create();
+            new dev.tillsync.server.console.ConsoleRoutes(services).register(http);
             http.start("0.0.0.0", options.port());
             log.info("tillsync server listening on port {}", http.port());
             return new TillServer(db, services, http);

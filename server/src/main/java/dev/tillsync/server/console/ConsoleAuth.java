@@ -1,0 +1,66 @@
+package dev.tillsync.server.console;
+
+import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.server.Services;
+import dev.tillsync.server.auth.TokenService;
+import dev.tillsync.server.http.ApiException;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Console sessions over the API's bearer tokens: the token lives only in an HttpOnly, SameSite=Strict
+ * cookie. Invariant: the CSRF token is derived from the session token, so it is per session, needs no
+ * server state (any instance can check it) and cannot be computed by a page that cannot read the cookie.
+ */
+final class ConsoleAuth {
+    static final String COOKIE = "tillsync_console";
+    static final String CSRF_FIELD = "csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String PATH = "/console";
+
+    private final Services s;
+
+    ConsoleAuth(Services services) {
+        this.s = services;
+    }
+
+    Optional<ConsoleUser> current(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token == null || token.isBlank()) return Optional.empty();
+        try {
+            TokenService.Session session = s.tokens().verify(token);
+            return Optional.of(new ConsoleUser(session, token, csrfFor(token)));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Checks the password with the API's TokenService and sets the session cookie; 401 ApiException when wrong. */
+    void signIn(Context ctx, String email, String password) {
+        TokenService.Login login = s.tokens().login(email, password);
+        int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());
+        ctx.cookie(new Cookie(COOKIE, login.token(), PATH, maxAge, "https".equalsIgnoreCase(ctx.scheme()), 0, true,
+                null, null, SameSite.STRICT));
+    }
+
+    /** Ends this session only (the user's other sessions and API tokens stay valid). */
+    void signOut(Context ctx, ConsoleUser u) {
+        s.jdbi().useHandle(h -> h.createUpdate("delete from auth_token where token_hash = :t")
+                .bind("t", Secrets.sha256(u.token())).execute());
+        ctx.cookie(new Cookie(COOKIE, "", PATH, 0, "https".equalsIgnoreCase(ctx.scheme()), 0, true, null, null, SameSite.STRICT));
+    }
+
+    boolean csrfValid(Context ctx, ConsoleUser u) {
+        String given = ctx.header(CSRF_HEADER);
+        if (given == null) given = ctx.formParam(CSRF_FIELD);
+        return Secrets.sameDigest(given, u.csrf());
+    }
+
+    static String csrfFor(String token) {
+        return Secrets.sha256("tillsync-console-csrf:" + token);
+    }
+}
