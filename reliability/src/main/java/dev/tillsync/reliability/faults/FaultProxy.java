@@ -36,6 +36,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private volatile FaultMode mode = FaultMode.PASS;
     private volatile long delayMillis = 1_500;
+    private volatile int trickleBytes = 7;
+    private volatile long tricklePauseMillis = 15;
     private volatile boolean closed;
 
     /** Starts listening on {@code listenPort} (0 = any free port) and forwarding to {@code upstreamPort} on loopback. */
@@ -70,6 +72,12 @@ public final class FaultProxy implements AutoCloseable {
 
     public void delayMillis(long millis) {
         this.delayMillis = millis;
+    }
+
+    /** How TRICKLE dribbles answers: {@code bytes} at a time with {@code pauseMillis} between (default 7 bytes / 15 ms). */
+    public void trickle(int bytes, long pauseMillis) {
+        this.trickleBytes = Math.max(1, bytes);
+        this.tricklePauseMillis = Math.max(0, pauseMillis);
     }
 
     public long connections() {
@@ -152,10 +160,11 @@ public final class FaultProxy implements AutoCloseable {
                         if (m == FaultMode.DELAY) sleep(delayMillis);
                     }
                     if (m == FaultMode.TRICKLE) {
-                        for (int i = 0; i < n; i += 7) {
-                            toClient.write(buf, i, Math.min(7, n - i));
+                        int step = trickleBytes;
+                        for (int i = 0; i < n; i += step) {
+                            toClient.write(buf, i, Math.min(step, n - i));
                             toClient.flush();
-                            sleep(15);
+                            sleep(tricklePauseMillis);
                         }
                     } else {
                         toClient.write(buf, 0, n);

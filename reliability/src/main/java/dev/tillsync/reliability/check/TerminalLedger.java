@@ -1,0 +1,84 @@
+package dev.tillsync.reliability.check;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * What a terminal's SQLite store holds, read through a read-only connection (so checking can never repair or
+ * hide anything): invoices with totals, outbox statuses, the sequence, quantities sold.
+ */
+public final class TerminalLedger {
+    private final Path dbFile;
+
+    public TerminalLedger(Path dataDir) {
+        this.dbFile = dataDir.resolve("terminal.db");
+    }
+
+    public record Outbox(long rows, long maxSeq, long minSeq, Map<String, Long> byStatus, Map<String, Long> failedReasons) {
+        public boolean gapFree() {
+            return rows == 0 || (minSeq == 1 && maxSeq == rows);
+        }
+    }
+
+    public Map<String, Long> invoiceTotals() {
+        Map<String, Long> out = new HashMap<>();
+        query("SELECT number, grand_minor FROM invoice", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    public Map<String, Long> soldQty() {
+        Map<String, Long> out = new HashMap<>();
+        query("SELECT item_code, sum(qty) FROM invoice_line GROUP BY item_code", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Local stock per item as the terminal shows it: last server level minus sales not yet counted in it. */
+    public Map<String, Long> localStock() {
+        Map<String, Long> out = new HashMap<>();
+        query("""
+                SELECT i.code, coalesce((SELECT s.qty FROM server_stock s WHERE s.item_code = i.code), 0)
+                     - coalesce((SELECT sum(l.qty) FROM invoice_line l WHERE l.item_code = i.code AND l.stock_pending = 1), 0)
+                FROM item i
+                """, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    public Outbox outbox() {
+        long[] agg = new long[3];
+        query("SELECT count(*), coalesce(max(seq), 0), coalesce(min(seq), 0) FROM outbox", rs -> {
+            agg[0] = rs.getLong(1);
+            agg[1] = rs.getLong(2);
+            agg[2] = rs.getLong(3);
+        });
+        Map<String, Long> byStatus = new HashMap<>();
+        query("SELECT status, count(*) FROM outbox GROUP BY status", rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
+        Map<String, Long> reasons = new HashMap<>();
+        query("SELECT coalesce(reason_code, '?') || ': ' || coalesce(reason, ''), count(*) FROM outbox WHERE status = 'Failed' GROUP BY 1",
+                rs -> reasons.put(rs.getString(1), rs.getLong(2)));
+        return new Outbox(agg[0], agg[1], agg[2], byStatus, reasons);
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowHandler handler) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout(15_000);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile, cfg.toProperties()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) handler.row(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException(dbFile + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
