@@ -174,6 +174,7 @@ final class ReconciliationPage {
     static String category(String reason) {
         String r = reason.toLowerCase();
         if (r.startsWith("stock of")) return "Stock below zero";
+        if (r.startsWith("cash difference")) return "Cash difference";
         if (r.contains("profile key")) return "Stale profile key";
         if (r.contains(" sold at ") || r.contains("taxed at")) return "Price difference";
         if (r.contains("duplicate customer")) return "Duplicate customer";

@@ -13,6 +13,9 @@ import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.json.Json;
+import dev.tillsync.core.money.Money;
+import dev.tillsync.core.payload.ShiftClosePayload;
+import dev.tillsync.core.payload.ShiftOpenPayload;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.PushBatch;
@@ -70,6 +73,10 @@ class ConsoleBrowserTest {
     private static final String INJECTION = "<script>window.__pwned=1</script>'; drop table pos_offline; --";
     private static final ObjectMapper JSON = Json.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SHIFT = UUID.randomUUID().toString();
+    private static final long FLOAT = 5000;
+    /** Every sale of the day as {qty, unit price}: pushed 2×1.50 and 1×1.20, then exported 1, 3 and 1 × 1.50. */
+    private static final long[][] SOLD = {{2, 150}, {1, 120}, {1, 150}, {3, 150}, {1, 150}};
     private static final Path SCREENS = Path.of("..", "docs", "screens");
 
     @TempDir
@@ -124,7 +131,6 @@ class ConsoleBrowserTest {
         assertThat(row.findElement(By.cssSelector(".days")).getText()).startsWith("5");
         assertThat(row.getText()).contains("Main Store", "Unlinked");
         assertThat(d.findElement(By.cssSelector("header .who")).getText()).contains("manager@demo.shop", "Accounts Manager");
-        shot("devices");
         d.get(base + "/console/devices?silentDays=10");
         assertThat(deviceRow("POS-0001").getAttribute("class")).doesNotContain("silent");
 
@@ -210,24 +216,26 @@ class ConsoleBrowserTest {
     @Order(4)
     void pushedSalesShowInSyncStatusWithFiltersAndCsv() throws Exception {
         List<SyncRow> rows = List.of(
-                sale(1, 1, "09:15", 2, 150, false),
-                invoice(2, 2, "10:40", List.of(InvoiceLine.of("NO-SUCH-ITEM", "Ghost", 1, 100, 0)), false),
-                sale(3, 3, "14:10", 1, 120, true)); // 1.20 against the catalogue's 1.50: flagged for review
+                row(1, RowKind.SHIFT_OPEN, "09:00", new ShiftOpenPayload(SHIFT, "amira@demo.shop", "Morning", FLOAT, at("09:00"))),
+                sale(2, 1, "09:15", 2, 150, false),
+                invoice(3, 2, "10:40", List.of(InvoiceLine.of("NO-SUCH-ITEM", "Ghost", 1, 100, 0)), false),
+                sale(4, 3, "14:10", 1, 120, true)); // 1.20 against the catalogue's 1.50: flagged for review
         HttpResponse<String> r = post("/api/v1/sync/push", JSON.writeValueAsString(new PushBatch(POS, link.config().profileKey(), rows)),
                 List.of(SyncHeaders.POS_ID, POS, SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + link.deviceSecret()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(JSON.readValue(r.body(), PushResult.class).results()).extracting(x -> x.outcome())
-                .containsExactly(RowOutcome.ACCEPTED, RowOutcome.REJECTED, RowOutcome.ACCEPTED);
+                .containsExactly(RowOutcome.ACCEPTED, RowOutcome.ACCEPTED, RowOutcome.REJECTED, RowOutcome.ACCEPTED);
 
         go(d.findElement(By.linkText("Sync status")));
         new Select(d.findElement(By.id("f-pos"))).selectByVisibleText(POS);
         go(d.findElement(By.id("apply-filters")));
         List<WebElement> trs = d.findElements(By.cssSelector("#sync-rows tbody tr"));
-        assertThat(trs).hasSize(3);
-        assertThat(trs.get(0).getText()).contains(POS + "-000001", "invoice", "Accepted");
-        assertThat(trs.get(1).findElement(By.cssSelector(".outcome")).getText()).isEqualTo("Rejected");
-        assertThat(trs.get(1).findElement(By.cssSelector(".reason")).getText()).contains("unknown_item", "NO-SUCH-ITEM");
-        assertThat(trs.get(2).findElement(By.cssSelector(".review")).getText()).contains("To review", "sold at 1.20");
+        assertThat(trs).hasSize(4);
+        assertThat(trs.get(0).getText()).contains("shift_open", "Accepted");
+        assertThat(trs.get(1).getText()).contains(POS + "-000001", "invoice", "Accepted");
+        assertThat(trs.get(2).findElement(By.cssSelector(".outcome")).getText()).isEqualTo("Rejected");
+        assertThat(trs.get(2).findElement(By.cssSelector(".reason")).getText()).contains("unknown_item", "NO-SUCH-ITEM");
+        assertThat(trs.get(3).findElement(By.cssSelector(".review")).getText()).contains("To review", "sold at 1.20");
         shot("sync-status");
 
         new Select(d.findElement(By.id("f-outcome"))).selectByVisibleText("rejected");
@@ -247,13 +255,18 @@ class ConsoleBrowserTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("seq,uuid,kind,number,outcome");
         assertThat(lines[1]).contains(POS + "-000003", "accepted");
-        assertThat(get("/console/sync.csv?posId=" + POS).body().split("\r\n")).hasSize(4);
+        assertThat(get("/console/sync.csv?posId=" + POS).body().split("\r\n")).hasSize(5);
     }
 
     @Test
     @Order(5)
     void uploadsExportFileWithProgressThenReuploadIsAllDuplicate() throws Exception {
-        List<SyncRow> rows = List.of(sale(4, 4, "15:05", 1, 150, true), sale(5, 5, "15:35", 3, 150, true), sale(6, 6, "16:20", 1, 150, true));
+        // The shift closes 0.50 short: expected = float + all cash taken (13.45), counted = that − 0.50.
+        long cash = 0;
+        for (long[] qr : SOLD) cash += InvoiceLine.of("ITEM-0001", "Pen", qr[0], qr[1], 1500).totalMinor();
+        List<SyncRow> rows = List.of(sale(5, 4, "15:05", 1, 150, true), sale(6, 5, "15:35", 3, 150, true), sale(7, 6, "16:20", 1, 150, true),
+                row(8, RowKind.SHIFT_CLOSE, "16:45", new ShiftClosePayload(SHIFT, "amira@demo.shop", at("16:45"), FLOAT + cash,
+                        FLOAT + cash - 50, java.util.Map.of("Cash", cash), 5)));
         Path file = temp.resolve("tillsync-export-" + POS + ".gz");
         try (OutputStream out = Files.newOutputStream(file)) {
             ExportFile.write(out, POS, rows, ExportFile.signingKey(link.deviceSecret()), Instant.now());
@@ -262,18 +275,18 @@ class ConsoleBrowserTest {
         d.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
         d.findElement(By.id("upload-button")).click();
         WebElement summary = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-summary")));
-        assertThat(summary.getAttribute("data-accepted")).isEqualTo("3");
+        assertThat(summary.getAttribute("data-accepted")).isEqualTo("4");
         assertThat(d.findElement(By.id("upload-progress")).getAttribute("value")).isEqualTo("100");
         assertThat(d.findElements(By.cssSelector("#import-rows td.outcome"))).extracting(WebElement::getText)
-                .containsExactly("Accepted", "Accepted", "Accepted");
+                .containsExactly("Accepted", "Accepted", "Accepted", "Accepted");
         assertThat(d.findElement(By.id("import-rows")).getText()).contains(POS + "-000005");
         shot("upload");
 
         d.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
         d.findElement(By.id("upload-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-summary[data-duplicates='3']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-summary[data-duplicates='4']")));
         assertThat(d.findElements(By.cssSelector("#import-rows td.outcome"))).extracting(WebElement::getText)
-                .containsExactly("Duplicate first accepted", "Duplicate first accepted", "Duplicate first accepted");
+                .containsOnly("Duplicate first accepted").hasSize(4);
         shot("upload-duplicate");
 
         // A file that is not an export file: a clear refusal, nothing imported.
@@ -293,24 +306,30 @@ class ConsoleBrowserTest {
         String stats = d.findElement(By.cssSelector(".stats")).getText();
         // sales: 2×1.50, 1×1.20, 1.50, 3×1.50, 1.50, all +15% tax
         long expected = 0;
-        for (long[] qr : new long[][] {{2, 150}, {1, 120}, {1, 150}, {3, 150}, {1, 150}}) {
-            expected += InvoiceLine.of("ITEM-0001", "Pen", qr[0], qr[1], 1500).totalMinor();
-        }
-        assertThat(stats).contains("Sales\n5", "Grand total\n" + dev.tillsync.core.money.Money.format(expected));
+        for (long[] qr : SOLD) expected += InvoiceLine.of("ITEM-0001", "Pen", qr[0], qr[1], 1500).totalMinor();
+        assertThat(stats).contains("Sales\n5", "Grand total\n" + Money.format(expected));
         assertThat(d.findElements(By.cssSelector("#sales-chart rect.bar"))).hasSize(4); // hours 09, 14, 15, 16
         assertThat(d.findElements(By.cssSelector("#sales-chart rect.offline"))).hasSize(3); // 14, 15, 16 were offline
         assertThat(d.findElement(By.id("stock-impact")).getText()).contains("ITEM-0001 -8");
-        WebElement flag = d.findElement(By.cssSelector("#flags tbody tr"));
-        assertThat(flag.getText()).contains("Price difference", POS + "-000003");
+        WebElement shiftRow = d.findElement(By.cssSelector("#shifts tbody tr"));
+        assertThat(shiftRow.getText()).contains("amira@demo.shop", "Morning", "Cash " + Money.format(expected),
+                Money.format(FLOAT + expected), Money.format(FLOAT + expected - 50), "-0.50");
+        assertThat(d.findElement(By.id("flags")).getText()).contains("Cash difference");
+        WebElement flag = flagRow(POS + "-000003");
+        assertThat(flag.getText()).contains("Price difference");
         shot("reconciliation");
 
         go(flag.findElement(By.cssSelector(".mark-reviewed")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Marked as reviewed.");
-        assertThat(d.findElement(By.cssSelector("#flags tbody tr .review")).getText()).contains("Reviewed", "by manager@demo.shop");
+        assertThat(flagRow(POS + "-000003").findElement(By.cssSelector(".review")).getText()).contains("Reviewed", "by manager@demo.shop");
         String who = server.services().jdbi().withHandle(h -> h.createQuery(
                 "select reviewed_by || '|' || (reviewed_at is not null) from pos_offline_sync_status where number = :n")
                 .bind("n", POS + "-000003").mapTo(String.class).one());
         assertThat(who).isEqualTo("manager@demo.shop|true");
+        d.get(base + "/console/devices");
+        assertThat(deviceRow(POS).findElement(By.cssSelector(".failed")).getText()).isEqualTo("1");
+        assertThat(deviceRow(POS).getAttribute("class")).doesNotContain("silent");
+        shot("devices");
     }
 
     @Test
@@ -388,6 +407,18 @@ class ConsoleBrowserTest {
 
     // ---- helpers ----
 
+    private static WebElement flagRow(String number) {
+        return d.findElement(By.xpath("//table[@id='flags']/tbody/tr[td[normalize-space(.)='" + number + "']]"));
+    }
+
+    private static Instant at(String hhmm) {
+        return Instant.parse("2024-05-31T" + hhmm + ":00Z");
+    }
+
+    private static SyncRow row(long seq, RowKind kind, String hhmm, Object payload) {
+        return new SyncRow(UUID.randomUUID().toString(), seq, kind, at(hhmm), JSON.valueToTree(payload));
+    }
+
     private static SyncRow sale(long seq, long counter, String hhmm, long qty, long rate, boolean offline) {
         return invoice(seq, counter, hhmm, List.of(InvoiceLine.of("ITEM-0001", "Ballpoint Pen Blue", qty, rate, 1500)), offline);
     }
@@ -395,7 +426,7 @@ class ConsoleBrowserTest {
     private static SyncRow invoice(long seq, long counter, String hhmm, List<InvoiceLine> lines, boolean offline) {
         long grand = InvoiceMath.grandTotal(lines);
         Instant at = Instant.parse("2024-05-31T" + hhmm + ":00Z");
-        InvoicePayload p = new InvoicePayload(POS + "-" + String.format("%06d", counter), at, null, "amira@demo.shop", null, offline,
+        InvoicePayload p = new InvoicePayload(POS + "-" + String.format("%06d", counter), at, null, "amira@demo.shop", SHIFT, offline,
                 null, link.config().profileKey(), lines, List.of(new Payment("Cash", grand, null)), 0,
                 InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
         return new SyncRow(UUID.randomUUID().toString(), seq, RowKind.INVOICE, at, JSON.valueToTree(p));
