@@ -46,9 +46,9 @@ final class DevicePages {
             String link = "/console/devices/" + url(d.posId());
             b.append("<tr data-pos-id=\"").append(e(d.posId())).append("\"").append(isSilent ? " class=\"silent\"" : "").append(">")
                     .append("<td><a href=\"").append(link).append("\">").append(e(d.posId())).append("</a></td>")
-                    .append("<td>").append(e(d.profile())).append("</td>")
+                    .append("<td class=\"t\">").append(e(d.profile())).append("</td>")
                     .append("<td>").append(Html.statusBadge(d.connectionStatus())).append("</td>")
-                    .append("<td>").append(Html.time(d.lastSync())).append("</td>")
+                    .append("<td class=\"t\">").append(Html.time(d.lastSync())).append("</td>")
                     .append("<td class=\"num days\">").append(silent == null ? "never" : daysText(silent))
                     .append(isSilent ? " <span class=\"badge warn\">silent</span>" : "").append("</td>")
                     .append("<td class=\"num pending\">").append(d.pending()).append("</td>")

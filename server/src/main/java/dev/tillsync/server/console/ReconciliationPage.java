@@ -118,7 +118,7 @@ final class ReconciliationPage {
             for (String reason : fl.reviewReasons()) {
                 b.append("<div><span class=\"badge warn\">").append(e(category(reason))).append("</span> ").append(e(reason)).append("</div>");
             }
-            b.append("</td><td>").append(Html.time(fl.receivedAt())).append("</td><td class=\"review\">");
+            b.append("</td><td class=\"t\">").append(Html.time(fl.receivedAt())).append("</td><td class=\"review\">");
             if (fl.reviewedAt() != null) {
                 b.append("<span class=\"badge ok\">Reviewed</span> by ").append(e(fl.reviewedBy())).append("<div class=\"small muted\">")
                         .append(Html.time(fl.reviewedAt())).append("</div>");

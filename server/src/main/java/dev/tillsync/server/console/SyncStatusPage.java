@@ -102,7 +102,7 @@ final class SyncStatusPage {
                         : "<span class=\"badge ok\">Reviewed</span> <span class=\"muted small\">" + e(x.reviewedBy()) + "</span>");
                 b.append("<div class=\"small muted\">").append(e(String.join("; ", x.reviewReasons()))).append("</div>");
             }
-            b.append("</td><td>").append(Html.time(x.receivedAt())).append("</td><td>").append(e(x.via())).append("</td></tr>");
+            b.append("</td><td class=\"t\">").append(Html.time(x.receivedAt())).append("</td><td>").append(e(x.via())).append("</td></tr>");
         }
         if (rows.isEmpty()) b.append("<tr><td colspan=\"8\" class=\"muted\">No transactions match.</td></tr>");
         b.append("</tbody></table><p class=\"muted small\">").append(rows.size()).append(" rows. A row sent again is answered ")

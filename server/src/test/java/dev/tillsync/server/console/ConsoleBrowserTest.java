@@ -457,7 +457,17 @@ class ConsoleBrowserTest {
     /** Clicks something that loads a new page and waits until the old one is gone. */
     private static void go(WebElement e) {
         e.click();
-        wait.until(ExpectedConditions.stalenessOf(e));
+        wait.until(drv -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException midNavigation) {
+                // Chromium may answer "node does not belong to the document" while the old page is torn down.
+                return midNavigation.getMessage() != null && midNavigation.getMessage().contains("does not belong to the document");
+            }
+        });
     }
 
     private static WebElement last(String css) {
