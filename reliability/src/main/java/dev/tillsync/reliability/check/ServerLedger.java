@@ -100,6 +100,22 @@ public final class ServerLedger {
                 """, posId);
     }
 
+    /**
+     * Traces of a half-applied row: invoices without lines or payments, accepted invoice rows without their
+     * invoice, rows left in the transient 'pending' outcome. Zero after any crash, or ingest is not atomic.
+     */
+    public Map<String, Long> halfWritten() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        out.put("invoices without lines", number("select count(*) from sales_invoice i where not exists (select 1 from sales_invoice_line l where l.invoice_id = i.id)"));
+        out.put("invoices without payments", number("select count(*) from sales_invoice i where not exists (select 1 from sales_invoice_payment p where p.invoice_id = i.id)"));
+        out.put("accepted invoice rows without invoice", number("""
+                select count(*) from pos_offline_sync_status s where s.kind = 'invoice' and s.outcome = 'accepted'
+                and not exists (select 1 from sales_invoice i where i.sync_uuid = s.uuid)"""));
+        out.put("rows left pending", number("select count(*) from pos_offline_sync_status where outcome = 'pending'"));
+        out.values().removeIf(v -> v == 0);
+        return out;
+    }
+
     public long count(String table) {
         if (!table.matches("[a-z_]+")) throw new IllegalArgumentException(table);
         return number("select count(*) from " + table);
