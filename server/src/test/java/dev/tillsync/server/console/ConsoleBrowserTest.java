@@ -396,6 +396,7 @@ class ConsoleBrowserTest {
         go(d.findElement(By.cssSelector("form.stack button")));
         assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("User created.");
         assertThat(d.findElement(By.id("users")).getText()).contains("clerk@demo.shop Accounts User Chris");
+        shot("users");
         String cookie = d.manage().getCookieNamed(ConsoleAuth.COOKIE).getValue();
         go(d.findElement(By.id("sign-out")));
         assertThat(d.getCurrentUrl()).endsWith("/console/login");
