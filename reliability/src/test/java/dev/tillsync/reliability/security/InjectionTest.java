@@ -56,20 +56,50 @@ class InjectionTest {
         assertThat(db.number("select count(*) from information_schema.tables where table_name in ('sales_invoice', 'customer')")).isEqualTo(2);
     }
 
+    /** A console page fetched with the session cookie the console sets (its value is an API login token). */
+    private HttpResponse<String> console(HttpClient client, String token, HttpRequest.Builder b) throws Exception {
+        return client.send(b.header("Cookie", "tillsync_console=" + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theConsoleEscapesHostileNames() throws Exception {
         String posId = "INJ-CON-" + System.nanoTime() % 100000;
-        server.admin().createDevice(posId, "Main Store", null, null, null, SCRIPT);
+        server.admin().createDevice(posId, "Main Store", null, null, null, SCRIPT + " " + SQL);
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> probe = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console")).GET().build(),
+        HttpResponse<String> probe = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        Assumptions.assumeTrue(probe.statusCode() != 404, "the server has no /console yet; nothing to check for HTML escaping");
-        // Whatever page lists devices must never echo the raw tag.
-        for (String path : List.of("/console", "/console/devices", "/console/devices/" + posId)) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body()).as(path).doesNotContain(SCRIPT);
+        Assumptions.assumeTrue(probe.statusCode() != 404, "the server has no /console; nothing to check for HTML escaping");
+        String token = Devices.token(server, "manager@demo.shop", "manager-pass");
+        for (String path : List.of("/console/devices", "/console/devices/" + posId)) {
+            HttpResponse<String> page = console(client, token, HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).doesNotContain(SCRIPT).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
+    }
+
+    @Test
+    void theConsoleUploadEscapesATraversalFileNameAndImportsNothing() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> probe = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Assumptions.assumeTrue(probe.statusCode() != 404, "the server has no /console upload");
+        String token = Devices.token(server, "manager@demo.shop", "manager-pass");
+        String name = "../../etc/passwd" + SCRIPT;
+        String boundary = "----reliability" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + dev.tillsync.core.auth.Secrets.sha256("tillsync-console-csrf:" + token) + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: application/gzip\r\n\r\nroot:x:0:0:root:/root:/bin/bash\r\n--" + boundary + "--\r\n";
+        long invoices = db.count("sales_invoice"), status = db.count("pos_offline_sync_status");
+        HttpResponse<String> page = console(client, token, HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(page.statusCode()).as(page.body()).isLessThan(500);
+        assertThat(page.body()).doesNotContain(SCRIPT).contains("Nothing was imported");
+        assertThat(db.count("sales_invoice")).isEqualTo(invoices);
+        assertThat(db.count("pos_offline_sync_status")).isEqualTo(status);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/etc/passwd" + SCRIPT))).isFalse();
+        assertThat(new Api(server.baseUrl()).get("/health").status()).isEqualTo(200);
     }
 
     @Test
