@@ -52,9 +52,16 @@ class InvoiceMathTest {
         assertThat(InvoiceMath.inconsistencies(invoice(List.of(zero), List.of(), 0))).anyMatch(p -> p.contains("quantity"));
     }
 
+    @Test
+    void negativeTenderOnASaleIsRefused() {
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("A", "A", 1, 273, 0));
+        InvoicePayload inv = invoice(lines, List.of(new Payment("Cash", 373, null), new Payment("Card", -100, null)), 0);
+        assertThat(InvoiceMath.inconsistencies(inv)).anyMatch(p -> p.contains("payment 2 (Card) must be positive"));
+    }
+
     @Property(tries = 300)
     void linesBuiltByOfAreAlwaysConsistent(@ForAll @LongRange(min = 1, max = 1000) long qty,
-                                           @ForAll @LongRange(min = 0, max = 10_000_000) long rate,
+                                           @ForAll @LongRange(min = 1, max = 10_000_000) long rate,
                                            @ForAll @IntRange(min = 0, max = 10_000) int bp) {
         List<InvoiceLine> lines = List.of(InvoiceLine.of("X", "X", qty, rate, bp));
         long total = InvoiceMath.grandTotal(lines);

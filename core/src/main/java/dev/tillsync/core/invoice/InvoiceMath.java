@@ -79,6 +79,17 @@ public final class InvoiceMath {
             if (tax != inv.taxTotalMinor()) problems.add("tax total " + Money.format(inv.taxTotalMinor()) + " should be " + Money.format(tax));
             if (grand != inv.grandTotalMinor()) problems.add("grand total " + Money.format(inv.grandTotalMinor()) + " should be " + Money.format(grand));
         }
+        for (int i = 0; i < inv.payments().size(); i++) {
+            Payment p = inv.payments().get(i);
+            // A negative tender on a sale (or a positive one on a refund) would move money between payment modes.
+            if (isReturn ? p.amountMinor() >= 0 : p.amountMinor() <= 0) {
+                problems.add("payment " + (i + 1) + " (" + p.mode() + ") must be " + (isReturn ? "negative on a return" : "positive")
+                        + ", got " + Money.format(p.amountMinor()));
+            }
+        }
+        if (isReturn && inv.changeMinor() != 0) {
+            problems.add("a return gives no change");
+        }
         if (inv.changeMinor() < 0) {
             problems.add("change is negative");
         }
