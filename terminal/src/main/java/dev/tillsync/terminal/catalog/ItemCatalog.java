@@ -26,14 +26,23 @@ public final class ItemCatalog {
                 .bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
     }
 
-    /** Active items whose code, name or barcode contains {@code text} (case-insensitive). */
+    /**
+     * Active items whose code, name or barcode contains {@code text} (case-insensitive), in code order.
+     * The escape character is '!' rather than a backslash: JDBI's SQL lexer reads a backslash between quotes as an escaped
+     * quote and then mis-numbers the parameters that follow.
+     */
     public static List<Item> search(Handle h, String text, int limit) {
-        String like = "%" + (text == null ? "" : text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_")) + "%";
+        String like = "%" + escapeLike(text == null ? "" : text.trim().toLowerCase()) + "%";
         return h.createQuery(SELECT + """
-                 WHERE i.active = 1 AND (lower(i.code) LIKE :like ESCAPE '\\' OR lower(i.name) LIKE :like ESCAPE '\\'
-                    OR EXISTS (SELECT 1 FROM item_barcode b WHERE b.item_code = i.code AND b.barcode LIKE :like ESCAPE '\\'))
+                 WHERE i.active = 1 AND (lower(i.code) LIKE :like ESCAPE '!' OR lower(i.name) LIKE :like ESCAPE '!'
+                    OR EXISTS (SELECT 1 FROM item_barcode b WHERE b.item_code = i.code AND lower(b.barcode) LIKE :like ESCAPE '!'))
                  ORDER BY i.code LIMIT :limit
-                """).bind("like", like).bind("limit", limit).map(ItemCatalog::map).list();
+                """).bind("like", like).bind("limit", Math.max(0, limit)).map(ItemCatalog::map).list();
+    }
+
+    /** Makes the user's text match literally inside a LIKE pattern with ESCAPE '!'. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static Item map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
