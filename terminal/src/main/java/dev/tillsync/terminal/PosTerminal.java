@@ -199,6 +199,28 @@ public final class PosTerminal implements AutoCloseable {
         });
     }
 
+    /**
+     * Where receipts' ESC/POS bytes go (a device such as /dev/usb/lp0, a file or a folder), as set by
+     * {@link #setPrinterTarget}; empty when unset (the receipts folder in the data folder) or not linked.
+     */
+    public Optional<String> printerTarget() {
+        return devices.load().map(DeviceState::printerTarget);
+    }
+
+    /**
+     * Identity and queue of this device: POS ID, server URL, invoice and customer series, POS profile, link
+     * status, printer target, last successful sync and the outbox counts (the same figures as {@link #status()}).
+     * Reads only the local store.
+     */
+    public DeviceInfo deviceInfo() {
+        TerminalStatus s = status();
+        Optional<DeviceState> d = devices.load();
+        return new DeviceInfo(s.posId(), s.serverUrl(), d.map(x -> x.config().invoiceSeries()).orElse(null),
+                d.map(x -> x.config().customerSeries()).orElse(null), d.map(x -> x.config().posProfile()).orElse(null),
+                s.linkStatus(), d.map(DeviceState::printerTarget).orElse(null), s.lastSync(),
+                s.pending(), s.syncing(), s.failed(), s.synced());
+    }
+
     // ---------------------------------------------------------------- users
 
     /** Checks the PIN offline against the synced hash; 5 wrong PINs lock the user out for 5 minutes. */
@@ -209,6 +231,14 @@ public final class PosTerminal implements AutoCloseable {
                     + "Unsynced transactions can still be exported by a manager's tools; ask for a new link code to use it again.");
         }
         return users.login(email, pin);
+    }
+
+    /**
+     * The users who may log in on this device (the login picker), sorted by display name: email, names and
+     * permission flags, never the PIN hash. Empty before the first pull. Works without anyone logged in.
+     */
+    public List<DeviceUserInfo> deviceUsers() {
+        return users.list();
     }
 
     public void logout() {
@@ -249,6 +279,10 @@ public final class PosTerminal implements AutoCloseable {
         return store.read(h -> ItemCatalog.find(h, codeOrBarcode));
     }
 
+    /**
+     * Active items whose code, name or barcode contains {@code text} (case-insensitive; %, _ and quotes match
+     * literally), in code order, at most {@code limit}; blank text lists the catalogue.
+     */
     public List<Item> searchItems(String text, int limit) {
         return store.read(h -> ItemCatalog.search(h, text, limit));
     }

@@ -1,6 +1,7 @@
 package dev.tillsync.desktop.engine;
 
 import dev.tillsync.terminal.Customer;
+import dev.tillsync.terminal.DeviceInfo;
 import dev.tillsync.terminal.ExportRange;
 import dev.tillsync.terminal.ExportResult;
 import dev.tillsync.terminal.HistoryEntry;
@@ -32,7 +33,6 @@ public final class PosTerminalTill implements Till {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final PosTerminal terminal;
-    private final DeviceFacts facts;
     private final DesktopPrefs prefs;
     private final boolean owned;
 
@@ -41,7 +41,6 @@ public final class PosTerminalTill implements Till {
      */
     public PosTerminalTill(PosTerminal terminal, boolean owned) {
         this.terminal = Objects.requireNonNull(terminal);
-        this.facts = new DeviceFacts(terminal.dataDir());
         this.prefs = new DesktopPrefs(terminal.dataDir());
         this.owned = owned;
     }
@@ -52,7 +51,7 @@ public final class PosTerminalTill implements Till {
 
     @Override
     public List<DeviceUser> users() {
-        return facts.users();
+        return terminal.deviceUsers().stream().map(u -> new DeviceUser(u.email(), u.displayName())).toList();
     }
 
     @Override
@@ -92,8 +91,7 @@ public final class PosTerminalTill implements Till {
 
     @Override
     public List<Item> searchItems(String text, int limit) {
-        // matching here (see DeviceFacts); the items themselves, with price and local stock, come from the engine
-        return facts.searchItemCodes(text, limit).stream().map(terminal::findItem).flatMap(Optional::stream).toList();
+        return terminal.searchItems(text, limit);
     }
 
     @Override
@@ -154,7 +152,8 @@ public final class PosTerminalTill implements Till {
 
     @Override
     public TillSettings settings() {
-        return new TillSettings(facts.printerTarget(), terminal.status().serverUrl(), prefs.previewSize());
+        DeviceInfo info = terminal.deviceInfo();
+        return new TillSettings(info.printerTarget(), info.serverUrl(), prefs.previewSize());
     }
 
     @Override
@@ -174,7 +173,7 @@ public final class PosTerminalTill implements Till {
 
     @Override
     public String invoiceSeries() {
-        return facts.invoiceSeries();
+        return terminal.deviceInfo().invoiceSeries();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tillsync.terminal.user;
 
 import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.terminal.DeviceUserInfo;
 import dev.tillsync.terminal.Permission;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.UserSession;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -123,15 +125,24 @@ public final class UserDirectory {
         return s;
     }
 
+    /** Every user who may log in on this device, by display name then email; no PIN hashes leave here. */
+    public List<DeviceUserInfo> list() {
+        return store.read(h -> h.createQuery("SELECT * FROM device_user").map(UserDirectory::row).list()).stream()
+                .map(u -> new DeviceUserInfo(u.email(), u.firstName(), u.lastName(), u.displayName(), u.permissions()))
+                .sorted(java.util.Comparator.comparing((DeviceUserInfo u) -> u.displayName().toLowerCase()).thenComparing(DeviceUserInfo::email))
+                .toList();
+    }
+
     private static Optional<UserRow> findUser(Handle h, String email) {
         return h.createQuery("SELECT * FROM device_user WHERE lower(email) = :e").bind("e", email.toLowerCase())
-                .map((rs, ctx) -> {
-                    Set<Permission> p = EnumSet.noneOf(Permission.class);
-                    if (rs.getInt("can_configure_pos") == 1) p.add(Permission.CONFIGURE_POS);
-                    if (rs.getInt("can_export_log") == 1) p.add(Permission.EXPORT_LOG);
-                    if (rs.getInt("can_reprint") == 1) p.add(Permission.REPRINT);
-                    return new UserRow(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
-                            rs.getString("pin_hash"), p);
-                }).findOne();
+                .map(UserDirectory::row).findOne();
+    }
+
+    private static UserRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        Set<Permission> p = EnumSet.noneOf(Permission.class);
+        if (rs.getInt("can_configure_pos") == 1) p.add(Permission.CONFIGURE_POS);
+        if (rs.getInt("can_export_log") == 1) p.add(Permission.EXPORT_LOG);
+        if (rs.getInt("can_reprint") == 1) p.add(Permission.REPRINT);
+        return new UserRow(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("pin_hash"), p);
     }
 }
