@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.money.Money;
+import dev.tillsync.desktop.DesktopLauncher;
 import dev.tillsync.server.ServerOptions;
 import dev.tillsync.server.TillServer;
 import dev.tillsync.terminal.HistoryEntry;
@@ -32,68 +33,118 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code bin/pos demo [--headless] [--data DIR] [--port N]}: a server on embedded PostgreSQL with the demo
- * catalogue, one linked terminal behind a line the demo can cut. Headless, it plays an online → offline →
- * online day and exits 0 only if every transaction synced, the cash balances and the server's stock impact
+ * catalogue and one linked terminal. Without {@code --headless} it opens the desktop POS window on that terminal
+ * and stops the server when the window closes. Headless, it plays an online → offline → online day behind a line
+ * the demo can cut, and exits 0 only if every transaction synced, the cash balances and the server's stock impact
  * matches what the terminal sold.
  */
 public final class DemoMain {
-    private static final PrintStream OUT = System.out;
+    static final String USAGE = "usage: bin/pos demo [--headless] [--data DIR] [--port N]";
 
-    private DemoMain() {}
+    private final PrintStream out;
+
+    DemoMain(PrintStream out) {
+        this.out = out;
+    }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the demo as the command line asks; returns the process exit code (0 ok, 1 demo failed, 2 usage or no display). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean headless = false;
         Path data = null;
         int port = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--headless" -> headless = true;
-                case "--data" -> data = Path.of(args[++i]);
-                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data", "--port" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("demo: " + args[i] + " needs a value\n" + USAGE);
+                        return 2;
+                    }
+                    if (args[i].equals("--data")) {
+                        data = Path.of(args[++i]);
+                    } else {
+                        try {
+                            port = Integer.parseInt(args[++i]);
+                        } catch (NumberFormatException e) {
+                            err.println("demo: --port needs a number, got '" + args[i] + "'\n" + USAGE);
+                            return 2;
+                        }
+                    }
+                }
                 case "-h", "--help" -> {
-                    OUT.println("usage: bin/pos demo [--headless] [--data DIR] [--port N]");
-                    return;
+                    out.println(USAGE);
+                    return 0;
                 }
                 default -> {
-                    System.err.println("demo: unknown option " + args[i]);
-                    System.exit(2);
+                    err.println("demo: unknown option " + args[i] + "\n" + USAGE);
+                    return 2;
                 }
             }
         }
+        DemoMain demo = new DemoMain(out);
+        if (!headless && !hasDisplay()) {
+            err.println("demo: no display: run `bin/pos demo --headless`, or start under xvfb-run (xvfb-run -a bin/pos demo).");
+            return 2;
+        }
         if (data == null) data = Files.createTempDirectory("tillsync-demo");
-        System.exit(headless ? new DemoMain().headless(data, port) : interactive(data, port));
+        return headless ? demo.headless(data, port) : demo.window(data, port, err);
     }
 
-    private static TillServer startServer(Path data, int port) throws Exception {
-        OUT.println("Starting the back office (embedded PostgreSQL) in " + data.resolve("server") + " ...");
+    /** JavaFX on Linux draws through X11: without DISPLAY the window cannot open. */
+    private static boolean hasDisplay() {
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
+    }
+
+    private TillServer startServer(Path data, int port) throws Exception {
+        out.println("Starting the back office (embedded PostgreSQL) in " + data.resolve("server") + " ...");
         TillServer server = TillServer.start(new ServerOptions(data.resolve("server"), null, port));
         server.admin().seedDemo();
-        OUT.println("Server at " + server.baseUrl() + " (demo catalogue seeded)");
+        out.println("Server at " + server.baseUrl() + " (demo catalogue seeded)");
         return server;
     }
 
-    private static int interactive(Path data, int port) throws Exception {
+    /**
+     * Server, linked terminal, then the POS window on the main thread until it is closed. The terminal opened
+     * for linking is closed before the window opens: the window opens its own engine on the folder.
+     */
+    int window(Path data, int port, PrintStream err) throws Exception {
         TillServer server = startServer(data, port);
-        Path term = data.resolve("terminal");
-        try (PosTerminal pos = PosTerminal.open(term)) {
-            if (!pos.isLinked()) {
-                var r = pos.link(server.baseUrl(), server.admin().issueLinkCode("POS-0001"), "demo terminal");
-                OUT.println("Terminal linked as " + r.posId() + ", " + r.changesPulled() + " master-data changes pulled.");
+        Thread stopServer = new Thread(server::close, "tillsync-demo-server-stop");
+        Runtime.getRuntime().addShutdownHook(stopServer); // Ctrl-C while the window is open still stops PostgreSQL
+        try {
+            Path term = data.resolve("terminal");
+            try (PosTerminal pos = PosTerminal.open(term)) {
+                if (!pos.isLinked()) {
+                    var r = pos.link(server.baseUrl(), server.admin().issueLinkCode("POS-0001"), "demo terminal");
+                    out.println("Terminal linked as " + r.posId() + ", " + r.changesPulled() + " master-data changes pulled.");
+                }
+            }
+            out.println();
+            out.println("Back office at " + server.baseUrl() + " (console: " + server.baseUrl() + "/console, manager@demo.shop / manager-pass). "
+                    + "Opening the POS window on " + term + ": log in as amira@demo.shop PIN 1234 or ben@demo.shop PIN 5678. "
+                    + "Closing the window stops the server.");
+            try {
+                DesktopLauncher.launch(term);
+            } catch (RuntimeException e) {
+                // DISPLAY is set but unusable (no X server there, no access): say so instead of a JavaFX stack trace
+                err.println("demo: the POS window could not open (" + e.getMessage() + "): run `bin/pos demo --headless`, "
+                        + "or start under xvfb-run.");
+                return 2;
+            }
+            return 0;
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopServer);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs, and closing twice is harmless
             }
         }
-        OUT.println();
-        OUT.println("The desktop window is not part of this build yet; use the terminal CLI against this server:");
-        String t = "bin/pos terminal --data " + term;
-        OUT.println("  " + t + " login --user amira@demo.shop --pin 1234");
-        OUT.println("  " + t + " shift open --float 100.00");
-        OUT.println("  " + t + " sell --item 4006381333931:2 --pay Cash:5.00");
-        OUT.println("  " + t + " sync");
-        OUT.println("  " + t + " history");
-        OUT.println("  " + t + " status");
-        OUT.println("Server keeps running at " + server.baseUrl() + "; Ctrl-C to stop.");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        Thread.currentThread().join();
-        return 0;
     }
 
     int headless(Path data, int port) throws Exception {
@@ -101,53 +152,53 @@ public final class DemoMain {
             TerminalOptions opts = TerminalOptions.defaults().withRequestTimeout(Duration.ofSeconds(10))
                     .withIntervals(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30));
             try (PosTerminal pos = PosTerminal.open(data.resolve("terminal"), opts)) {
-                pos.addListener(DemoMain::narrate);
+                pos.addListener(this::narrate);
                 var link = pos.link(line.url(), server.admin().issueLinkCode("POS-0001"), "demo terminal");
-                OUT.println("1. Terminal linked as " + link.posId() + " through " + line.url() + ", " + link.changesPulled() + " changes pulled");
+                out.println("1. Terminal linked as " + link.posId() + " through " + line.url() + ", " + link.changesPulled() + " changes pulled");
                 pos.login("amira@demo.shop", "1234");
                 long floatMinor = Money.parse("100.00");
                 pos.openShift(floatMinor, null);
-                OUT.println("2. amira logged in (PIN checked offline), shift opened with float 100.00");
+                out.println("2. amira logged in (PIN checked offline), shift opened with float 100.00");
                 pos.startBackground();
                 waitFor("online", pos::online, 20);
                 Map<String, Long> sold = new HashMap<>();
                 long cashNet = 0;
                 SaleReceipt online = sell(pos, sold, "4006381333931", 2, "Cash", "10.00");
                 cashNet += online.grandTotalMinor();
-                OUT.println("3. Online sale " + online.number() + " total " + Money.format(online.grandTotalMinor()) + " change "
+                out.println("3. Online sale " + online.number() + " total " + Money.format(online.grandTotalMinor()) + " change "
                         + Money.format(online.changeMinor()));
                 long stockBefore = pos.findItem("ITEM-0002").orElseThrow().localStock();
 
-                OUT.println("4. Cutting the line ...");
+                out.println("4. Cutting the line ...");
                 line.cut();
                 waitFor("offline detected", () -> !pos.online(), 20);
                 for (int i = 0; i < 3; i++) {
                     SaleReceipt r = sell(pos, sold, "ITEM-0002", 1, "Cash", "100.00");
                     cashNet += r.grandTotalMinor();
                     check(r.offline() && r.text().contains("OFFLINE"), "offline receipt says OFFLINE");
-                    OUT.println("   Offline sale " + r.number() + " total " + Money.format(r.grandTotalMinor()) + " — receipt: OFFLINE — will sync");
+                    out.println("   Offline sale " + r.number() + " total " + Money.format(r.grandTotalMinor()) + " — receipt: OFFLINE — will sync");
                 }
                 SaleReceipt card = sell(pos, sold, "ITEM-0003", 2, "Card", null);
-                OUT.println("   Offline card sale " + card.number() + " total " + Money.format(card.grandTotalMinor()));
+                out.println("   Offline card sale " + card.number() + " total " + Money.format(card.grandTotalMinor()));
                 long stockAfter = pos.findItem("ITEM-0002").orElseThrow().localStock();
                 check(stockAfter == stockBefore - 3, "local stock of ITEM-0002 went " + stockBefore + " -> " + stockAfter);
-                OUT.println("   Local stock ITEM-0002: " + stockBefore + " -> " + stockAfter);
+                out.println("   Local stock ITEM-0002: " + stockBefore + " -> " + stockAfter);
 
-                OUT.println("5. Restoring the line; the connectivity monitor notices and syncs automatically ...");
+                out.println("5. Restoring the line; the connectivity monitor notices and syncs automatically ...");
                 line.restore();
                 waitFor("every transaction Synced", () -> allSynced(pos), 60);
 
                 ShiftCloseReport close = pos.closeShift(floatMinor + cashNet);
-                OUT.printf("6. Shift closed: expected cash %s, counted %s, difference %s%n", Money.format(close.expectedCashMinor()),
+                out.printf("6. Shift closed: expected cash %s, counted %s, difference %s%n", Money.format(close.expectedCashMinor()),
                         Money.format(close.countedCashMinor()), Money.format(close.differenceMinor()));
                 pos.syncNow().join();
                 waitFor("shift close Synced", () -> allSynced(pos), 30);
                 pos.stop();
 
-                OUT.println("7. Reconciliation from the back office (GET /api/v1/reports/reconciliation?posId=POS-0001):");
+                out.println("7. Reconciliation from the back office (GET /api/v1/reports/reconciliation?posId=POS-0001):");
                 JsonNode report = reconciliation(server.baseUrl());
                 JsonNode device = report.path("devices").path(0);
-                OUT.println(TerminalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(device));
+                out.println(TerminalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(device));
                 long terminalTotal = pos.history(new HistoryFilter(null, true, 1000)).stream().mapToLong(HistoryEntry::totalMinor).sum();
                 boolean ok = true;
                 ok &= check(allSynced(pos), "every transaction on the terminal is Synced");
@@ -159,7 +210,7 @@ public final class DemoMain {
                     long impact = stockImpact(device, e.getKey());
                     ok &= check(impact == -e.getValue(), "server stock impact of " + e.getKey() + " is " + impact + " (sold " + e.getValue() + ")");
                 }
-                OUT.println(ok ? "DEMO OK: online → offline → online, nothing lost, nothing doubled." : "DEMO FAILED");
+                out.println(ok ? "DEMO OK: online → offline → online, nothing lost, nothing doubled." : "DEMO FAILED");
                 return ok ? 0 : 1;
             }
         }
@@ -209,8 +260,8 @@ public final class DemoMain {
         return 0;
     }
 
-    private static boolean check(boolean ok, String what) {
-        OUT.println("   [" + (ok ? "ok" : "FAIL") + "] " + what);
+    private boolean check(boolean ok, String what) {
+        out.println("   [" + (ok ? "ok" : "FAIL") + "] " + what);
         return ok;
     }
 
@@ -222,11 +273,11 @@ public final class DemoMain {
         }
     }
 
-    private static void narrate(TerminalEvent e) {
+    private void narrate(TerminalEvent e) {
         if (e instanceof TerminalEvent.ConnectivityChanged c) {
-            OUT.println("   >> terminal is now " + (c.online() ? "ONLINE" : "OFFLINE") + " (" + c.reason() + ")");
+            out.println("   >> terminal is now " + (c.online() ? "ONLINE" : "OFFLINE") + " (" + c.reason() + ")");
         } else if (e instanceof TerminalEvent.SyncFinished f && (f.summary().sent() > 0 || f.summary().error() != null)) {
-            OUT.println("   >> sync: " + f.summary().synced() + " synced, " + f.summary().duplicates() + " duplicates, "
+            out.println("   >> sync: " + f.summary().synced() + " synced, " + f.summary().duplicates() + " duplicates, "
                     + f.summary().failed().size() + " failed" + (f.summary().error() == null ? "" : " (stopped: " + f.summary().error() + ")"));
         }
     }
