@@ -9,7 +9,7 @@ import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.LinkService;
 import dev.tillsync.server.ingest.ImportService;
 import dev.tillsync.server.ingest.PushService;
-import dev.tillsync.server.ingest.RowIngestor;
+import dev.tillsync.server.ingest.BatchIngestor;
 import dev.tillsync.server.pull.PullFeed;
 import dev.tillsync.server.report.Reconciliation;
 import dev.tillsync.server.report.SyncStatusReport;
@@ -25,7 +25,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, UserDirector
         Catalog catalog = new Catalog(feed);
         UserDirectory users = new UserDirectory(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
-        PushService push = new PushService(jdbi, devices, new RowIngestor(jdbi, catalog, feed));
+        PushService push = new PushService(jdbi, devices, new BatchIngestor(jdbi, catalog, feed));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));

@@ -153,14 +153,22 @@ public final class Catalog {
     /** Inserts a customer; false when the number is already taken. */
     public boolean insertCustomer(Handle h, CustomerData c, Long deviceId) {
         feed.lock(h);
-        int n = h.createUpdate("""
+        boolean inserted = insertCustomerUnpublished(h, c, deviceId);
+        if (inserted) feed.put(h, Entities.CUSTOMER, "", c.number(), c);
+        return inserted;
+    }
+
+    /**
+     * Inserts a customer without publishing it; the caller publishes it to the pull feed in the same
+     * transaction (batch ingest does so once, at the end of the batch). False when the number exists.
+     */
+    public boolean insertCustomerUnpublished(Handle h, CustomerData c, Long deviceId) {
+        return h.createUpdate("""
                 insert into customer (number, name, phone, email, created_by_device) values (:n, :name, :phone, :email, :dev)
                 on conflict (number) do nothing
                 """)
                 .bind("n", c.number()).bind("name", c.name()).bind("phone", c.phone()).bind("email", c.email())
-                .bind("dev", deviceId).execute();
-        if (n > 0) feed.put(h, Entities.CUSTOMER, "", c.number(), c);
-        return n > 0;
+                .bind("dev", deviceId).execute() > 0;
     }
 
     public boolean customerExists(Handle h, String number) {

@@ -3,7 +3,9 @@ package dev.tillsync.server.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.server.json.ServerJson;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes the pull feed (table change_state: latest state per record, stamped with a change sequence).
@@ -37,6 +39,31 @@ public final class ChangeFeed {
                 on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
                 """)
                 .bind("entity", entity).bind("scope", scope).bind("key", key).bind("data", text).execute();
+    }
+
+    /** One record's new state for {@link #putAllLocked}. */
+    public record Put(String entity, String scope, String key, Object data) {}
+
+    /** Writes several records' states in one round trip; the caller has already taken {@link #lock(Handle)}. */
+    public void putAllLocked(Handle h, List<Put> puts) {
+        if (puts.isEmpty()) return;
+        PreparedBatch b = h.prepareBatch("""
+                insert into change_state (entity, scope, key, seq, deleted, data)
+                values (:entity, :scope, :key, nextval('change_seq'), false, :data)
+                on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
+                """);
+        for (Put p : puts) {
+            b.bind("entity", p.entity()).bind("scope", p.scope()).bind("key", p.key()).bind("data", text(p.entity(), p.key(), p.data())).add();
+        }
+        b.execute();
+    }
+
+    private String text(String entity, String key, Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + entity + " " + key, e);
+        }
     }
 
     public void delete(Handle h, String entity, String scope, String key) {

@@ -101,6 +101,8 @@ public final class Database implements AutoCloseable {
         c.setJdbcUrl(url);
         if (user != null) c.setUsername(user);
         c.setMaximumPoolSize(16);
+        // Batch ingest sends lines, payments and ledger entries as JDBC batches: one multi-row insert each.
+        c.addDataSourceProperty("reWriteBatchedInserts", "true");
         c.setMinimumIdle(1);
         c.setConnectionTimeout(15_000);
         c.setPoolName("tillsync");

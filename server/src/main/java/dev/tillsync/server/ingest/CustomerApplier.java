@@ -3,6 +3,7 @@ package dev.tillsync.server.ingest;
 import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.payload.CustomerPayload;
+import dev.tillsync.core.sync.Entities;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.device.DeviceRecord;
@@ -19,7 +20,8 @@ public final class CustomerApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, DeviceRecord device, SyncRow row, String batchProfileKey) throws Rejection {
+    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+        DeviceRecord device = ctx.device();
         CustomerPayload c = Payloads.read(row, CustomerPayload.class);
         if (c.number() == null || !NumberingSeries.customers(device.customerSeries()).contains(c.number())) {
             throw new Rejection("number_outside_series", "Customer number '" + c.number() + "' is not in this device's series "
@@ -36,9 +38,11 @@ public final class CustomerApplier implements RowApplier {
         if (!samePhone.isEmpty()) {
             review.add("possible duplicate customer: phone " + c.phone() + " already belongs to " + String.join(", ", samePhone));
         }
-        if (!catalog.insertCustomer(h, new CustomerData(c.number(), c.name(), c.phone(), c.email()), device.id())) {
+        CustomerData data = new CustomerData(c.number(), c.name(), c.phone(), c.email());
+        if (!catalog.insertCustomerUnpublished(h, data, device.id())) {
             throw new Rejection("duplicate_number", "Customer number " + c.number() + " was already received from another row.");
         }
+        effects.publish(Entities.CUSTOMER, "", c.number(), data);
         return new Applied(c.number(), review);
     }
 }

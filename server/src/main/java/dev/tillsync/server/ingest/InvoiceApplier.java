@@ -9,31 +9,28 @@ import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.money.Money;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.catalog.Catalog;
-import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.device.DeviceRecord;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies a sale or return: invoice, lines, payments and stock ledger in the row's transaction.
+ * Applies a sale or return: the invoice now; its lines, payments and stock postings with the rest of the batch.
  * Invariant 6: what the device sold is kept as sold; differences with the server's truth (price,
  * disabled item, stock below zero, stale profile, unknown customer) are flagged, never refused.
  */
 public final class InvoiceApplier implements RowApplier {
     private final Catalog catalog;
-    private final ChangeFeed feed;
 
-    public InvoiceApplier(Catalog catalog, ChangeFeed feed) {
+    public InvoiceApplier(Catalog catalog) {
         this.catalog = catalog;
-        this.feed = feed;
     }
 
     @Override
-    public Applied apply(Handle h, DeviceRecord device, SyncRow row, String batchProfileKey) throws Rejection {
+    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+        DeviceRecord device = ctx.device();
         InvoicePayload inv = Payloads.read(row, InvoicePayload.class);
         if (inv.number() == null || !NumberingSeries.invoices(device.invoiceSeries()).contains(inv.number())) {
             throw new Rejection("number_outside_series", "Invoice number '" + inv.number() + "' is not in this device's series "
@@ -51,7 +48,7 @@ public final class InvoiceApplier implements RowApplier {
                 throw new Rejection("invalid_payload", "Invoice " + inv.number() + " has a line without an item code.");
             }
         }
-        Map<String, ItemData> items = catalog.items(h, inv.lines().stream().map(InvoiceLine::itemCode).distinct().toList());
+        Map<String, ItemData> items = ctx.items(h, inv.lines().stream().map(InvoiceLine::itemCode).distinct().toList());
         for (InvoiceLine l : inv.lines()) {
             if (!items.containsKey(l.itemCode())) {
                 throw new Rejection("unknown_item", "Invoice " + inv.number() + ": item '" + l.itemCode()
@@ -66,7 +63,7 @@ public final class InvoiceApplier implements RowApplier {
         }
 
         List<String> review = new ArrayList<>();
-        String soldUnder = inv.profileKey() != null ? inv.profileKey() : batchProfileKey;
+        String soldUnder = inv.profileKey() != null ? inv.profileKey() : ctx.batchProfileKey();
         if (soldUnder == null || !soldUnder.equals(device.profilePlk())) {
             review.add("sold under profile key " + soldUnder + " but the device's current profile key is " + device.profilePlk()
                     + " (stale or foreign POS profile)");
@@ -91,8 +88,6 @@ public final class InvoiceApplier implements RowApplier {
             review.add("return against invoice " + inv.returnAgainst() + ", which the server has not received");
         }
 
-        // The change lock comes before the stock row locks (see ChangeFeed) so concurrent ingests cannot deadlock.
-        feed.lock(h);
         Long invoiceId = h.createQuery("""
                         insert into sales_invoice (number, device_id, sync_uuid, posted_at, customer_number, cashier, shift_uuid,
                             offline, return_against, profile_key, change_minor, net_total_minor, tax_total_minor, grand_total_minor)
@@ -109,36 +104,14 @@ public final class InvoiceApplier implements RowApplier {
         if (invoiceId == null) {
             throw new Rejection("duplicate_number", "Invoice number " + inv.number() + " was already received from another row (another UUID).");
         }
-        for (int i = 0; i < inv.lines().size(); i++) {
-            InvoiceLine l = inv.lines().get(i);
-            h.createUpdate("""
-                    insert into sales_invoice_line (invoice_id, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp,
-                        net_minor, tax_minor, total_minor)
-                    values (:inv, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
-                    """)
-                    .bind("inv", invoiceId).bind("no", i + 1).bind("code", l.itemCode()).bind("name", l.itemName())
-                    .bind("qty", l.qty()).bind("rate", l.rateMinor()).bind("tax", l.taxRateBp()).bind("net", l.netMinor())
-                    .bind("taxm", l.taxMinor()).bind("total", l.totalMinor()).execute();
-        }
-        for (int i = 0; i < inv.payments().size(); i++) {
-            Payment p = inv.payments().get(i);
-            h.createUpdate("insert into sales_invoice_payment (invoice_id, line_no, mode, amount_minor, reference) values (:inv, :no, :mode, :amt, :ref)")
-                    .bind("inv", invoiceId).bind("no", i + 1).bind("mode", p.mode()).bind("amt", p.amountMinor())
-                    .bind("ref", p.reference()).execute();
-        }
-        Map<String, Long> perItem = new LinkedHashMap<>();
+        // Lines, payments and stock are written with the rest of the batch (BatchWrites); a stock level that
+        // ends up below zero is flagged there (accepted anyway, invariant 6).
+        for (int i = 0; i < inv.lines().size(); i++) effects.line(invoiceId, i + 1, inv.lines().get(i));
+        for (int i = 0; i < inv.payments().size(); i++) effects.payment(invoiceId, i + 1, inv.payments().get(i));
+        Map<String, Long> perItem = new TreeMap<>();
         for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.qty(), Long::sum);
-        // Lock stock rows in a fixed order so two sales of the same items cannot deadlock each other.
-        for (Map.Entry<String, Long> e : perItem.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            long level = StockPosting.post(h, catalog, device, e.getKey(), e.getValue(), "Sales Invoice", inv.number(), row.uuid(), inv.postedAt());
-            if (level < 0) {
-                review.add("stock of " + e.getKey() + " in " + device.warehouse() + " is now " + level);
-            }
-        }
+        perItem.forEach((code, qty) -> effects.post(device.warehouse(), code, qty, "Sales Invoice", inv.number(), device.id(),
+                row.uuid(), inv.postedAt()));
         return new Applied(inv.number(), review);
-    }
-
-    static Instant orNow(Instant t) {
-        return t == null ? Instant.now() : t;
     }
 }

@@ -7,17 +7,16 @@ import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.http.ApiException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** A push: checks the batch as a whole (nothing applied if it fails), then ingests row by row in order. */
+/** A push: checks the batch as a whole (nothing applied if it fails), then ingests its rows in order in one transaction. */
 public final class PushService {
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
-    private final RowIngestor ingestor;
+    private final BatchIngestor ingestor;
 
-    public PushService(Jdbi jdbi, DeviceRegistry devices, RowIngestor ingestor) {
+    public PushService(Jdbi jdbi, DeviceRegistry devices, BatchIngestor ingestor) {
         this.jdbi = jdbi;
         this.devices = devices;
         this.ingestor = ingestor;
@@ -32,17 +31,14 @@ public final class PushService {
             throw new ApiException(413, "batch_too_large", "The batch has " + batch.rows().size() + " rows; device "
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
-        List<RowResult> results = ingestAll(device, batch.rows(), batch.profileKey(), "push");
-        jdbi.useHandle(h -> h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", device.id()).execute());
+        List<RowResult> results = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
+                h -> h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", device.id()).execute());
         DeviceRecord now = devices.find(device.posId()).orElse(device);
         return new PushResult(now.status(), results);
     }
 
+    /** Ingests rows that did not come as a push (an export file's rows), in one transaction like a push. */
     public List<RowResult> ingestAll(DeviceRecord device, List<SyncRow> rows, String profileKey, String via) {
-        List<RowResult> results = new ArrayList<>(rows.size());
-        for (SyncRow row : rows) {
-            results.add(ingestor.ingest(device, row, profileKey, via));
-        }
-        return results;
+        return ingestor.ingest(device, rows, profileKey, via, h -> {});
     }
 }

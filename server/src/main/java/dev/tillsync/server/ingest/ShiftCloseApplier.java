@@ -21,7 +21,8 @@ public final class ShiftCloseApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, DeviceRecord device, SyncRow row, String batchProfileKey) throws Rejection {
+    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+        DeviceRecord device = ctx.device();
         ShiftClosePayload s = Payloads.read(row, ShiftClosePayload.class);
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.closedAt() == null) {
             throw new Rejection("invalid_payload", "A shift_close needs shiftUuid and closedAt.");

@@ -22,7 +22,8 @@ public final class ShiftOpenApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, DeviceRecord device, SyncRow row, String batchProfileKey) throws Rejection {
+    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+        DeviceRecord device = ctx.device();
         ShiftOpenPayload s = Payloads.read(row, ShiftOpenPayload.class);
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.openedAt() == null) {
             throw new Rejection("invalid_payload", "A shift_open needs shiftUuid and openedAt.");

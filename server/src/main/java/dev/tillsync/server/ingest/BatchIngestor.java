@@ -1,0 +1,288 @@
+package dev.tillsync.server.ingest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.sync.RowKind;
+import dev.tillsync.core.sync.RowOutcome;
+import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.db.ChangeFeed;
+import dev.tillsync.server.device.DeviceRecord;
+import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.json.ServerJson;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one ingest path for pushed and imported rows (invariant 3: exactly-once effect).
+ *
+ * <p>A batch is one PostgreSQL transaction. Each row, in the batch's order (oldest first), is claimed with
+ * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq),
+ * then applied under its own savepoint: a {@link Rejection} rolls back to that savepoint and records the
+ * rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
+ * half-written; the device resends). When two servers get the same rows at once, the second claim waits
+ * for the first transaction and then finds the conflict, so exactly one applies each row and the other
+ * answers {@code duplicate} with the recorded outcome. Claims are taken in the batch's sequence order,
+ * so two copies of a batch wait on each other without deadlock; a deadlock or serialization failure
+ * that PostgreSQL reports anyway retries the whole batch.
+ *
+ * <p>A row that was rejected had no effect, so when the device sends it again (the cashier pressed retry,
+ * perhaps after the missing item was added on the server) it is evaluated afresh under a row lock on its
+ * claim; an accepted row is never applied twice.
+ */
+public final class BatchIngestor {
+    private static final Logger log = LoggerFactory.getLogger(BatchIngestor.class);
+    private static final int MAX_UUID = 64;
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final ChangeFeed feed;
+    private final Map<RowKind, RowApplier> appliers = new EnumMap<>(RowKind.class);
+    private final ObjectMapper json = ServerJson.mapper();
+
+    public BatchIngestor(Jdbi jdbi, Catalog catalog, ChangeFeed feed) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.feed = feed;
+        appliers.put(RowKind.INVOICE, new InvoiceApplier(catalog));
+        appliers.put(RowKind.CUSTOMER, new CustomerApplier(catalog));
+        appliers.put(RowKind.SHIFT_OPEN, new ShiftOpenApplier(catalog));
+        appliers.put(RowKind.SHIFT_CLOSE, new ShiftCloseApplier());
+        appliers.put(RowKind.STOCK_MOVEMENT, new StockMovementApplier());
+    }
+
+    /**
+     * Ingests {@code rows} in one transaction and returns one result per row, in order.
+     *
+     * @param alsoInTransaction more writes that belong to the same transaction (e.g. the device's last sync time)
+     */
+    public List<RowResult> ingest(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via,
+                                  Consumer<Handle> alsoInTransaction) {
+        for (int attempt = 1; ; attempt++) {
+            BatchRun run = new BatchRun(device, rows, batchProfileKey, via);
+            try {
+                return jdbi.inTransaction(h -> {
+                    List<RowResult> results = run.execute(h);
+                    alsoInTransaction.accept(h);
+                    return results;
+                });
+            } catch (RuntimeException e) {
+                String state = sqlState(e);
+                boolean contention = "40P01".equals(state) || "40001".equals(state);
+                if (contention && attempt < MAX_ATTEMPTS) {
+                    log.info("batch of {} rows from {} hit {} with a concurrent transaction; retrying the whole batch (attempt {})",
+                            rows.size(), device.posId(), state, attempt + 1);
+                    continue;
+                }
+                SyncRow at = run.current;
+                String where = at == null ? "" : " at row " + at.uuid() + " (seq " + at.seq() + ")";
+                if (contention) {
+                    log.warn("batch of {} rows from {} still {} after {} attempts{}; nothing was written",
+                            rows.size(), device.posId(), state, attempt, where);
+                    throw new ApiException(503, "ingest_contention", "The batch kept colliding with concurrent pushes of "
+                            + device.posId() + " (PostgreSQL " + state + "); nothing was written. The terminal will resend it.");
+                }
+                log.error("ingest of a batch of {} rows from {} failed{}; nothing was written, the device will retry: {}",
+                        rows.size(), device.posId(), where, e.toString(), e);
+                throw e;
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) return s.getSQLState();
+        }
+        return null;
+    }
+
+    /** One attempt at one batch: the rows' results so far and the writes deferred to the end. */
+    private final class BatchRun {
+        /** An accepted row whose outcome is recorded at the end, once the batch's stock levels are known. */
+        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks) {}
+
+        private final DeviceRecord device;
+        private final List<SyncRow> rows;
+        private final String via;
+        private final IngestContext ctx;
+        private final BatchWrites writes = new BatchWrites(feed);
+        private final RowResult[] results;
+        private final List<Pending> pending = new ArrayList<>();
+        private final Map<String, Integer> acceptedHere = new HashMap<>();
+        private final Map<Integer, Integer> duplicateOf = new HashMap<>();
+        private volatile SyncRow current;
+
+        BatchRun(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via) {
+            this.device = device;
+            this.rows = rows;
+            this.via = via;
+            this.ctx = new IngestContext(catalog, device, batchProfileKey);
+            this.results = new RowResult[rows.size()];
+        }
+
+        List<RowResult> execute(Handle h) {
+            ctx.prefetchItems(h, rows);
+            for (int i = 0; i < rows.size(); i++) {
+                current = rows.get(i);
+                results[i] = row(h, i, rows.get(i));
+            }
+            current = null;
+            writes.flush(h);
+            recordAccepted(h);
+            duplicateOf.forEach((dup, original) -> {
+                RowResult o = results[original];
+                SyncRow r = rows.get(dup);
+                results[dup] = new RowResult(r.uuid(), r.seq(), RowOutcome.DUPLICATE, o.outcome(), o.code(), o.message(), o.review());
+            });
+            return Arrays.asList(results);
+        }
+
+        /** The row's result, or null while it waits for {@link #recordAccepted} or the duplicate resolution. */
+        private RowResult row(Handle h, int index, SyncRow row) {
+            if (row == null || row.uuid() == null || row.uuid().isBlank() || row.uuid().length() > MAX_UUID) {
+                return RowResult.rejected(row == null ? null : row.uuid(), row == null ? 0 : row.seq(), "invalid_row",
+                        "Each row needs a uuid (at most " + MAX_UUID + " characters).");
+            }
+            if (row.seq() < 1 || row.kind() == null) {
+                return RowResult.rejected(row.uuid(), row.seq(), "invalid_row", "Each row needs a kind and a sequence number of 1 or more.");
+            }
+            RowApplier applier = appliers.get(row.kind());
+            String fingerprint = Payloads.fingerprint(row);
+            int claimed = h.createUpdate("""
+                    insert into pos_offline_sync_status (device_id, uuid, seq, kind, number, payload_hash, outcome, via)
+                    values (:d, :uuid, :seq, :kind, :number, :hash, 'pending', :via)
+                    on conflict do nothing
+                    """)
+                    .bind("d", device.id()).bind("uuid", row.uuid()).bind("seq", row.seq()).bind("kind", row.kind().wire())
+                    .bind("number", safeNumber(applier, row)).bind("hash", fingerprint).bind("via", via).execute();
+            if (claimed == 0) {
+                if (!lockRejectedClaim(h, row, fingerprint)) {
+                    return alreadySeen(h, index, row, fingerprint);
+                }
+                h.createUpdate("update pos_offline_sync_status set code = null, reason = null where uuid = :uuid")
+                        .bind("uuid", row.uuid()).execute();
+            }
+            h.savepoint("row");
+            RowEffects effects = new RowEffects();
+            try {
+                Applied a = applier.apply(h, ctx, row, effects);
+                h.release("row");
+                pending.add(new Pending(index, row, a, writes.add(effects)));
+                acceptedHere.put(row.uuid(), index);
+                return null;
+            } catch (Rejection r) {
+                h.rollbackToSavepoint("row"); // Jdbi forgets the savepoint here; the next row's savepoint shadows it
+                h.createUpdate("update pos_offline_sync_status set outcome = 'rejected', code = :code, reason = :reason where uuid = :uuid")
+                        .bind("code", r.code()).bind("reason", r.getMessage()).bind("uuid", row.uuid()).execute();
+                return RowResult.rejected(row.uuid(), row.seq(), r.code(), r.getMessage());
+            }
+        }
+
+        /** Records every accepted row's outcome in one round trip, with the stock flags known only now. */
+        private void recordAccepted(Handle h) {
+            if (pending.isEmpty()) return;
+            PreparedBatch b = h.prepareBatch("""
+                    update pos_offline_sync_status set outcome = 'accepted', number = coalesce(:number, number),
+                        review = :review, review_reasons = :reasons where uuid = :uuid
+                    """);
+            for (Pending p : pending) {
+                List<String> reasons = new ArrayList<>(p.applied().reviewReasons());
+                for (BatchWrites.StockMark m : p.marks()) {
+                    long level = writes.levelAfter(m);
+                    if (level < 0) reasons.add("stock of " + m.itemCode() + " in " + m.warehouse() + " is now " + level);
+                }
+                boolean review = !reasons.isEmpty();
+                b.bind("number", p.applied().number()).bind("review", review)
+                        .bind("reasons", review ? writeReasons(reasons) : null).bind("uuid", p.row().uuid()).add();
+                results[p.index()] = RowResult.accepted(p.row().uuid(), p.row().seq(), review,
+                        review ? "accepted, flagged for review: " + String.join("; ", reasons) : null);
+            }
+            b.execute();
+        }
+
+        /**
+         * True when this exact row (same device, sequence and content) was received before and rejected: its claim
+         * is then locked for this transaction, so a concurrent resend waits and afterwards sees the new outcome.
+         */
+        private boolean lockRejectedClaim(Handle h, SyncRow row, String fingerprint) {
+            return h.createQuery("""
+                            select outcome from pos_offline_sync_status
+                            where uuid = :u and device_id = :d and seq = :s and payload_hash = :hash
+                            for update
+                            """)
+                    .bind("u", row.uuid()).bind("d", device.id()).bind("s", row.seq()).bind("hash", fingerprint)
+                    .mapTo(String.class).findOne().map("rejected"::equals).orElse(false);
+        }
+
+        private RowResult alreadySeen(Handle h, int index, SyncRow row, String fingerprint) {
+            record Seen(long deviceId, long seq, String hash, String outcome, String code, String reason, boolean review, String reasons) {}
+            Optional<Seen> byUuid = h.createQuery("""
+                            select device_id, seq, payload_hash, outcome, code, reason, review, review_reasons
+                            from pos_offline_sync_status where uuid = :u
+                            """).bind("u", row.uuid())
+                    .map((rs, c) -> new Seen(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getBoolean(7), rs.getString(8)))
+                    .findOne();
+            if (byUuid.isPresent()) {
+                Seen s = byUuid.get();
+                if (s.deviceId() != device.id() || s.seq() != row.seq() || !s.hash().equals(fingerprint)) {
+                    return RowResult.rejected(row.uuid(), row.seq(), "uuid_conflict", "UUID " + row.uuid()
+                            + " was already used for a different row (another sequence number, device or content); the server kept the first one.");
+                }
+                if ("pending".equals(s.outcome())) {
+                    // Only this transaction's own claims are visible while pending: the same row twice in one batch.
+                    Integer original = acceptedHere.get(row.uuid());
+                    if (original == null) throw new IllegalStateException("row " + row.uuid() + " is pending but was not applied in this batch");
+                    duplicateOf.put(index, original);
+                    return null;
+                }
+                RowOutcome original = RowOutcome.fromWire(s.outcome());
+                String message = s.reason();
+                if (original == RowOutcome.ACCEPTED && s.review()) {
+                    message = "accepted, flagged for review: " + String.join("; ", readReasons(s.reasons()));
+                }
+                return new RowResult(row.uuid(), row.seq(), RowOutcome.DUPLICATE, original, s.code(), message, s.review());
+            }
+            String other = h.createQuery("select uuid from pos_offline_sync_status where device_id = :d and seq = :s")
+                    .bind("d", device.id()).bind("s", row.seq()).mapTo(String.class).findOne().orElse("?");
+            return RowResult.rejected(row.uuid(), row.seq(), "seq_conflict", "Sequence " + row.seq() + " of " + device.posId()
+                    + " was already received as row " + other + "; a device's sequence numbers must not be reused.");
+        }
+    }
+
+    private String writeReasons(List<String> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> readReasons(String s) {
+        if (s == null) return List.of();
+        try {
+            return json.readValue(s, new TypeReference<List<String>>() {});
+        } catch (Exception e) {
+            return List.of(s);
+        }
+    }
+
+    private static String safeNumber(RowApplier applier, SyncRow row) {
+        String n = applier.numberOf(row);
+        return n != null && n.length() > 100 ? n.substring(0, 100) : n;
+    }
+}

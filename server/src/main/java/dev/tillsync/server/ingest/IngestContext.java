@@ -1,0 +1,68 @@
+package dev.tillsync.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.sync.RowKind;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.catalog.Catalog;
+import dev.tillsync.server.device.DeviceRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** What every row of one batch shares: the device, the batch's profile key, and the batch's items read once. */
+public final class IngestContext {
+    private final Catalog catalog;
+    private final DeviceRecord device;
+    private final String batchProfileKey;
+    private final Map<String, ItemData> items = new HashMap<>();
+    private final Set<String> missing = new HashSet<>();
+
+    IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey) {
+        this.catalog = catalog;
+        this.device = device;
+        this.batchProfileKey = batchProfileKey;
+    }
+
+    public DeviceRecord device() {
+        return device;
+    }
+
+    public String batchProfileKey() {
+        return batchProfileKey;
+    }
+
+    /** Reads every item the batch's rows name with one query, so rows then find them without a round trip. */
+    void prefetchItems(Handle h, List<SyncRow> rows) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (SyncRow r : rows) {
+            if (r == null || r.kind() == null || r.payload() == null) continue;
+            JsonNode lines = r.payload().get("lines");
+            if (r.kind() == RowKind.INVOICE && lines != null && lines.isArray()) {
+                for (JsonNode l : lines) {
+                    if (l.hasNonNull("itemCode") && l.get("itemCode").isTextual()) codes.add(l.get("itemCode").asText());
+                }
+            } else if (r.kind() == RowKind.STOCK_MOVEMENT && r.payload().hasNonNull("itemCode") && r.payload().get("itemCode").isTextual()) {
+                codes.add(r.payload().get("itemCode").asText());
+            }
+        }
+        items(h, new ArrayList<>(codes));
+    }
+
+    /** The items among {@code codes} that exist on the server; codes not read yet are read now. */
+    Map<String, ItemData> items(Handle h, List<String> codes) {
+        List<String> unknown = codes.stream().filter(c -> !items.containsKey(c) && !missing.contains(c)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            items.putAll(catalog.items(h, unknown));
+            for (String c : unknown) if (!items.containsKey(c)) missing.add(c);
+        }
+        Map<String, ItemData> found = new HashMap<>();
+        for (String c : codes) if (items.containsKey(c)) found.put(c, items.get(c));
+        return found;
+    }
+}
