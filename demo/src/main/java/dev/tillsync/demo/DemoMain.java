@@ -113,11 +113,11 @@ public final class DemoMain {
      * for linking is closed before the window opens: the window opens its own engine on the folder.
      */
     int window(Path data, int port, PrintStream err) throws Exception {
-        TillServer server = startServer(data, port);
+        Path term = data.resolve("terminal");
+        TillServer server = startServer(data, port != 0 ? port : previousPort(term));
         Thread stopServer = new Thread(server::close, "tillsync-demo-server-stop");
         Runtime.getRuntime().addShutdownHook(stopServer); // Ctrl-C while the window is open still stops PostgreSQL
         try {
-            Path term = data.resolve("terminal");
             try (PosTerminal pos = PosTerminal.open(term)) {
                 if (!pos.isLinked()) {
                     var r = pos.link(server.baseUrl(), server.admin().issueLinkCode("POS-0001"), "demo terminal");
@@ -144,6 +144,20 @@ public final class DemoMain {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting: the hook runs, and closing twice is harmless
             }
+        }
+    }
+
+    /**
+     * A terminal linked by an earlier {@code bin/pos demo --data DIR} knows its server by URL: start the server on
+     * that port again so the terminal finds it (0, any free port, for a new folder).
+     */
+    private static int previousPort(Path term) {
+        if (!Files.isRegularFile(term.resolve(dev.tillsync.terminal.store.TerminalStore.FILE_NAME))) return 0;
+        try (PosTerminal pos = PosTerminal.open(term)) {
+            String url = pos.deviceInfo().serverUrl();
+            return url == null ? 0 : Math.max(0, URI.create(url).getPort());
+        } catch (RuntimeException unreadable) {
+            return 0; // a broken folder gets a fresh port; linking will say what is wrong with it
         }
     }
 

@@ -5,9 +5,11 @@ import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.PosTerminal;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -44,9 +46,18 @@ public final class PosApp extends Application {
         till = new PosTerminalTill(terminal, true);
         window = new PosWindow(till, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()));
         stage.setScene(window.scene());
+        fitToScreen(stage);
         stage.show();
         window.start();
         terminal.startBackground();
+    }
+
+    /** A laptop's 1366×768 is smaller than the designed 1280×800 scene: shrink to the usable area, never below the minimum. */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D usable = Screen.getPrimary().getVisualBounds();
+        Scene scene = stage.getScene();
+        if (scene.getWidth() > usable.getWidth()) stage.setWidth(Math.max(stage.getMinWidth(), usable.getWidth()));
+        if (scene.getHeight() > usable.getHeight()) stage.setHeight(Math.max(stage.getMinHeight(), usable.getHeight()));
     }
 
     @Override
