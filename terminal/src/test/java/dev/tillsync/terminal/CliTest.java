@@ -2,6 +2,7 @@ package dev.tillsync.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tillsync.terminal.cli.TerminalCommand;
 import dev.tillsync.terminal.cli.TerminalMain;
 import dev.tillsync.terminal.support.LocalDevice;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The real CLI entry point on a locally linked data folder: exit codes and messages for good and bad input. */
 class CliTest {
@@ -69,6 +71,36 @@ class CliTest {
         assertThat(run("config", "set", "printer", "/tmp/p").err).contains("can_configure_pos");
         assertThat(run("login", "--user", "ben@demo.shop", "--pin", "0000").err).contains("wrong_pin");
         assertThat(run("sell", "--bogus").exit).isEqualTo(2);
+    }
+
+    @Test
+    void everySubcommandAnswersHelpWithItsUsage() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new TerminalCommand()), List.of(), paths);
+        assertThat(paths).contains(List.of("sell"), List.of("shift", "open"), List.of("log", "export"), List.of("config", "set"));
+        for (List<String> path : paths) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                Run r = run(args.toArray(String[]::new));
+                assertThat(r.exit).as(args + ": " + r.err).isZero();
+                assertThat(r.err).as(String.join(" ", args)).isEmpty();
+                assertThat(r.out).as(String.join(" ", args)).startsWith("Usage: terminal " + String.join(" ", path))
+                        .contains("-h, --help").doesNotContain("Missing required");
+            }
+        }
+        Run sell = run("sell", "--help");
+        assertThat(sell.out).contains("--item").contains("--pay");
+        assertThat(run("shift", "open").err).contains("Missing required option: '--float");
+    }
+
+    private static void collect(CommandLine cl, List<String> prefix, List<List<String>> into) {
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cl.getSubcommands().values())) {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(sub.getCommandName());
+            into.add(path);
+            collect(sub, path, into);
+        }
     }
 
     @Test

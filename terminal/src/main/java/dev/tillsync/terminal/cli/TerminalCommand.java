@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Root command: holds the data folder every sub-command works on. */
-@Command(name = "terminal", mixinStandardHelpOptions = true, version = "tillsync terminal 0.1",
+/**
+ * Root command: holds the data folder every sub-command works on. Its scope is INHERIT so that every
+ * sub-command, however deep, answers --help (and --version) instead of complaining about missing options.
+ */
+@Command(name = "terminal", mixinStandardHelpOptions = true, version = "tillsync terminal 0.1", scope = ScopeType.INHERIT,
         description = "The tillsync POS terminal engine: sell offline, sync when online.",
         subcommands = {LinkCommand.class, LoginCommand.class, LogoutCommand.class, ShiftCommand.class, SellCommand.class,
                 ReturnCommand.class, CustomerCommand.class, HistoryCommand.class, StatusCommand.class, SyncCommand.class,
