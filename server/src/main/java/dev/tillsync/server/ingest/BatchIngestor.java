@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one ingest path for pushed and imported rows (invariant 3: exactly-once effect).
  *
- * <p>A batch is one PostgreSQL transaction. Each row, in the batch's order (oldest first), is claimed with
- * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq),
- * then applied under its own savepoint: a {@link Rejection} rolls back to that savepoint and records the
+ * <p>A batch is one PostgreSQL transaction. Its rows are claimed, in the batch's order (oldest first), by one
+ * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq);
+ * then each row is applied under its own savepoint: a {@link Rejection} rolls back to that savepoint and records the
  * rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
  * half-written; the device resends). When two servers get the same rows at once, the second claim waits
  * for the first transaction and then finds the conflict, so exactly one applies each row and the other
@@ -136,9 +138,23 @@ public final class BatchIngestor {
 
         List<RowResult> execute(Handle h) {
             ctx.prefetchItems(h, rows);
+            String[] fingerprints = new String[rows.size()];
+            List<Integer> valid = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                current = rows.get(i);
-                results[i] = row(h, i, rows.get(i));
+                results[i] = invalid(rows.get(i));
+                if (results[i] == null) {
+                    fingerprints[i] = Payloads.fingerprint(rows.get(i));
+                    valid.add(i);
+                }
+            }
+            Set<String> claimed = claim(h, valid, fingerprints);
+            Set<String> seen = new HashSet<>();
+            for (int i : valid) {
+                SyncRow row = rows.get(i);
+                current = row;
+                // Only the first copy of a uuid in the batch can own the claim; a later copy is a repeat.
+                boolean own = seen.add(row.uuid()) && claimed.contains(row.uuid());
+                results[i] = row(h, i, row, fingerprints[i], own);
             }
             current = null;
             writes.flush(h);
@@ -151,8 +167,7 @@ public final class BatchIngestor {
             return Arrays.asList(results);
         }
 
-        /** The row's result, or null while it waits for {@link #recordAccepted} or the duplicate resolution. */
-        private RowResult row(Handle h, int index, SyncRow row) {
+        private static RowResult invalid(SyncRow row) {
             if (row == null || row.uuid() == null || row.uuid().isBlank() || row.uuid().length() > MAX_UUID) {
                 return RowResult.rejected(row == null ? null : row.uuid(), row == null ? 0 : row.seq(), "invalid_row",
                         "Each row needs a uuid (at most " + MAX_UUID + " characters).");
@@ -160,16 +175,43 @@ public final class BatchIngestor {
             if (row.seq() < 1 || row.kind() == null) {
                 return RowResult.rejected(row.uuid(), row.seq(), "invalid_row", "Each row needs a kind and a sequence number of 1 or more.");
             }
+            return null;
+        }
+
+        /**
+         * Claims the batch's rows in one statement, inserted in batch order (so two copies of a batch wait on
+         * each other row by row and cannot deadlock); returns the uuids this transaction now owns.
+         */
+        private Set<String> claim(Handle h, List<Integer> valid, String[] fingerprints) {
+            if (valid.isEmpty()) return Set.of();
+            List<String> uuids = new ArrayList<>(), kinds = new ArrayList<>(), numbers = new ArrayList<>(), hashes = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            for (int i : valid) {
+                SyncRow r = rows.get(i);
+                uuids.add(r.uuid());
+                seqs.add(r.seq());
+                kinds.add(r.kind().wire());
+                numbers.add(safeNumber(appliers.get(r.kind()), r));
+                hashes.add(fingerprints[i]);
+            }
+            return new HashSet<>(h.createQuery("""
+                            insert into pos_offline_sync_status (device_id, uuid, seq, kind, number, payload_hash, outcome, via)
+                            select :d, t.uuid, t.seq, t.kind, t.number, t.hash, 'pending', :via
+                            from unnest(:uuids, :seqs, :kinds, :numbers, :hashes) with ordinality as t(uuid, seq, kind, number, hash, n)
+                            order by t.n
+                            on conflict do nothing
+                            returning uuid
+                            """)
+                    .bind("d", device.id()).bind("via", via)
+                    .bindArray("uuids", String.class, uuids).bindArray("seqs", Long.class, seqs).bindArray("kinds", String.class, kinds)
+                    .bindArray("numbers", String.class, numbers).bindArray("hashes", String.class, hashes)
+                    .mapTo(String.class).list());
+        }
+
+        /** The row's result, or null while it waits for {@link #recordAccepted} or the duplicate resolution. */
+        private RowResult row(Handle h, int index, SyncRow row, String fingerprint, boolean claimed) {
             RowApplier applier = appliers.get(row.kind());
-            String fingerprint = Payloads.fingerprint(row);
-            int claimed = h.createUpdate("""
-                    insert into pos_offline_sync_status (device_id, uuid, seq, kind, number, payload_hash, outcome, via)
-                    values (:d, :uuid, :seq, :kind, :number, :hash, 'pending', :via)
-                    on conflict do nothing
-                    """)
-                    .bind("d", device.id()).bind("uuid", row.uuid()).bind("seq", row.seq()).bind("kind", row.kind().wire())
-                    .bind("number", safeNumber(applier, row)).bind("hash", fingerprint).bind("via", via).execute();
-            if (claimed == 0) {
+            if (!claimed) {
                 if (!lockRejectedClaim(h, row, fingerprint)) {
                     return alreadySeen(h, index, row, fingerprint);
                 }
