@@ -105,11 +105,15 @@ public final class NetworkChaosRun {
             SaleScript script = new SaleScript(c.seed());
             int nextSwitch = 0;
             FaultMode mode = FaultMode.PASS;
+            List<FaultMode> deck = new ArrayList<>(List.of(FAULTS));
+            java.util.Collections.shuffle(deck, faults);
             CompletableFuture<SyncSummary> sync = CompletableFuture.completedFuture(null);
             for (int i = 0; i < c.sales(); i++) {
                 if (i == nextSwitch) {
                     checks += checkDetection(pos, mode, sync, violations);
-                    mode = faults.nextInt(4) == 0 ? FaultMode.PASS : FAULTS[faults.nextInt(FAULTS.length)];
+                    // Every fault mode once first (in a seeded order), so each run covers all of them; then at random.
+                    mode = !deck.isEmpty() ? deck.remove(deck.size() - 1)
+                            : faults.nextInt(4) == 0 ? FaultMode.PASS : FAULTS[faults.nextInt(FAULTS.length)];
                     proxy.mode(mode);
                     proxy.dropAll();
                     spans.merge(mode, 1, Integer::sum);
