@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -19,6 +19,8 @@ import org.sqlite.SQLiteDataSource;
  * The device's SQLite file: WAL, synchronous=FULL (a commit is on disk before it returns, invariant 1),
  * foreign keys on, a busy timeout so the CLI and a long-running engine can share it, and write
  * transactions that take the write lock up front (BEGIN IMMEDIATE) so they never fail half-way on upgrade.
+ * The connections are kept open for the life of the store (reopened after a failure), so a sale does not pay
+ * for opening SQLite, re-reading the schema and preparing its statements every time.
  */
 public final class TerminalStore implements AutoCloseable {
     public static final String FILE_NAME = "terminal.db";
@@ -27,6 +29,13 @@ public final class TerminalStore implements AutoCloseable {
     private final Path dataDir;
     private final Path file;
     private final Jdbi jdbi;
+    // Writes (and reads made inside them) on one connection, other reads on another: SQLite in WAL mode has one
+    // writer and concurrent readers. The facade is used from the UI, sync and connectivity threads at once.
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final Kept writer = new Kept();
+    private final Kept reader = new Kept();
+    private int txDepth; // guarded by writeLock
 
     private TerminalStore(Path dataDir, Path file, Jdbi jdbi) {
         this.dataDir = dataDir;
@@ -85,28 +94,73 @@ public final class TerminalStore implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A Jdbi that opens a fresh connection (same pragmas) per handle: for tools and checks that want their own
+     * connection. The engine's own work goes through {@link #inTx} and {@link #read}, on the kept connections.
+     */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** Runs {@code work} in one write transaction (all or nothing), translating SQLite failures into clear errors. */
+    /**
+     * Runs {@code work} in one write transaction (all or nothing), translating SQLite failures into clear errors.
+     * The transaction is BEGIN IMMEDIATE: it takes the write lock up front (waiting up to the busy timeout for
+     * another program), so it never fails half-way on a lock upgrade. A call made inside another on the same
+     * thread joins the outer transaction.
+     */
     public <R> R inTx(HandleCallback<R, RuntimeException> work) {
+        writeLock.lock();
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, work);
+            if (txDepth > 0) return work.withHandle(writer.handle());
+            Handle h = writer.handle();
+            h.execute("BEGIN IMMEDIATE");
+            txDepth++;
+            try {
+                R result = work.withHandle(h);
+                h.execute("COMMIT");
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollback(h);
+                throw e;
+            } finally {
+                txDepth--;
+            }
         } catch (TerminalException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (txDepth == 0) writer.drop();
             throw StoreErrors.translate(file, e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
-    /** Runs a read on one handle. */
+    /**
+     * Runs a read on the reader connection (WAL: readers never wait for the writer), or inside the caller's
+     * transaction when this thread is in one.
+     */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
+        if (writeLock.isHeldByCurrentThread()) return onWriter(work);
+        readLock.lock();
         try {
-            return jdbi.withHandle(work);
+            return work.withHandle(reader.handle());
         } catch (TerminalException e) {
             throw e;
         } catch (RuntimeException e) {
+            reader.drop();
+            throw StoreErrors.translate(file, e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private <R> R onWriter(HandleCallback<R, RuntimeException> work) {
+        try {
+            return work.withHandle(writer.handle());
+        } catch (TerminalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (txDepth == 0) writer.drop();
             throw StoreErrors.translate(file, e);
         }
     }
@@ -118,8 +172,57 @@ public final class TerminalStore implements AutoCloseable {
         });
     }
 
+    /** A failed rollback leaves the connection's state unknown: drop it, the next call reconnects. */
+    private void rollback(Handle h) {
+        try {
+            h.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            writer.drop();
+        }
+    }
+
     @Override
     public void close() {
-        // Connections are opened per use; nothing is held between calls.
+        writeLock.lock();
+        try {
+            writer.drop();
+        } finally {
+            writeLock.unlock();
+        }
+        readLock.lock();
+        try {
+            reader.drop();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * One connection kept open across calls (pragmas applied once, statements prepared once), opened on
+     * first use and again after a failure dropped it. Used only under its lock.
+     */
+    private final class Kept {
+        private Handle handle;
+
+        Handle handle() {
+            if (handle == null) {
+                Handle h = jdbi.open();
+                h.setStatementBuilder(new StatementCache());
+                handle = h;
+            }
+            return handle;
+        }
+
+        void drop() {
+            Handle h = handle;
+            handle = null;
+            if (h == null) return;
+            try {
+                h.getStatementBuilder().close(h.getConnection());
+                h.close();
+            } catch (RuntimeException ignored) {
+                // the connection is being given up because it failed; closing it may fail too
+            }
+        }
     }
 }
