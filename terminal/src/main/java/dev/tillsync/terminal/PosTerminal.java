@@ -326,7 +326,8 @@ public final class PosTerminal implements AutoCloseable {
 
     private SaleReceipt afterRecording(SaleRecorder.Recorded r) {
         publish(new TerminalEvent.SaleRecorded(r.invoice().number(), r.invoice().grandTotalMinor(), r.invoice().offline()));
-        SaleReceipt receipt = render(r.invoice(), r.row().uuid(), r.row().seq(), false);
+        // The device and profile come from the sale's own transaction: the receipt shows what the sale was recorded under.
+        SaleReceipt receipt = render(r.invoice(), r.row().uuid(), r.row().seq(), false, r.device(), Optional.of(r.profile()));
         if (background && !r.invoice().offline()) syncNow();
         return receipt;
     }
@@ -350,7 +351,10 @@ public final class PosTerminal implements AutoCloseable {
 
     private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint) {
         DeviceState d = devices.require();
-        Optional<ProfileData> profile = store.read(h -> ProfileRepo.current(h, d));
+        return render(inv, uuid, seq, reprint, d, store.read(h -> ProfileRepo.current(h, d)));
+    }
+
+    private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
         ReceiptText.Context ctx = new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
                 profile.map(ProfileData::receiptFooter).orElse(null), reprint);
         ReceiptPrinter.Printed p = printer.print(inv, ctx, d.printerTarget());

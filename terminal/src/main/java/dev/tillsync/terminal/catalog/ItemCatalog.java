@@ -26,6 +26,23 @@ public final class ItemCatalog {
                 .bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
     }
 
+    /** What a sale needs of an item: no barcodes list, no local stock (those cost two sub-queries per line). */
+    public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {}
+
+    /** The item to sell for a scanned or typed code or barcode (the code wins), in one indexed statement. */
+    public static Optional<Priced> priced(Handle h, String codeOrBarcode) {
+        if (codeOrBarcode == null || codeOrBarcode.isBlank()) return Optional.empty();
+        return h.createQuery("""
+                SELECT code, name, price_minor, tax_rate_bp, active FROM item WHERE code = :c
+                UNION ALL
+                SELECT i.code, i.name, i.price_minor, i.tax_rate_bp, i.active FROM item_barcode b JOIN item i ON i.code = b.item_code
+                WHERE b.barcode = :c
+                LIMIT 1
+                """).bind("c", codeOrBarcode.trim())
+                .map((rs, ctx) -> new Priced(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5) == 1))
+                .findFirst();
+    }
+
     /**
      * Active items whose code, name or barcode contains {@code text} (case-insensitive), in code order.
      * The escape character is '!' rather than a backslash: JDBI's SQL lexer reads a backslash between quotes as an escaped

@@ -1,6 +1,8 @@
 package dev.tillsync.terminal.receipt;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,11 +19,17 @@ public final class PdfReceipt {
     private static final float LEADING = 9.5f;
     private static final float MARGIN = 10;
 
+    private static final Charset WIN_ANSI = Charset.forName("windows-1252");
+    // Standard-14 font objects (metrics parsed once) shared by every receipt; PDFBox objects are not thread-safe,
+    // hence one receipt written at a time.
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
+
     private PdfReceipt() {}
 
-    public static void write(List<ReceiptText.Line> lines, Path target) throws IOException {
-        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.COURIER);
-        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
+    public static synchronized void write(List<ReceiptText.Line> lines, Path target) throws IOException {
+        PDType1Font regular = REGULAR;
+        PDType1Font bold = BOLD;
         float height = MARGIN * 2 + LEADING * (lines.size() + 1);
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(WIDTH, height));
@@ -44,7 +52,7 @@ public final class PdfReceipt {
 
     /** Standard 14 fonts encode WinAnsi only; anything else becomes '?' rather than failing the preview. */
     private static String printable(String s) {
-        var enc = java.nio.charset.Charset.forName("windows-1252").newEncoder();
+        CharsetEncoder enc = WIN_ANSI.newEncoder();
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {
             String c = new String(Character.toChars(cp));

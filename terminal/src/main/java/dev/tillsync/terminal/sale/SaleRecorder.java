@@ -52,8 +52,8 @@ public final class SaleRecorder {
         this.clock = clock;
     }
 
-    /** A recorded invoice and its outbox row. */
-    public record Recorded(InvoicePayload invoice, OutboxRow row) {}
+    /** A recorded invoice and its outbox row, with the device and profile it was recorded under (for the receipt). */
+    public record Recorded(InvoicePayload invoice, OutboxRow row, DeviceState device, ProfileData profile) {}
 
     public Recorded recordSale(UserSession cashier, SaleRequest req, boolean offline) {
         if (req.items().isEmpty()) throw new TerminalException("no_items", "A sale needs at least one item (--item CODE[:QTY]).");
@@ -68,7 +68,7 @@ public final class SaleRecorder {
                 if (si.qty() <= 0) {
                     throw new TerminalException("bad_quantity", "Quantity for '" + si.codeOrBarcode() + "' must be at least 1, got " + si.qty() + ".");
                 }
-                Item item = ItemCatalog.find(h, si.codeOrBarcode()).orElseThrow(() -> new TerminalException("unknown_item",
+                ItemCatalog.Priced item = ItemCatalog.priced(h, si.codeOrBarcode()).orElseThrow(() -> new TerminalException("unknown_item",
                         "No item with code or barcode '" + si.codeOrBarcode() + "' on this terminal. Check the code, or sync to get new items."));
                 if (!item.active()) {
                     throw new TerminalException("item_disabled", "Item " + item.code() + " (" + item.name() + ") is disabled and cannot be sold.");
@@ -94,7 +94,7 @@ public final class SaleRecorder {
             String number = NumberingSeries.invoices(device.config().invoiceSeries()).format(Counters.next(h, Counters.INVOICE));
             InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, null,
                     profile.profileKey(), lines, payments, change, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
-            return write(h, inv, now, "sale");
+            return write(h, inv, now, "sale", device, profile);
         });
     }
 
@@ -152,11 +152,11 @@ public final class SaleRecorder {
             String customer = (String) original.get("customer_number");
             InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, against,
                     profile.profileKey(), lines, refunds, 0, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
-            return write(h, inv, now, "return");
+            return write(h, inv, now, "return", device, profile);
         });
     }
 
-    private Recorded write(Handle h, InvoicePayload inv, Instant now, String eventType) {
+    private Recorded write(Handle h, InvoicePayload inv, Instant now, String eventType, DeviceState device, ProfileData profile) {
         List<String> problems = InvoiceMath.inconsistencies(inv);
         if (!problems.isEmpty()) {
             throw new TerminalException("inconsistent_invoice", "The invoice does not add up: " + String.join("; ", problems));
@@ -186,7 +186,7 @@ public final class SaleRecorder {
         }
         EventLog.append(h, now, eventType, inv.number(), "seq=" + row.seq() + " total=" + inv.grandTotalMinor() + (inv.offline() ? " offline" : ""));
         FaultPoint.reach(FAULT_BEFORE_COMMIT);
-        return new Recorded(inv, row);
+        return new Recorded(inv, row, device, profile);
     }
 
     /** A sale needs a linked device that is not being unlinked. */

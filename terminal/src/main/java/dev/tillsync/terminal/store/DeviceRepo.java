@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 public final class DeviceRepo {
     public static final String SECRET_FILE = "device.secret";
     private static final ObjectMapper JSON = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private static final ParsedJson<DeviceConfig> CONFIG = new ParsedJson<>(JSON, DeviceConfig.class);
 
     private final TerminalStore store;
 
@@ -112,7 +113,7 @@ public final class DeviceRepo {
 
     private static DeviceConfig readConfig(String json) {
         try {
-            return JSON.readValue(json, DeviceConfig.class);
+            return CONFIG.read(json);
         } catch (JsonProcessingException e) {
             throw new TerminalException("store_corrupt", "The stored device configuration is unreadable: " + e.getOriginalMessage(), e);
         }

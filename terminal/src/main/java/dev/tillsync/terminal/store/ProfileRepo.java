@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Handle;
 
 /** The POS profile the device runs under (payment modes, receipt header/footer, profile key). */
 public final class ProfileRepo {
+    private static final ParsedJson<ProfileData> PROFILE = new ParsedJson<>(TerminalJson.mapper(), ProfileData.class);
+
     private ProfileRepo() {}
 
     public static Optional<ProfileData> current(Handle h, DeviceState device) {
@@ -26,7 +28,7 @@ public final class ProfileRepo {
 
     private static ProfileData read(String json) {
         try {
-            return dev.tillsync.terminal.store.TerminalJson.mapper().readValue(json, ProfileData.class);
+            return PROFILE.read(json);
         } catch (JsonProcessingException e) {
             throw new TerminalException("store_corrupt", "The stored POS profile is unreadable: " + e.getOriginalMessage(), e);
         }
