@@ -77,11 +77,7 @@ public final class BatchIngestor {
         for (int attempt = 1; ; attempt++) {
             BatchRun run = new BatchRun(device, rows, batchProfileKey, via);
             try {
-                return jdbi.inTransaction(h -> {
-                    List<RowResult> results = run.execute(h);
-                    alsoInTransaction.accept(h);
-                    return results;
-                });
+                return jdbi.inTransaction(h -> run.execute(h, alsoInTransaction));
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 boolean contention = "40P01".equals(state) || "40001".equals(state);
@@ -126,6 +122,7 @@ public final class BatchIngestor {
         private final List<Pending> pending = new ArrayList<>();
         private final Map<String, Integer> acceptedHere = new HashMap<>();
         private final Map<Integer, Integer> duplicateOf = new HashMap<>();
+        private final List<String> duplicates = new ArrayList<>();
         private volatile SyncRow current;
 
         BatchRun(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via) {
@@ -136,7 +133,7 @@ public final class BatchIngestor {
             this.results = new RowResult[rows.size()];
         }
 
-        List<RowResult> execute(Handle h) {
+        List<RowResult> execute(Handle h, Consumer<Handle> alsoInTransaction) {
             ctx.prefetchItems(h, rows);
             String[] fingerprints = new String[rows.size()];
             List<Integer> valid = new ArrayList<>();
@@ -157,6 +154,8 @@ public final class BatchIngestor {
                 results[i] = row(h, i, row, fingerprints[i], own);
             }
             current = null;
+            countDuplicates(h);
+            alsoInTransaction.accept(h); // before the flush, which takes the global change lock: keep that section short
             writes.flush(h);
             recordAccepted(h);
             duplicateOf.forEach((dup, original) -> {
@@ -234,6 +233,16 @@ public final class BatchIngestor {
             }
         }
 
+        /** Counts the resends answered duplicate on their sync-status rows (one round trip for the batch). */
+        private void countDuplicates(Handle h) {
+            if (duplicates.isEmpty()) return;
+            PreparedBatch b = h.prepareBatch("""
+                    update pos_offline_sync_status set duplicate_count = duplicate_count + 1, last_duplicate_at = now() where uuid = :u
+                    """);
+            for (String u : duplicates) b.bind("u", u).add();
+            b.execute();
+        }
+
         /** Records every accepted row's outcome in one round trip, with the stock flags known only now. */
         private void recordAccepted(Handle h) {
             if (pending.isEmpty()) return;
@@ -290,8 +299,10 @@ public final class BatchIngestor {
                     Integer original = acceptedHere.get(row.uuid());
                     if (original == null) throw new IllegalStateException("row " + row.uuid() + " is pending but was not applied in this batch");
                     duplicateOf.put(index, original);
+                    duplicates.add(row.uuid());
                     return null;
                 }
+                duplicates.add(row.uuid());
                 RowOutcome original = RowOutcome.fromWire(s.outcome());
                 String message = s.reason();
                 if (original == RowOutcome.ACCEPTED && s.review()) {

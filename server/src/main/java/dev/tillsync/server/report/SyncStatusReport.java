@@ -28,10 +28,10 @@ public final class SyncStatusReport {
 
     public record Entry(String uuid, long seq, String kind, String number, String outcome, String code, String reason,
                         boolean review, List<String> reviewReasons, Instant receivedAt, String via,
-                        String reviewedBy, Instant reviewedAt) {}
+                        String reviewedBy, Instant reviewedAt, int duplicateCount, Instant lastDuplicateAt) {}
 
     public record Summary(String posId, ConnectionStatus connectionStatus, Instant lastSync, long accepted, long rejected,
-                          long flagged, long flaggedUnreviewed, long lastSeq) {}
+                          long flagged, long flaggedUnreviewed, long lastSeq, long duplicates) {}
 
     public record Report(Summary summary, List<Entry> rows) {}
 
@@ -45,11 +45,11 @@ public final class SyncStatusReport {
             Summary s = h.createQuery("""
                             select count(*) filter (where outcome = 'accepted'), count(*) filter (where outcome = 'rejected'),
                                    count(*) filter (where review), count(*) filter (where review and reviewed_at is null),
-                                   coalesce(max(seq), 0)
+                                   coalesce(max(seq), 0), coalesce(sum(duplicate_count), 0)
                             from pos_offline_sync_status where device_id = :d
                             """).bind("d", d.id())
                     .map((rs, c) -> new Summary(posId, view.connectionStatus(), view.lastSync(), rs.getLong(1), rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                     .one();
             List<Entry> rows = h.createQuery("""
                             select * from pos_offline_sync_status where device_id = :d
@@ -58,7 +58,8 @@ public final class SyncStatusReport {
                     .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
                             rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
                             reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
-                            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))))
+                            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getInt("duplicate_count"),
+                            instant(rs.getTimestamp("last_duplicate_at"))))
                     .list();
             return new Report(s, rows);
         });
@@ -74,7 +75,8 @@ public final class SyncStatusReport {
                 .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
                         rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
                         reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
-                        rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at"))))
+                        rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getInt("duplicate_count"),
+                        instant(rs.getTimestamp("last_duplicate_at"))))
                 .one());
     }
 
