@@ -17,7 +17,7 @@ import dev.tillsync.terminal.ShiftCloseReport;
 import dev.tillsync.terminal.SyncStatus;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.TerminalOptions;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -212,7 +212,7 @@ public final class DemoMain {
                 out.println("7. Reconciliation from the back office (GET /api/v1/reports/reconciliation?posId=POS-0001):");
                 JsonNode report = reconciliation(server.baseUrl());
                 JsonNode device = report.path("devices").path(0);
-                out.println(TerminalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(device));
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(device));
                 long terminalTotal = pos.history(new HistoryFilter(null, true, 1000)).stream().mapToLong(HistoryEntry::totalMinor).sum();
                 boolean ok = true;
                 ok &= check(allSynced(pos), "every transaction on the terminal is Synced");

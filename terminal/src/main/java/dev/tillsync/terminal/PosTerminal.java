@@ -2,7 +2,6 @@ package dev.tillsync.terminal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tillsync.core.invoice.InvoicePayload;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.LinkRequest;
@@ -341,7 +340,7 @@ public final class PosTerminal implements AutoCloseable {
                 .orElseThrow(() -> new TerminalException("unknown_invoice", "No invoice '" + number + "' on this terminal."));
         InvoicePayload inv;
         try {
-            inv = dev.tillsync.terminal.store.TerminalJson.mapper().readValue(f.payload(), InvoicePayload.class);
+            inv = dev.tillsync.core.json.Json.mapper().readValue(f.payload(), InvoicePayload.class);
         } catch (JsonProcessingException e) {
             throw new TerminalException("store_corrupt", "Invoice " + number + " is unreadable in the store.", e);
         }
@@ -493,7 +492,7 @@ public final class PosTerminal implements AutoCloseable {
         users.require(Permission.EXPORT_LOG);
         List<EventLog.Entry> entries = new ArrayList<>(events(Integer.MAX_VALUE));
         java.util.Collections.reverse(entries);
-        var mapper = dev.tillsync.terminal.store.TerminalJson.mapper();
+        var mapper = dev.tillsync.core.json.Json.mapper();
         try (Writer w = Files.newBufferedWriter(out)) {
             for (EventLog.Entry e : entries) {
                 w.write(mapper.writeValueAsString(e));

@@ -11,7 +11,7 @@ import dev.tillsync.terminal.Item;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.UserSession;
 import dev.tillsync.terminal.sale.SaleRecorder;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +59,7 @@ public final class OfflineOutbox {
 
     /** The outbox rows as they would travel (oldest first). */
     static List<SyncRow> readOutbox(Path terminalDir) throws SQLException {
-        ObjectMapper json = TerminalJson.mapper();
+        ObjectMapper json = Json.mapper();
         List<SyncRow> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + terminalDir.resolve(TerminalStore.FILE_NAME));
              Statement st = c.createStatement();
@@ -78,7 +78,7 @@ public final class OfflineOutbox {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + terminalDir.resolve(TerminalStore.FILE_NAME));
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT config_json FROM device WHERE id = 1")) {
             rs.next();
-            return TerminalJson.mapper().readTree(rs.getString(1)).path("profileKey").asText(null);
+            return Json.mapper().readTree(rs.getString(1)).path("profileKey").asText(null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable device config", e);
         }

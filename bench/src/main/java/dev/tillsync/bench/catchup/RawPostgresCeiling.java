@@ -6,7 +6,7 @@ import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.core.sync.SyncRow;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ final class RawPostgresCeiling {
     private RawPostgresCeiling() {}
 
     static List<InvoicePayload> parse(List<SyncRow> rows) {
-        ObjectMapper json = TerminalJson.mapper();
+        ObjectMapper json = Json.mapper();
         List<InvoicePayload> out = new ArrayList<>();
         for (SyncRow r : rows) {
             if (r.kind() != RowKind.INVOICE) continue;

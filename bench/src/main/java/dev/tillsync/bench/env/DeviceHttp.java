@@ -6,7 +6,7 @@ import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,7 @@ import java.time.Duration;
  * else (no store, no engine). Used for simulated fleets and for the naive one-request-per-invoice baseline.
  */
 public final class DeviceHttp {
-    private static final ObjectMapper JSON = TerminalJson.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final HttpClient http;
     private final URI pushUri;

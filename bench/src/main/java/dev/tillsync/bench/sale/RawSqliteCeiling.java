@@ -6,7 +6,7 @@ import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.terminal.Item;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +24,7 @@ import org.sqlite.SQLiteConfig;
  * Invariant: a sale is all its rows or none (one transaction), like the engine's.
  */
 final class RawSqliteCeiling implements AutoCloseable {
-    private static final ObjectMapper JSON = TerminalJson.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Connection c;
     private final PreparedStatement outbox, invoice, line, payment, stock;

@@ -2,7 +2,7 @@ package dev.tillsync.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.server.ServerMain;
@@ -37,7 +37,7 @@ public final class AdminCommand {
         }
     }
 
-    static final ObjectMapper JSON = ServerJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Command(name = "init", description = "Creates the first System Manager.")
     static final class Init implements Callable<Integer> {

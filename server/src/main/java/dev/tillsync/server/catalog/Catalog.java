@@ -2,7 +2,7 @@ package dev.tillsync.server.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.master.ShiftTypeData;
@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Catalog {
     private final ChangeFeed feed;
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public Catalog(ChangeFeed feed) {
         this.feed = feed;

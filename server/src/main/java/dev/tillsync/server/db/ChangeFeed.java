@@ -2,7 +2,7 @@ package dev.tillsync.server.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class ChangeFeed {
     public static final long CHANGE_LOCK_KEY = 0x7111_5C4EL;
 
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public void lock(Handle h) {
         h.createQuery("select 1 from pg_advisory_xact_lock(:k)").bind("k", CHANGE_LOCK_KEY).mapTo(Integer.class).one();

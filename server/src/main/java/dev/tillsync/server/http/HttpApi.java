@@ -1,6 +1,6 @@
 package dev.tillsync.server.http;
 
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ApiError;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.PushBatch;
@@ -42,7 +42,7 @@ public final class HttpApi {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
-            cfg.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = IMPORT;
         });
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
@@ -163,7 +163,7 @@ public final class HttpApi {
 
     private <T> T optionalJson(byte[] body, Class<T> type) {
         try {
-            return ServerJson.mapper().readValue(body, type);
+            return Json.mapper().readValue(body, type);
         } catch (Exception e) {
             throw ApiException.badRequest("invalid_request", "The body must be JSON like {\"force\": true}.");
         }

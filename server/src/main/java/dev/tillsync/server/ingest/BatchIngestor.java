@@ -10,7 +10,7 @@ import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.http.ApiException;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +54,7 @@ public final class BatchIngestor {
     private final Catalog catalog;
     private final ChangeFeed feed;
     private final Map<RowKind, RowApplier> appliers = new EnumMap<>(RowKind.class);
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public BatchIngestor(Jdbi jdbi, Catalog catalog, ChangeFeed feed) {
         this.jdbi = jdbi;

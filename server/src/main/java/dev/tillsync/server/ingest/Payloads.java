@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tillsync.core.auth.Secrets;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.SyncRow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Reads row payloads strictly and fingerprints rows so a reused UUID with other content is caught. */
 public final class Payloads {
-    private static final ObjectMapper JSON = ServerJson.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private Payloads() {}
 

@@ -1,7 +1,7 @@
 package dev.tillsync.server.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.money.Money;
 import dev.tillsync.core.payload.ShiftClosePayload;
 import dev.tillsync.core.sync.SyncRow;
@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 
 /** Records a shift close: expected against counted cash, for reconciliation; a cash difference is flagged. */
 public final class ShiftCloseApplier implements RowApplier {
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     @Override
     public String numberOf(SyncRow row) {

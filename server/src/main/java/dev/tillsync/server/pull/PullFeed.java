@@ -2,7 +2,7 @@ package dev.tillsync.server.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.server.device.DeviceRecord;
@@ -34,7 +34,7 @@ public final class PullFeed {
             """;
 
     private final Jdbi jdbi;
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public PullFeed(Jdbi jdbi) {
         this.jdbi = jdbi;

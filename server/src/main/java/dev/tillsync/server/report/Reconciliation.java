@@ -2,7 +2,7 @@ package dev.tillsync.server.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.http.ApiException;
@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Reconciliation {
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public Reconciliation(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;

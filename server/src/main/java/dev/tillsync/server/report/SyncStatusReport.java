@@ -2,7 +2,7 @@ package dev.tillsync.server.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.server.json.ServerJson;
+import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
@@ -19,7 +19,7 @@ public final class SyncStatusReport {
 
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
-    private final ObjectMapper json = ServerJson.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public SyncStatusReport(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;

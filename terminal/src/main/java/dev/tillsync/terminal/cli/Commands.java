@@ -7,7 +7,7 @@ import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.money.Money;
 import dev.tillsync.terminal.SaleReceipt;
 import dev.tillsync.terminal.TerminalException;
-import dev.tillsync.terminal.store.TerminalJson;
+import dev.tillsync.core.json.Json;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 /** Parsing and printing shared by the commands. */
 final class Commands {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final ObjectMapper JSON = TerminalJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Commands() {}
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.export.ExportFile;
 import dev.tillsync.core.export.ExportHeader;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.terminal.ExportRange;
@@ -35,7 +34,7 @@ import java.util.List;
 public final class Exporter {
     private final TerminalStore store;
     private final Clock clock;
-    private final ObjectMapper json = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
 
     public Exporter(TerminalStore store, Clock clock) {
         this.store = store;

@@ -2,7 +2,6 @@ package dev.tillsync.terminal.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
@@ -21,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * own answer for it (invariant 3); Failed rows keep their reason and never block later rows (invariant 4).
  */
 public final class Outbox {
-    private static final ObjectMapper JSON = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private static final ObjectMapper JSON = dev.tillsync.core.json.Json.mapper();
 
     private Outbox() {}
 

@@ -2,7 +2,6 @@ package dev.tillsync.terminal.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.master.DeviceConfig;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.terminal.TerminalException;
@@ -20,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 /** The device row and the device secret file (DIR/device.secret, owner-only 0600, never in the database). */
 public final class DeviceRepo {
     public static final String SECRET_FILE = "device.secret";
-    private static final ObjectMapper JSON = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private static final ObjectMapper JSON = dev.tillsync.core.json.Json.mapper();
     private static final ParsedJson<DeviceConfig> CONFIG = new ParsedJson<>(JSON, DeviceConfig.class);
 
     private final TerminalStore store;

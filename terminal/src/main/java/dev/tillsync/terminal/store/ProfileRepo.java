@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 
 /** The POS profile the device runs under (payment modes, receipt header/footer, profile key). */
 public final class ProfileRepo {
-    private static final ParsedJson<ProfileData> PROFILE = new ParsedJson<>(TerminalJson.mapper(), ProfileData.class);
+    private static final ParsedJson<ProfileData> PROFILE = new ParsedJson<>(Json.mapper(), ProfileData.class);
 
     private ProfileRepo() {}
 

@@ -3,7 +3,6 @@ package dev.tillsync.terminal.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.master.DeviceConfig;
 import dev.tillsync.core.master.DeviceUserData;
@@ -31,7 +30,7 @@ import org.jdbi.v3.core.Handle;
  * number) until a stock level pulled after their row was synced includes them.
  */
 public final class PullApplier {
-    private final ObjectMapper json = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
 
     /** What applying the page changed that the engine must react to. */
     public record Applied(int changes, Optional<ConnectionStatus> newConnectionStatus) {}

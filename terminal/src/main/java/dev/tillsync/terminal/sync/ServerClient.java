@@ -3,7 +3,6 @@ package dev.tillsync.terminal.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ApiError;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
@@ -28,7 +27,7 @@ public final class ServerClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Duration probeTimeout;
-    private final ObjectMapper json = dev.tillsync.terminal.store.TerminalJson.mapper();
+    private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
     private final String posId;
     private final String secret;
 
