@@ -111,8 +111,14 @@ public final class UserDirectory {
 
     /** The logged-in user, or a refusal telling the cashier to log in. */
     public UserSession require() {
-        return current().orElseThrow(() -> new TerminalException("not_logged_in",
-                "Nobody is logged in. Log in first: terminal login --user EMAIL --pin PIN"));
+        return current().orElseThrow(() -> {
+            // An unlinked folder has no users at all: say what to do first, not "log in".
+            boolean linked = store.read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).isPresent());
+            return linked
+                    ? new TerminalException("not_logged_in", "Nobody is logged in. Log in first: terminal login --user EMAIL --pin PIN")
+                    : new TerminalException("not_linked",
+                            "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
+        });
     }
 
     /** The logged-in user holding {@code p}, or a refusal naming the missing flag. */
