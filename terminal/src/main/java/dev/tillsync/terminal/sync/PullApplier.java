@@ -100,11 +100,13 @@ public final class PullApplier {
                 INSERT INTO server_stock (item_code, warehouse, qty) VALUES (:code, :wh, :qty)
                 ON CONFLICT (item_code) DO UPDATE SET warehouse = excluded.warehouse, qty = excluded.qty
                 """).bind("code", s.itemCode()).bind("wh", s.warehouse()).bind("qty", s.qty()).execute();
+        // Correlated on purpose: only this item's pending lines are visited (index invoice_line_stock), each
+        // checked by two key look-ups; an IN (all synced invoices) list costs a scan of every invoice per item.
         h.createUpdate("""
                 UPDATE invoice_line SET stock_pending = 0
-                WHERE item_code = :code AND stock_pending = 1 AND invoice_number IN (
-                    SELECT i.number FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
-                    WHERE o.status = 'Synced' AND o.synced_at < :startedAt)
+                WHERE item_code = :code AND stock_pending = 1 AND EXISTS (
+                    SELECT 1 FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
+                    WHERE i.number = invoice_line.invoice_number AND o.status = 'Synced' AND o.synced_at < :startedAt)
                 """).bind("code", s.itemCode()).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
