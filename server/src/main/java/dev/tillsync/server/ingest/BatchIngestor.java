@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch is one PostgreSQL transaction. Its rows are claimed, in the batch's order (oldest first), by one
  * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq);
- * then each row is applied under its own savepoint: a {@link Rejection} rolls back to that savepoint and records the
- * rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
+ * then the rows are applied in order. Invoices, nearly all of a catch-up, are checked one by one without
+ * writing and each run of consecutive invoices is inserted by one statement ({@link InvoiceRun}); any other
+ * row first ends the run, then is applied under its own savepoint. A {@link Rejection} rolls back to that
+ * savepoint (an invoice check has nothing to roll back) and records the rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
  * half-written; the device resends). When two servers get the same rows at once, the second claim waits
  * for the first transaction and then finds the conflict, so exactly one applies each row and the other
  * answers {@code duplicate} with the recorded outcome. Claims are taken in the batch's sequence order,
@@ -54,13 +56,14 @@ public final class BatchIngestor {
     private final Catalog catalog;
     private final ChangeFeed feed;
     private final Map<RowKind, RowApplier> appliers = new EnumMap<>(RowKind.class);
+    private final InvoiceApplier invoices;
     private final ObjectMapper json = Json.mapper();
 
     public BatchIngestor(Jdbi jdbi, Catalog catalog, ChangeFeed feed) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.feed = feed;
-        appliers.put(RowKind.INVOICE, new InvoiceApplier(catalog));
+        this.invoices = new InvoiceApplier(catalog);
         appliers.put(RowKind.CUSTOMER, new CustomerApplier(catalog));
         appliers.put(RowKind.SHIFT_OPEN, new ShiftOpenApplier(catalog));
         appliers.put(RowKind.SHIFT_CLOSE, new ShiftCloseApplier());
@@ -118,6 +121,7 @@ public final class BatchIngestor {
         private final String via;
         private final IngestContext ctx;
         private final BatchWrites writes = new BatchWrites(feed);
+        private final InvoiceRun invoiceRun = new InvoiceRun();
         private final RowResult[] results;
         private final List<Pending> pending = new ArrayList<>();
         private final Map<String, Integer> acceptedHere = new HashMap<>();
@@ -151,8 +155,11 @@ public final class BatchIngestor {
                 current = row;
                 // Only the first copy of a uuid in the batch can own the claim; a later copy is a repeat.
                 boolean own = seen.add(row.uuid()) && claimed.contains(row.uuid());
+                // A run of invoices ends before any other row, so that row sees every invoice before it as written.
+                if (!own || row.kind() != RowKind.INVOICE) insertInvoices(h);
                 results[i] = row(h, i, row, fingerprints[i], own);
             }
+            insertInvoices(h);
             current = null;
             countDuplicates(h);
             alsoInTransaction.accept(h); // before the flush, which takes the global change lock: keep that section short
@@ -209,7 +216,6 @@ public final class BatchIngestor {
 
         /** The row's result, or null while it waits for {@link #recordAccepted} or the duplicate resolution. */
         private RowResult row(Handle h, int index, SyncRow row, String fingerprint, boolean claimed) {
-            RowApplier applier = appliers.get(row.kind());
             if (!claimed) {
                 if (!lockRejectedClaim(h, row, fingerprint)) {
                     return alreadySeen(h, index, row, fingerprint);
@@ -217,6 +223,15 @@ public final class BatchIngestor {
                 h.createUpdate("update pos_offline_sync_status set code = null, reason = null where uuid = :uuid")
                         .bind("uuid", row.uuid()).execute();
             }
+            if (row.kind() == RowKind.INVOICE) {
+                try {
+                    invoiceRun.add(invoices.check(h, ctx, index, row));
+                    return null;
+                } catch (Rejection r) {
+                    return reject(h, row, r);
+                }
+            }
+            RowApplier applier = appliers.get(row.kind());
             h.savepoint("row");
             RowEffects effects = new RowEffects();
             try {
@@ -227,10 +242,32 @@ public final class BatchIngestor {
                 return null;
             } catch (Rejection r) {
                 h.rollbackToSavepoint("row"); // Jdbi forgets the savepoint here; the next row's savepoint shadows it
-                h.createUpdate("update pos_offline_sync_status set outcome = 'rejected', code = :code, reason = :reason where uuid = :uuid")
-                        .bind("code", r.code()).bind("reason", r.getMessage()).bind("uuid", row.uuid()).execute();
-                return RowResult.rejected(row.uuid(), row.seq(), r.code(), r.getMessage());
+                return reject(h, row, r);
             }
+        }
+
+        private RowResult reject(Handle h, SyncRow row, Rejection r) {
+            h.createUpdate("update pos_offline_sync_status set outcome = 'rejected', code = :code, reason = :reason where uuid = :uuid")
+                    .bind("code", r.code()).bind("reason", r.getMessage()).bind("uuid", row.uuid()).execute();
+            return RowResult.rejected(row.uuid(), row.seq(), r.code(), r.getMessage());
+        }
+
+        /** Inserts the pending run of checked invoices with one statement and queues their lines, payments and stock. */
+        private void insertInvoices(Handle h) {
+            if (invoiceRun.isEmpty()) return;
+            Map<String, Long> ids = invoiceRun.insert(h, device);
+            for (InvoiceApplier.Checked c : invoiceRun.checked()) {
+                Long id = ids.get(c.row().uuid());
+                if (id == null) {
+                    results[c.index()] = reject(h, c.row(), InvoiceRun.duplicateNumber(c.invoice().number()));
+                    continue;
+                }
+                RowEffects effects = new RowEffects();
+                InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
+                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects)));
+                acceptedHere.put(c.row().uuid(), c.index());
+            }
+            invoiceRun.clear();
         }
 
         /** Counts the resends answered duplicate on their sync-status rows (one round trip for the batch). */
@@ -243,13 +280,11 @@ public final class BatchIngestor {
             b.execute();
         }
 
-        /** Records every accepted row's outcome in one round trip, with the stock flags known only now. */
+        /** Records every accepted row's outcome with one statement, with the stock flags known only now. */
         private void recordAccepted(Handle h) {
             if (pending.isEmpty()) return;
-            PreparedBatch b = h.prepareBatch("""
-                    update pos_offline_sync_status set outcome = 'accepted', number = coalesce(:number, number),
-                        review = :review, review_reasons = :reasons where uuid = :uuid
-                    """);
+            List<String> uuids = new ArrayList<>(), numbers = new ArrayList<>(), reasonsJson = new ArrayList<>();
+            List<Boolean> reviews = new ArrayList<>();
             for (Pending p : pending) {
                 List<String> reasons = new ArrayList<>(p.applied().reviewReasons());
                 for (BatchWrites.StockMark m : p.marks()) {
@@ -257,12 +292,22 @@ public final class BatchIngestor {
                     if (level < 0) reasons.add("stock of " + m.itemCode() + " in " + m.warehouse() + " is now " + level);
                 }
                 boolean review = !reasons.isEmpty();
-                b.bind("number", p.applied().number()).bind("review", review)
-                        .bind("reasons", review ? writeReasons(reasons) : null).bind("uuid", p.row().uuid()).add();
+                uuids.add(p.row().uuid());
+                numbers.add(p.applied().number());
+                reviews.add(review);
+                reasonsJson.add(review ? writeReasons(reasons) : null);
                 results[p.index()] = RowResult.accepted(p.row().uuid(), p.row().seq(), review,
                         review ? "accepted, flagged for review: " + String.join("; ", reasons) : null);
             }
-            b.execute();
+            h.createUpdate("""
+                            update pos_offline_sync_status s
+                            set outcome = 'accepted', number = coalesce(t.number, s.number), review = t.review, review_reasons = t.reasons
+                            from unnest(:uuids, :numbers, :reviews, :reasons) as t(uuid, number, review, reasons)
+                            where s.uuid = t.uuid
+                            """)
+                    .bindArray("uuids", String.class, uuids).bindArray("numbers", String.class, numbers)
+                    .bindArray("reviews", Boolean.class, reviews).bindArray("reasons", String.class, reasonsJson)
+                    .execute();
         }
 
         /**
@@ -335,7 +380,8 @@ public final class BatchIngestor {
     }
 
     private static String safeNumber(RowApplier applier, SyncRow row) {
-        String n = applier.numberOf(row);
+        String n = applier != null ? applier.numberOf(row)
+                : row.payload() != null && row.payload().hasNonNull("number") ? row.payload().get("number").asText() : null;
         return n != null && n.length() > 100 ? n.substring(0, 100) : n;
     }
 }

@@ -15,13 +15,19 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** What every row of one batch shares: the device, the batch's profile key, and the batch's items read once. */
+/**
+ * What every row of one batch shares: the device, the batch's profile key, the batch's items read once,
+ * the invoice numbers its rows have taken so far, and the customers known to exist (only positive answers
+ * are kept: a customer row later in the batch may create one that was missing).
+ */
 public final class IngestContext {
     private final Catalog catalog;
     private final DeviceRecord device;
     private final String batchProfileKey;
     private final Map<String, ItemData> items = new HashMap<>();
     private final Set<String> missing = new HashSet<>();
+    private final Set<String> invoiceNumbers = new HashSet<>();
+    private final Set<String> knownCustomers = new HashSet<>();
 
     IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey) {
         this.catalog = catalog;
@@ -64,5 +70,22 @@ public final class IngestContext {
         Map<String, ItemData> found = new HashMap<>();
         for (String c : codes) if (items.containsKey(c)) found.put(c, items.get(c));
         return found;
+    }
+
+    /** Takes {@code number} for a row of this batch; false when an earlier row of the batch already took it. */
+    boolean claimInvoiceNumber(String number) {
+        return invoiceNumbers.add(number);
+    }
+
+    /** True when an earlier row of this batch carried invoice {@code number} (inserted or about to be). */
+    boolean invoiceSeen(String number) {
+        return number != null && invoiceNumbers.contains(number);
+    }
+
+    boolean customerExists(Handle h, String number) {
+        if (knownCustomers.contains(number)) return true;
+        boolean exists = catalog.customerExists(h, number);
+        if (exists) knownCustomers.add(number);
+        return exists;
     }
 }

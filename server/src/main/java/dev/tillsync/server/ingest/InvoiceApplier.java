@@ -17,19 +17,23 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Applies a sale or return: the invoice now; its lines, payments and stock postings with the rest of the batch.
- * Invariant 6: what the device sold is kept as sold; differences with the server's truth (price,
- * disabled item, stock below zero, stale profile, unknown customer) are flagged, never refused.
+ * Checks a sale or return (reads only) and, once its run's single insert gave it an id, lists its lines,
+ * payments and stock postings for the batch's deferred writes. Invariant 6: what the device sold is kept
+ * as sold; differences with the server's truth (price, disabled item, stock below zero, stale profile,
+ * unknown customer) are flagged, never refused. Invariant: {@link #check} writes nothing, so a row it
+ * rejects needs no savepoint.
  */
-public final class InvoiceApplier implements RowApplier {
+public final class InvoiceApplier {
+    /** An invoice that passed every check, waiting with the rest of its run for one insert (see {@link InvoiceRun}). */
+    record Checked(int index, SyncRow row, InvoicePayload invoice, String soldUnder, List<String> review) {}
+
     private final Catalog catalog;
 
     public InvoiceApplier(Catalog catalog) {
         this.catalog = catalog;
     }
 
-    @Override
-    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+    Checked check(Handle h, IngestContext ctx, int index, SyncRow row) throws Rejection {
         DeviceRecord device = ctx.device();
         InvoicePayload inv = Payloads.read(row, InvoicePayload.class);
         if (inv.number() == null || !NumberingSeries.invoices(device.invoiceSeries()).contains(inv.number())) {
@@ -61,6 +65,9 @@ public final class InvoiceApplier implements RowApplier {
                         + "' is not allowed by POS profile " + device.profileName() + " (" + String.join(", ", device.paymentModes()) + ").");
             }
         }
+        if (!ctx.claimInvoiceNumber(inv.number())) {
+            throw InvoiceRun.duplicateNumber(inv.number());
+        }
 
         List<String> review = new ArrayList<>();
         String soldUnder = inv.profileKey() != null ? inv.profileKey() : ctx.batchProfileKey();
@@ -80,38 +87,24 @@ public final class InvoiceApplier implements RowApplier {
                 review.add(l.itemCode() + " is disabled on the server");
             }
         }
-        if (inv.customerNumber() != null && !catalog.customerExists(h, inv.customerNumber())) {
+        if (inv.customerNumber() != null && !ctx.customerExists(h, inv.customerNumber())) {
             review.add("customer " + inv.customerNumber() + " is not known yet");
         }
-        if (inv.isReturn() && !h.createQuery("select exists (select 1 from sales_invoice where number = :n)")
+        if (inv.isReturn() && !ctx.invoiceSeen(inv.returnAgainst()) && !h.createQuery("select exists (select 1 from sales_invoice where number = :n)")
                 .bind("n", inv.returnAgainst()).mapTo(Boolean.class).one()) {
             review.add("return against invoice " + inv.returnAgainst() + ", which the server has not received");
         }
+        return new Checked(index, row, inv, soldUnder, review);
+    }
 
-        Long invoiceId = h.createQuery("""
-                        insert into sales_invoice (number, device_id, sync_uuid, posted_at, customer_number, cashier, shift_uuid,
-                            offline, return_against, profile_key, change_minor, net_total_minor, tax_total_minor, grand_total_minor)
-                        values (:number, :device, :uuid, :posted, :customer, :cashier, :shift, :offline, :ret, :plk,
-                            :change, :net, :tax, :grand)
-                        on conflict (number) do nothing returning id
-                        """)
-                .bind("number", inv.number()).bind("device", device.id()).bind("uuid", row.uuid())
-                .bind("posted", inv.postedAt()).bind("customer", inv.customerNumber()).bind("cashier", inv.cashier())
-                .bind("shift", inv.shiftUuid()).bind("offline", inv.offline()).bind("ret", inv.returnAgainst())
-                .bind("plk", soldUnder).bind("change", inv.changeMinor()).bind("net", inv.netTotalMinor())
-                .bind("tax", inv.taxTotalMinor()).bind("grand", inv.grandTotalMinor())
-                .mapTo(Long.class).findOne().orElse(null);
-        if (invoiceId == null) {
-            throw new Rejection("duplicate_number", "Invoice number " + inv.number() + " was already received from another row (another UUID).");
-        }
-        // Lines, payments and stock are written with the rest of the batch (BatchWrites); a stock level that
-        // ends up below zero is flagged there (accepted anyway, invariant 6).
+    /** The inserted invoice's lines, payments and per-item stock postings, written with the rest of the batch. */
+    static void effects(long invoiceId, Checked c, long deviceId, String warehouse, RowEffects effects) {
+        InvoicePayload inv = c.invoice();
         for (int i = 0; i < inv.lines().size(); i++) effects.line(invoiceId, i + 1, inv.lines().get(i));
         for (int i = 0; i < inv.payments().size(); i++) effects.payment(invoiceId, i + 1, inv.payments().get(i));
         Map<String, Long> perItem = new TreeMap<>();
         for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.qty(), Long::sum);
-        perItem.forEach((code, qty) -> effects.post(device.warehouse(), code, qty, "Sales Invoice", inv.number(), device.id(),
-                row.uuid(), inv.postedAt()));
-        return new Applied(inv.number(), review);
+        perItem.forEach((code, qty) -> effects.post(warehouse, code, qty, "Sales Invoice", inv.number(), deviceId,
+                c.row().uuid(), inv.postedAt()));
     }
 }
