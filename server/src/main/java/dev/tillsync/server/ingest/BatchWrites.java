@@ -2,13 +2,13 @@ package dev.tillsync.server.ingest;
 
 import dev.tillsync.core.sync.Entities;
 import dev.tillsync.server.db.ChangeFeed;
+import dev.tillsync.server.db.CopyIn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The accepted rows' deferred writes for one batch transaction, written together at its end.
@@ -63,41 +63,27 @@ final class BatchWrites {
     }
 
     void flush(Handle h) {
-        if (!lines.isEmpty()) {
-            PreparedBatch b = h.prepareBatch("""
-                    insert into sales_invoice_line (invoice_id, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp,
-                        net_minor, tax_minor, total_minor)
-                    values (:inv, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
-                    """);
-            for (RowEffects.LineRow r : lines) {
-                b.bind("inv", r.invoiceId()).bind("no", r.lineNo()).bind("code", r.line().itemCode()).bind("name", r.line().itemName())
-                        .bind("qty", r.line().qty()).bind("rate", r.line().rateMinor()).bind("tax", r.line().taxRateBp())
-                        .bind("net", r.line().netMinor()).bind("taxm", r.line().taxMinor()).bind("total", r.line().totalMinor()).add();
-            }
-            b.execute();
+        CopyIn lineRows = CopyIn.into("sales_invoice_line", "invoice_id", "line_no", "item_code", "item_name", "qty", "rate_minor",
+                "tax_rate_bp", "net_minor", "tax_minor", "total_minor");
+        for (RowEffects.LineRow r : lines) {
+            lineRows.number(r.invoiceId()).number(r.lineNo()).text(r.line().itemCode()).text(r.line().itemName()).number(r.line().qty())
+                    .number(r.line().rateMinor()).number(r.line().taxRateBp()).number(r.line().netMinor()).number(r.line().taxMinor())
+                    .number(r.line().totalMinor()).endRow();
         }
-        if (!payments.isEmpty()) {
-            PreparedBatch b = h.prepareBatch("""
-                    insert into sales_invoice_payment (invoice_id, line_no, mode, amount_minor, reference)
-                    values (:inv, :no, :mode, :amt, :ref)
-                    """);
-            for (RowEffects.PaymentRow r : payments) {
-                b.bind("inv", r.invoiceId()).bind("no", r.lineNo()).bind("mode", r.payment().mode())
-                        .bind("amt", r.payment().amountMinor()).bind("ref", r.payment().reference()).add();
-            }
-            b.execute();
+        lineRows.execute(h);
+        CopyIn paymentRows = CopyIn.into("sales_invoice_payment", "invoice_id", "line_no", "mode", "amount_minor", "reference");
+        for (RowEffects.PaymentRow r : payments) {
+            paymentRows.number(r.invoiceId()).number(r.lineNo()).text(r.payment().mode()).number(r.payment().amountMinor())
+                    .text(r.payment().reference()).endRow();
         }
-        if (!postings.isEmpty()) {
-            PreparedBatch b = h.prepareBatch("""
-                    insert into stock_ledger (warehouse, item_code, qty_change, voucher_type, voucher_no, device_id, sync_uuid, posted_at)
-                    values (:w, :i, :q, :vt, :vn, :d, :u, :at)
-                    """);
-            for (RowEffects.Posting p : postings) {
-                b.bind("w", p.warehouse()).bind("i", p.itemCode()).bind("q", p.qtyChange()).bind("vt", p.voucherType())
-                        .bind("vn", p.voucherNo()).bind("d", p.deviceId()).bind("u", p.uuid()).bind("at", p.at()).add();
-            }
-            b.execute();
+        paymentRows.execute(h);
+        CopyIn ledgerRows = CopyIn.into("stock_ledger", "warehouse", "item_code", "qty_change", "voucher_type", "voucher_no",
+                "device_id", "sync_uuid", "posted_at");
+        for (RowEffects.Posting p : postings) {
+            ledgerRows.text(p.warehouse()).text(p.itemCode()).number(p.qtyChange()).text(p.voucherType()).text(p.voucherNo())
+                    .number(p.deviceId()).text(p.uuid()).time(p.at()).endRow();
         }
+        ledgerRows.execute(h);
         if (deltas.isEmpty() && publications.isEmpty()) return;
         feed.lock(h);
         if (!deltas.isEmpty()) moveStock(h);

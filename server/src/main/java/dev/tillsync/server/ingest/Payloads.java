@@ -2,7 +2,7 @@ package dev.tillsync.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.SyncRow;
@@ -46,7 +46,8 @@ public final class Payloads {
             sb.append('{');
             for (String name : names) {
                 if (n.get(name).isNull()) continue;
-                sb.append(ObjectNodeText.quote(name)).append(':');
+                quote(name, sb);
+                sb.append(':');
                 canonical(n.get(name), sb);
                 sb.append(',');
             }
@@ -58,15 +59,20 @@ public final class Payloads {
                 sb.append(',');
             }
             sb.append(']');
+        } else if (n.isTextual()) {
+            quote(n.textValue(), sb);
         } else {
             sb.append(n.toString());
         }
     }
 
-    private static final class ObjectNodeText {
-        static String quote(String s) {
-            ObjectNode o = JSON.createObjectNode();
-            return o.textNode(s).toString();
-        }
+    /**
+     * The same JSON string literal Jackson writes for a text node (same escape table), without building a
+     * node and a writer per key: stored fingerprints must not change, PayloadsTest holds the two equal.
+     */
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
+        sb.append('"');
     }
 }
