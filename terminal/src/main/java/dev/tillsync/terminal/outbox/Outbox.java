@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The outbox. Invariants: every row gets a random UUID and the next gap-free device sequence in the
@@ -50,33 +52,40 @@ public final class Outbox {
         List<OutboxRow> rows = h.createQuery(SELECT + " WHERE status IN ('Pending', 'Syncing') ORDER BY seq LIMIT :max")
                 .bind("max", max).map(Outbox::map).list();
         if (!rows.isEmpty()) {
+            // Same transaction as the select, so "unsent up to the last seq taken" is exactly the rows taken; one
+            // statement text for every batch size (an IN list of N values would be prepared afresh per size).
             h.createUpdate("""
                     UPDATE outbox SET status = 'Syncing', attempts = attempts + 1, updated_at = :now
-                    WHERE status IN ('Pending', 'Syncing') AND seq IN (<seqs>)
-                    """).bindList("seqs", rows.stream().map(OutboxRow::seq).toList()).bind("now", now.toString()).execute();
+                    WHERE status IN ('Pending', 'Syncing') AND seq <= :last
+                    """).bind("last", rows.get(rows.size() - 1).seq()).bind("now", now.toString()).execute();
         }
         return rows;
     }
 
     /** Applies the server's per-row answers (one transaction per batch, the caller's). Returns rows changed. */
     public static int applyResults(Handle h, List<RowResult> results, Instant now) {
-        int changed = 0;
+        PreparedBatch synced = h.prepareBatch("""
+                UPDATE outbox SET status = 'Synced', reason_code = NULL, reason = NULL, updated_at = :now, synced_at = :now
+                WHERE uuid = :uuid AND status <> 'Synced'
+                """);
+        PreparedBatch failed = h.prepareBatch("""
+                UPDATE outbox SET status = 'Failed', reason_code = :code, reason = :msg, updated_at = :now
+                WHERE uuid = :uuid AND status <> 'Synced'
+                """);
+        String at = now.toString();
         for (RowResult r : results) {
             if (r == null || r.uuid() == null) continue;
             if (r.isSynced()) {
-                changed += h.createUpdate("""
-                        UPDATE outbox SET status = 'Synced', reason_code = NULL, reason = NULL, updated_at = :now, synced_at = :now
-                        WHERE uuid = :uuid AND status <> 'Synced'
-                        """).bind("uuid", r.uuid()).bind("now", now.toString()).execute();
+                synced.bind("uuid", r.uuid()).bind("now", at).add();
             } else {
                 String code = r.code() == null ? "rejected" : r.code();
                 String message = r.message() == null ? "The server refused this transaction without a reason." : r.message();
-                changed += h.createUpdate("""
-                        UPDATE outbox SET status = 'Failed', reason_code = :code, reason = :msg, updated_at = :now
-                        WHERE uuid = :uuid AND status <> 'Synced'
-                        """).bind("uuid", r.uuid()).bind("code", code).bind("msg", message).bind("now", now.toString()).execute();
+                failed.bind("uuid", r.uuid()).bind("code", code).bind("msg", message).bind("now", at).add();
             }
         }
+        int changed = 0;
+        if (synced.size() > 0) changed += IntStream.of(synced.execute()).sum();
+        if (failed.size() > 0) changed += IntStream.of(failed.execute()).sum();
         return changed;
     }
 
