@@ -85,15 +85,18 @@ public final class BenchMain implements Runnable {
         List<Integer> rows = List.of(100, 500, 2000);
         @Option(names = "--generate-seconds", description = "time box for recording the backlog through the engine (default 600)")
         int generateSeconds = 600;
+        @Option(names = "--warmup-invoices", description = "untimed warm-up backlog every variant syncs once first (default 500; --quick 200; 0 = none)")
+        Integer warmup;
 
         @Override
         public Integer call() throws Exception {
-            return print(new CatchUpBench().run(options(common, invoices, rows, generateSeconds)));
+            return print(new CatchUpBench().run(options(common, invoices, rows, generateSeconds, warmup)));
         }
 
-        static CatchUpBench.Options options(Common c, Integer invoices, List<Integer> rows, int generateSeconds) throws java.io.IOException {
+        static CatchUpBench.Options options(Common c, Integer invoices, List<Integer> rows, int generateSeconds, Integer warmup)
+                throws java.io.IOException {
             return new CatchUpBench.Options(c.work(), invoices != null ? invoices : c.quick ? 2000 : 50_000, c.rounds(3, 1), rows,
-                    Duration.ofSeconds(generateSeconds));
+                    Duration.ofSeconds(generateSeconds), warmup != null ? warmup : c.quick ? 200 : 500);
         }
     }
 
@@ -183,7 +186,7 @@ public final class BenchMain implements Runnable {
             Path work = common.work();
             common.work = work;
             print(new SaleCommitBench().run(SaleCommit.options(common, null)));
-            print(new CatchUpBench().run(CatchUp.options(common, null, List.of(100, 500, 2000), 600)));
+            print(new CatchUpBench().run(CatchUp.options(common, null, List.of(100, 500, 2000), 600, null)));
             Fleet f = new Fleet();
             f.plot = plot;
             FleetBench.Options fo = Fleet.options(common, f);

@@ -26,7 +26,7 @@ class BenchSmokeTest {
         BenchReport sale = new SaleCommitBench().run(new SaleCommitBench.Options(work, 10, 1, 2));
         assertFigures(sale, "facade.salesPerSec", "commit.salesPerSec", "ceiling.salesPerSec", "facade.ratio", "facade.p99ms");
 
-        BenchReport catchUp = new CatchUpBench().run(new CatchUpBench.Options(work, 30, 1, List.of(10), Duration.ofSeconds(60)));
+        BenchReport catchUp = new CatchUpBench().run(new CatchUpBench.Options(work, 30, 1, List.of(10), Duration.ofSeconds(60), 10));
         assertFigures(catchUp, "ours: terminal sync, 10 rows/request.invoicesPerSec", "ours: terminal sync, 10 rows/request.vsNaive",
                 "ours: terminal sync, 10 rows/request.vsCeiling");
 
