@@ -61,7 +61,9 @@ import java.util.concurrent.Executors;
  *
  * <p>Long-running work: {@link #syncNow()} returns a future (joining a sync already running);
  * {@link #link} and {@link #probe()} block on the network and belong off the UI thread. Everything else
- * touches only the local store and returns in milliseconds.
+ * touches only the local store and returns in milliseconds. A receipt's PDF preview is written by one background
+ * writer thread after {@code recordSale}/{@code recordReturn}/{@code reprint} return ({@link SaleReceipt#pdf()});
+ * {@link #close()} waits for the pending ones.
  */
 public final class PosTerminal implements AutoCloseable {
     private final TerminalStore store;
@@ -306,7 +308,8 @@ public final class PosTerminal implements AutoCloseable {
 
     /**
      * Records a sale in one transaction (never waits on the network: the offline flag is the last known
-     * connectivity), then renders the receipt. Needs a logged-in user and an open shift.
+     * connectivity), then prints the receipt (text and ESC/POS) and hands its PDF preview to the background
+     * receipt writer ({@link SaleReceipt#pdf()}). Needs a logged-in user and an open shift.
      */
     public SaleReceipt recordSale(SaleRequest req) {
         UserSession u = users.require();
@@ -315,7 +318,7 @@ public final class PosTerminal implements AutoCloseable {
         return afterRecording(r);
     }
 
-    /** Records a return against an invoice of this terminal (refunds as negative payments), then renders the receipt. */
+    /** Records a return against an invoice of this terminal (refunds as negative payments), then prints the receipt as {@link #recordSale} does. */
     public SaleReceipt recordReturn(ReturnRequest req) {
         UserSession u = users.require();
         boolean offline = !monitor.lastKnownOnline();
@@ -357,7 +360,8 @@ public final class PosTerminal implements AutoCloseable {
         ReceiptText.Context ctx = new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
                 profile.map(ProfileData::receiptFooter).orElse(null), reprint);
         ReceiptPrinter.Printed p = printer.print(inv, ctx, d.printerTarget());
-        return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.pdf(), p.warning());
+        return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
+                new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
     }
 
     // ---------------------------------------------------------------- history
@@ -542,6 +546,7 @@ public final class PosTerminal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        printer.close(); // waits for the PDF previews still being written: none is lost when the process exits
         store.close();
     }
 

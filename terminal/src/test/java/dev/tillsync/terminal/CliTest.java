@@ -36,7 +36,23 @@ class CliTest {
     }
 
     @Test
-    void cashierDayThroughTheCli() {
+    void aPreviewThatCannotBeWrittenExitsNotPrintedWithTheReprintHintAndTheSaleStands() throws Exception {
+        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
+        assertThat(run("shift", "open", "--float", "50.00").exit).isZero();
+        java.nio.file.Files.createDirectories(dir.resolve("receipts/POS-0001-000001.pdf"));
+        Run sale = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5");
+        assertThat(sale.exit).isEqualTo(TerminalMain.NOT_PRINTED);
+        assertThat(sale.out).contains("Recorded POS-0001-000001").contains("Printed to").doesNotContain("Preview");
+        assertThat(sale.err).contains("warning [not_printed]").contains("The sale is recorded")
+                .contains("Reprint it with: terminal reprint POS-0001-000001");
+        assertThat(run("history").out).contains("POS-0001-000001").contains("Pending");
+        Run json = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5", "--json");
+        assertThat(json.exit).as(json.err).isZero();
+        SaleRecordingTest.assertValidPreview(dir.resolve("receipts/POS-0001-000002.pdf"), "POS-0001-000002");
+    }
+
+    @Test
+    void cashierDayThroughTheCli() throws Exception {
         assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:5").err).contains("not_logged_in");
         assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
         Run noShift = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5");
@@ -45,7 +61,9 @@ class CliTest {
         assertThat(run("shift", "open", "--float", "50.00").exit).isZero();
         Run sale = run("sell", "--item", "4006381333931:2", "--item", "ITEM-0002", "--pay", "Card:2.30", "--pay", "Cash:5");
         assertThat(sale.exit).as(sale.err).isZero();
-        assertThat(sale.out).contains("POS-0001-000001").contains("OFFLINE").contains("change 1.55");
+        assertThat(sale.out).contains("POS-0001-000001").contains("OFFLINE").contains("change 1.55")
+                .contains("Preview " + dir.resolve("receipts/POS-0001-000001.pdf"));
+        SaleRecordingTest.assertValidPreview(dir.resolve("receipts/POS-0001-000001.pdf"), "POS-0001-000001");
         assertThat(run("sell", "--item", "NOPE", "--pay", "Cash:5").err).contains("unknown_item");
         assertThat(run("sell", "--item", "ITEM-0001:0", "--pay", "Cash:5").err).contains("bad_quantity");
         assertThat(run("sell", "--item", "ITEM-0001:x", "--pay", "Cash:5").err).contains("bad_quantity");

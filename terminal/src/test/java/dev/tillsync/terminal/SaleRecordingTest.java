@@ -72,8 +72,94 @@ class SaleRecordingTest {
         assertThat(escpos[0]).isEqualTo((byte) 0x1B);
         assertThat(escpos[1]).isEqualTo((byte) '@');
         assertThat(new byte[] {escpos[escpos.length - 4], escpos[escpos.length - 3]}).containsExactly(0x1D, 'V');
-        assertThat(Files.readAllBytes(r.pdfPath())).startsWith("%PDF".getBytes());
+        assertThat(r.pdfPath()).isEqualTo(dir.resolve("receipts/POS-0001-000001.pdf")); // waits for the background writer
+        assertValidPreview(r.pdfPath(), r.number());
+        assertThat(r.receiptWarning()).isNull();
         assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(98);
+    }
+
+    @Test
+    void previewsAreWrittenOffTheSalePathAndCloseNeverLosesOne() throws Exception {
+        List<SaleReceipt> receipts = new java.util.ArrayList<>();
+        Thread closer;
+        // Holding the lock PdfReceipt writes under stalls the background writer: the sales must still complete,
+        // and close() must wait for their previews rather than exit without them.
+        synchronized (dev.tillsync.terminal.receipt.PdfReceipt.class) {
+            for (int i = 0; i < 5; i++) receipts.add(pos.recordSale(sale("ITEM-0001", 1, cash("5.00"))));
+            receipts.add(pos.reprint(receipts.get(0).number()));
+            for (SaleReceipt r : receipts) {
+                assertThat(r.escposPath()).exists();      // the real receipt is printed before recordSale returns
+                assertThat(r.printWarning()).isNull();
+                assertThat(r.pdf().isDone()).isFalse();   // the preview is not on the sale path
+            }
+            closer = new Thread(pos::close, "test-close");
+            closer.start();
+            closer.join(300);
+            assertThat(closer.isAlive()).as("close() waits for pending previews").isTrue();
+        }
+        closer.join(30_000);
+        assertThat(closer.isAlive()).isFalse();
+        for (SaleReceipt r : receipts) {
+            assertThat(r.pdf().isDone()).isTrue();
+            assertValidPreview(r.pdf().path(), r.number());
+            assertThat(r.pdf().warning()).isNull();
+        }
+        assertThat(receipts.get(5).pdf().path().getFileName().toString()).isEqualTo("POS-0001-000001.reprint.pdf");
+        pos = PosTerminal.open(dir); // for tearDown
+    }
+
+    @Test
+    void aPreviewThatCannotBeWrittenNeverTouchesTheSaleAndSaysHowToReprint() throws Exception {
+        Files.createDirectories(dir.resolve("receipts/POS-0001-000001.pdf")); // a folder where the PDF should go
+        SaleReceipt r = pos.recordSale(sale("ITEM-0001", 2, cash("5.00")));
+        assertThat(r.number()).isEqualTo("POS-0001-000001");
+        assertThat(r.printWarning()).isNull();           // the ESC/POS receipt printed
+        assertThat(r.escposPath()).exists();
+        assertThat(r.pdfPath()).isNull();
+        assertThat(r.pdf().written()).isFalse();
+        assertThat(r.pdf().warning()).startsWith("The sale is recorded").contains("POS-0001-000001.pdf")
+                .endsWith("Reprint it with: terminal reprint POS-0001-000001");
+        assertThat(r.receiptWarning()).isEqualTo(r.pdf().warning());
+        java.util.concurrent.CompletableFuture<PdfPreview> told = new java.util.concurrent.CompletableFuture<>();
+        r.pdf().whenDone(told::complete);
+        assertThat(told.get(5, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(r.pdf());
+        // The sale is whole: invoice, lines, payment, outbox row, event, stock.
+        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_payment")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice' AND status = 'Pending'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM event_log WHERE type = 'sale'")).isEqualTo(1);
+        assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(98);
+        // The writer carries on, and the reprint the warning names produces a preview.
+        SaleReceipt next = pos.recordSale(sale("ITEM-0002", 1, cash("5.00")));
+        assertValidPreview(next.pdfPath(), next.number());
+        SaleReceipt again = pos.reprint(r.number());
+        assertValidPreview(again.pdfPath(), r.number());
+        assertThat(again.receiptWarning()).isNull();
+    }
+
+    @Test
+    void anEscPosFailureIsReportedAtOnceAndThePreviewIsStillWritten() throws Exception {
+        Files.createDirectories(dir.resolve("receipts"));
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        pos.setPrinterTarget(dir.resolve("not-a-folder/printer.bin").toString());
+        SaleReceipt r = pos.recordSale(sale("ITEM-0001", 1, cash("5.00")));
+        assertThat(r.escposPath()).isNull();
+        assertThat(r.printWarning()).startsWith("The sale is recorded").endsWith("Reprint it with: terminal reprint " + r.number());
+        assertValidPreview(r.pdfPath(), r.number());
+        assertThat(r.receiptWarning()).isEqualTo(r.printWarning());
+        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
+    }
+
+    /** A whole PDF: header, trailer, and PDFBox reads the invoice number back from it. */
+    static void assertValidPreview(Path pdf, String number) throws Exception {
+        assertThat(pdf).isRegularFile();
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertThat(bytes).startsWith("%PDF".getBytes());
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).stripTrailing()).endsWith("%%EOF");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains(number);
+        }
     }
 
     @Test

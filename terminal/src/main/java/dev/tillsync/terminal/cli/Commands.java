@@ -55,15 +55,19 @@ final class Commands {
         }
     }
 
-    /** Prints the receipt and says where it went; exit code 3 if it could not be printed. */
+    /**
+     * Prints the receipt and says where it went, waiting for the PDF preview so that "Preview PATH" names a file that
+     * exists; exit code 3 if it could not be printed or previewed.
+     */
     static int receipt(PrintWriter out, PrintWriter err, SaleReceipt r) {
         out.print(r.text());
         out.println("Recorded " + r.number() + " (seq " + r.seq() + ")" + (r.offline() ? " OFFLINE — will sync" : "")
                 + (r.changeMinor() > 0 ? "; change " + Money.format(r.changeMinor()) : ""));
         if (r.escposPath() != null) out.println("Printed to " + r.escposPath());
         if (r.pdfPath() != null) out.println("Preview " + r.pdfPath());
-        if (r.printWarning() != null) {
-            err.println("warning [not_printed]: " + r.printWarning());
+        String warning = r.receiptWarning();
+        if (warning != null) {
+            err.println("warning [not_printed]: " + warning);
             return TerminalMain.NOT_PRINTED;
         }
         return 0;

@@ -21,7 +21,7 @@ final class SellCommand extends Base {
         var r = pos.recordSale(req);
         if (json) {
             Commands.json(out(), r.invoice());
-            return r.printWarning() == null ? 0 : TerminalMain.NOT_PRINTED;
+            return r.receiptWarning() == null ? 0 : TerminalMain.NOT_PRINTED; // waits for the PDF preview too
         }
         return Commands.receipt(out(), err(), r);
     }
