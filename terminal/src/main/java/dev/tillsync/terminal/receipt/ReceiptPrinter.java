@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 public final class ReceiptPrinter implements AutoCloseable {
-    static final int MAX_PENDING = 256;
+    static final int MAX_PENDING = 1024;
     private static final long CLOSE_WAIT_SECONDS = 60;
 
     private final Path receiptsDir;
@@ -60,7 +60,8 @@ public final class ReceiptPrinter implements AutoCloseable {
         String base = inv.number() + (ctx.reprint() ? ".reprint" : "");
         Path escpos = null;
         try {
-            Files.createDirectories(receiptsDir);
+            // One stat when the folder exists; createDirectories alone costs an exception per receipt then.
+            if (!Files.isDirectory(receiptsDir)) Files.createDirectories(receiptsDir);
         } catch (IOException e) {
             warnings.add("cannot create " + receiptsDir + ": " + e.getMessage());
         }
