@@ -117,6 +117,8 @@ class CashierDayTest {
         String receipt = textOf("#receiptPreview");
         assertThat(receipt).contains("POS-0001-").contains("Ballpoint Pen Blue").doesNotContain("OFFLINE");
         assertThat(node("#offlineBadge").isVisible()).isFalse();
+        // The engine writes the PDF preview off the sale path; the dialog names it once it is written.
+        waitFor("PDF preview named", () -> text("#printInfo").matches("Printed: POS-0001-\\d+\\.escpos   ·   PDF: POS-0001-\\d+\\.pdf"));
         shot("receipt");
         robot.type(KeyCode.ENTER);
         waitFor("back to an empty sale", () -> !exists("#receiptPreview") && cartRows() == 0);

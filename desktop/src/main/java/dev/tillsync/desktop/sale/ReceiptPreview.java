@@ -4,6 +4,7 @@ import dev.tillsync.desktop.engine.TillSettings;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.SaleReceipt;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -34,15 +35,36 @@ public final class ReceiptPreview {
         Label offline = Ui.label("offlineBadge", "OFFLINE — saved on this device, will sync when back online", "badge-offline");
         offline.setVisible(receipt.offline());
         offline.setManaged(receipt.offline());
-        String where = receipt.printWarning() != null ? "Not printed: " + receipt.printWarning()
-                : "Printed: " + receipt.escposPath().getFileName() + (receipt.pdfPath() == null ? "" : "   ·   PDF: " + receipt.pdfPath().getFileName());
-        Label printed = Ui.label("printInfo", where, receipt.printWarning() != null ? "error-text" : "muted");
-        printed.setTooltip(new javafx.scene.control.Tooltip("ESC/POS: " + receipt.escposPath() + "\nPDF: " + receipt.pdfPath()));
+        Label printed = Ui.label("printInfo", "", "muted");
+        showPrinted(printed);
+        printed.setTooltip(new javafx.scene.control.Tooltip("ESC/POS: " + receipt.escposPath() + "\nPDF: " + receipt.pdf().path()));
         printed.setMaxWidth(640);
+        // The engine writes the PDF preview off the sale path; say so until it is there (usually before this shows).
+        if (!receipt.pdf().isDone()) receipt.pdf().whenDone(p -> Platform.runLater(() -> showPrinted(printed)));
         Button done = Ui.button("newSaleButton", receipt.reprint() ? "Close (Enter)" : "New sale (Enter)", pos.overlay()::close);
         done.setDefaultButton(true);
         VBox content = new VBox(12, Ui.heading(title), change, offline, text, printed, done);
         pos.overlay().show("receiptDialog", content, null);
         done.requestFocus();
+    }
+
+    /** Where the receipt went: the ESC/POS print (done) and the PDF preview (pending, written or failed). */
+    private void showPrinted(Label printed) {
+        String pdf;
+        boolean pdfFailed = false;
+        if (!receipt.pdf().isDone()) {
+            pdf = "   ·   PDF: writing " + receipt.pdf().path().getFileName() + "…";
+        } else if (receipt.pdf().written()) {
+            pdf = "   ·   PDF: " + receipt.pdf().path().getFileName();
+        } else {
+            pdf = "   ·   PDF not written: " + receipt.pdf().warning();
+            pdfFailed = true;
+        }
+        String where = receipt.printWarning() != null ? "Not printed: " + receipt.printWarning() + (pdfFailed ? pdf : "")
+                : "Printed: " + receipt.escposPath().getFileName() + pdf;
+        printed.setText(where);
+        boolean error = receipt.printWarning() != null || pdfFailed;
+        printed.getStyleClass().removeAll("error-text", "muted");
+        printed.getStyleClass().add(error ? "error-text" : "muted");
     }
 }
