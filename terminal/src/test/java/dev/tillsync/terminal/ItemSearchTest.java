@@ -6,6 +6,7 @@ import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.Entities;
 import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.terminal.catalog.ItemCatalog;
 import dev.tillsync.terminal.store.TerminalStore;
 import dev.tillsync.terminal.support.LocalDevice;
 import dev.tillsync.terminal.sync.PullApplier;
@@ -92,5 +93,26 @@ class ItemSearchTest {
         assertThat(codes("", 100)).hasSize(16).doesNotContain("OLD-1");
         assertThat(codes("  ", 3)).hasSize(3);
         assertThat(codes(null, 100)).hasSize(16);
+    }
+
+    @Test
+    void aCartIsPricedInOneLookUpWhereAnItemCodeWinsOverABarcode() {
+        pos.close();
+        try (TerminalStore store = TerminalStore.open(dir)) {
+            Change numeric = item(new ItemData("5000000000001", "Code that reads like MUG-50's barcode", List.of("777"), 10, 0, true));
+            store.useTx(h -> new PullApplier().apply(h, new PullPage("c3", false, 0, List.of(numeric)), Instant.now()));
+            List<java.util.Optional<ItemCatalog.Priced>> found = store.read(h -> ItemCatalog.pricedAll(h,
+                    List.of(" MUG-500 ", "5000000000001", "777", "NOPE", "", "MUG-500")));
+            assertThat(found).hasSize(6);
+            assertThat(found.get(0)).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("MUG-500"));
+            assertThat(found.get(0).get().priceMinor()).isEqualTo(700);
+            assertThat(found.get(1)).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("5000000000001"));
+            assertThat(found.get(2)).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("5000000000001"));
+            assertThat(found.get(3)).isEmpty();
+            assertThat(found.get(4)).isEmpty();
+            assertThat(found.get(5)).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("MUG-500"));
+        } finally {
+            pos = PosTerminal.open(dir);
+        }
     }
 }

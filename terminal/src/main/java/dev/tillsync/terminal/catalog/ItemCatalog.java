@@ -29,19 +29,43 @@ public final class ItemCatalog {
     /** What a sale needs of an item: no barcodes list, no local stock (those cost two sub-queries per line). */
     public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {}
 
-    /** The item to sell for a scanned or typed code or barcode (the code wins), in one indexed statement. */
-    public static Optional<Priced> priced(Handle h, String codeOrBarcode) {
-        if (codeOrBarcode == null || codeOrBarcode.isBlank()) return Optional.empty();
-        return h.createQuery("""
-                SELECT code, name, price_minor, tax_rate_bp, active FROM item WHERE code = :c
-                UNION ALL
-                SELECT i.code, i.name, i.price_minor, i.tax_rate_bp, i.active FROM item_barcode b JOIN item i ON i.code = b.item_code
-                WHERE b.barcode = :c
-                LIMIT 1
-                """).bind("c", codeOrBarcode.trim())
-                .map((rs, ctx) -> new Priced(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5) == 1))
-                .findFirst();
+    /**
+     * The items to sell for a cart's scanned or typed codes or barcodes, in one statement (one SQL text for any
+     * cart size: the codes travel as a JSON array): element i is the item for {@code codesOrBarcodes.get(i)}
+     * (trimmed), or empty; an item code wins over another item's barcode.
+     */
+    public static List<Optional<Priced>> pricedAll(Handle h, List<String> codesOrBarcodes) {
+        List<String> wanted = codesOrBarcodes.stream().map(c -> c == null ? "" : c.trim()).toList();
+        String array;
+        try {
+            array = CODES_JSON.writeValueAsString(wanted);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Priced[] byCode = new Priced[wanted.size()], byBarcode = new Priced[wanted.size()];
+        h.createQuery("""
+                        SELECT w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        FROM json_each(:codes) w JOIN item i ON i.code = w.value
+                        UNION ALL
+                        SELECT w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        FROM json_each(:codes) w JOIN item_barcode b ON b.barcode = w.value JOIN item i ON i.code = b.item_code
+                        """).bind("codes", array)
+                .map((rs, ctx) -> {
+                    Priced p = new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1);
+                    Priced[] into = rs.getInt(2) == 0 ? byCode : byBarcode;
+                    int at = rs.getInt(1);
+                    if (into[at] == null) into[at] = p;
+                    return p;
+                })
+                .forEach(p -> {});
+        List<Optional<Priced>> out = new java.util.ArrayList<>(wanted.size());
+        for (int i = 0; i < wanted.size(); i++) {
+            out.add(wanted.get(i).isEmpty() ? Optional.empty() : Optional.ofNullable(byCode[i] != null ? byCode[i] : byBarcode[i]));
+        }
+        return out;
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CODES_JSON = dev.tillsync.core.json.Json.mapper();
 
     /**
      * Active items whose code, name or barcode contains {@code text} (case-insensitive), in code order.

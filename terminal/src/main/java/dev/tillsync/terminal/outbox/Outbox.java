@@ -28,7 +28,11 @@ public final class Outbox {
 
     /** Appends a row inside the caller's transaction; returns it with its uuid and seq. */
     public static OutboxRow append(Handle h, RowKind kind, String ref, Object payload, Instant now) {
-        long seq = Counters.next(h, Counters.OUTBOX_SEQ);
+        return append(h, Counters.next(h, Counters.OUTBOX_SEQ), kind, ref, payload, now);
+    }
+
+    /** Appends a row whose {@code seq} the caller has just taken from {@link Counters#OUTBOX_SEQ} in this transaction. */
+    public static OutboxRow append(Handle h, long seq, RowKind kind, String ref, Object payload, Instant now) {
         String uuid = UUID.randomUUID().toString();
         String json;
         try {

@@ -32,9 +32,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Records sales and returns. Invariant 1: the invoice, its lines and payments, the local stock effect
@@ -68,7 +70,11 @@ public final class SaleRecorder {
                 if (si.qty() <= 0) {
                     throw new TerminalException("bad_quantity", "Quantity for '" + si.codeOrBarcode() + "' must be at least 1, got " + si.qty() + ".");
                 }
-                ItemCatalog.Priced item = ItemCatalog.priced(h, si.codeOrBarcode()).orElseThrow(() -> new TerminalException("unknown_item",
+            }
+            List<Optional<ItemCatalog.Priced>> found = ItemCatalog.pricedAll(h, req.items().stream().map(SaleItem::codeOrBarcode).toList());
+            for (int i = 0; i < req.items().size(); i++) {
+                SaleItem si = req.items().get(i);
+                ItemCatalog.Priced item = found.get(i).orElseThrow(() -> new TerminalException("unknown_item",
                         "No item with code or barcode '" + si.codeOrBarcode() + "' on this terminal. Check the code, or sync to get new items."));
                 if (!item.active()) {
                     throw new TerminalException("item_disabled", "Item " + item.code() + " (" + item.name() + ") is disabled and cannot be sold.");
@@ -91,10 +97,11 @@ public final class SaleRecorder {
                 throw new TerminalException("overpaid_non_cash", "Payments exceed the total by " + Money.format(change)
                         + " but only cash can be over-tendered (change cannot come from a card). Lower the non-cash amount.");
             }
-            String number = NumberingSeries.invoices(device.config().invoiceSeries()).format(Counters.next(h, Counters.INVOICE));
+            long[] counters = Counters.next(h, Counters.INVOICE, Counters.OUTBOX_SEQ);
+            String number = NumberingSeries.invoices(device.config().invoiceSeries()).format(counters[0]);
             InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, null,
                     profile.profileKey(), lines, payments, change, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
-            return write(h, inv, now, "sale", device, profile);
+            return write(h, counters[1], inv, now, "sale", device, profile);
         });
     }
 
@@ -152,16 +159,16 @@ public final class SaleRecorder {
             String customer = (String) original.get("customer_number");
             InvoicePayload inv = new InvoicePayload(number, now, customer, cashier.email(), shift.uuid(), offline, against,
                     profile.profileKey(), lines, refunds, 0, InvoiceMath.netTotal(lines), InvoiceMath.taxTotal(lines), grand);
-            return write(h, inv, now, "return", device, profile);
+            return write(h, Counters.next(h, Counters.OUTBOX_SEQ), inv, now, "return", device, profile);
         });
     }
 
-    private Recorded write(Handle h, InvoicePayload inv, Instant now, String eventType, DeviceState device, ProfileData profile) {
+    private Recorded write(Handle h, long outboxSeq, InvoicePayload inv, Instant now, String eventType, DeviceState device, ProfileData profile) {
         List<String> problems = InvoiceMath.inconsistencies(inv);
         if (!problems.isEmpty()) {
             throw new TerminalException("inconsistent_invoice", "The invoice does not add up: " + String.join("; ", problems));
         }
-        OutboxRow row = Outbox.append(h, RowKind.INVOICE, inv.number(), inv, now);
+        OutboxRow row = Outbox.append(h, outboxSeq, RowKind.INVOICE, inv.number(), inv, now);
         h.createUpdate("""
                 INSERT INTO invoice (number, outbox_seq, posted_at, customer_number, cashier, shift_uuid, offline, return_against,
                                      change_minor, net_minor, tax_minor, grand_minor)
@@ -170,20 +177,26 @@ public final class SaleRecorder {
                 .bind("customer", inv.customerNumber()).bind("cashier", inv.cashier()).bind("shift", inv.shiftUuid())
                 .bind("offline", inv.offline() ? 1 : 0).bind("against", inv.returnAgainst()).bind("change", inv.changeMinor())
                 .bind("net", inv.netTotalMinor()).bind("tax", inv.taxTotalMinor()).bind("grand", inv.grandTotalMinor()).execute();
+        // One prepared batch per table: the statement is bound per row but set up once (JDBI's per-statement
+        // context and cleanup cost as much as SQLite's insert itself here).
+        PreparedBatch lineRows = h.prepareBatch("""
+                INSERT INTO invoice_line (invoice_number, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp, net_minor, tax_minor, total_minor)
+                VALUES (:n, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
+                """);
         for (int i = 0; i < inv.lines().size(); i++) {
             InvoiceLine l = inv.lines().get(i);
-            h.createUpdate("""
-                    INSERT INTO invoice_line (invoice_number, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp, net_minor, tax_minor, total_minor)
-                    VALUES (:n, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
-                    """).bind("n", inv.number()).bind("no", i + 1).bind("code", l.itemCode()).bind("name", l.itemName())
+            lineRows.bind("n", inv.number()).bind("no", i + 1).bind("code", l.itemCode()).bind("name", l.itemName())
                     .bind("qty", l.qty()).bind("rate", l.rateMinor()).bind("tax", l.taxRateBp()).bind("net", l.netMinor())
-                    .bind("taxm", l.taxMinor()).bind("total", l.totalMinor()).execute();
+                    .bind("taxm", l.taxMinor()).bind("total", l.totalMinor()).add();
         }
+        if (lineRows.size() > 0) lineRows.execute();
+        PreparedBatch paymentRows = h.prepareBatch(
+                "INSERT INTO invoice_payment (invoice_number, idx, mode, amount_minor, reference) VALUES (:n, :i, :m, :a, :r)");
         for (int i = 0; i < inv.payments().size(); i++) {
             Payment p = inv.payments().get(i);
-            h.createUpdate("INSERT INTO invoice_payment (invoice_number, idx, mode, amount_minor, reference) VALUES (:n, :i, :m, :a, :r)")
-                    .bind("n", inv.number()).bind("i", i + 1).bind("m", p.mode()).bind("a", p.amountMinor()).bind("r", p.reference()).execute();
+            paymentRows.bind("n", inv.number()).bind("i", i + 1).bind("m", p.mode()).bind("a", p.amountMinor()).bind("r", p.reference()).add();
         }
+        if (paymentRows.size() > 0) paymentRows.execute();
         EventLog.append(h, now, eventType, inv.number(), "seq=" + row.seq() + " total=" + inv.grandTotalMinor() + (inv.offline() ? " offline" : ""));
         FaultPoint.reach(FAULT_BEFORE_COMMIT);
         return new Recorded(inv, row, device, profile);

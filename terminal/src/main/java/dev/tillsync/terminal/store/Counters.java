@@ -21,4 +21,18 @@ public final class Counters {
     public static long current(Handle h, String name) {
         return h.createQuery("SELECT value FROM counter WHERE name = :name").bind("name", name).mapTo(Long.class).one();
     }
+
+    /** Bumps two counters with one statement (a sale needs its invoice number and its outbox seq); returns {a, b}. */
+    public static long[] next(Handle h, String a, String b) {
+        long[] out = {-1, -1};
+        h.createQuery("UPDATE counter SET value = value + 1 WHERE name IN (:a, :b) RETURNING name, value")
+                .bind("a", a).bind("b", b)
+                .map((rs, ctx) -> {
+                    if (rs.getString(1).equals(a)) out[0] = rs.getLong(2);
+                    else out[1] = rs.getLong(2);
+                    return null;
+                }).forEach(x -> {});
+        if (out[0] < 0 || out[1] < 0) throw new IllegalStateException("counter " + (out[0] < 0 ? a : b) + " is missing from the store");
+        return out;
+    }
 }
