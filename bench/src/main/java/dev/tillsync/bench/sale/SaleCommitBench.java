@@ -108,7 +108,7 @@ public final class SaleCommitBench {
         report.note("per-round ratio ours(facade) ÷ ceiling: " + fmtList(ratios) + "; commit only ÷ ceiling: " + fmtList(commitRatios));
         report.note("ceiling sales/s per round: " + fmtList(rates.get(CEILING)) + "; facade: " + fmtList(rates.get(FACADE)));
         report.note("facade = recordSale: the SQLite transaction (invoice, lines, payments, stock-pending lines, outbox row, event log) "
-                + "plus the receipt rendering it always does (plain text, ESC/POS file, PDF preview via PDFBox); commit only = the "
+                + "plus the receipt it always produces before returning (plain text and the ESC/POS file; the PDF preview is queued to the terminal's background writer, whose CPU and disk work overlaps the next sales); commit only = the "
                 + "engine's SaleRecorder on the same store file, no receipt.");
         report.note("ceiling = one kept-open connection, prepared statements, WAL + synchronous=FULL, one transaction per sale "
                 + "(invoice, 5 lines, 2 payments, 5 stock updates, outbox row with the JSON payload); no validation, no catalogue reads.");
