@@ -380,8 +380,7 @@ public final class BatchIngestor {
     }
 
     private static String safeNumber(RowApplier applier, SyncRow row) {
-        String n = applier != null ? applier.numberOf(row)
-                : row.payload() != null && row.payload().hasNonNull("number") ? row.payload().get("number").asText() : null;
+        String n = applier != null ? applier.numberOf(row) : RowApplier.payloadNumber(row); // invoices have no RowApplier
         return n != null && n.length() > 100 ? n.substring(0, 100) : n;
     }
 }

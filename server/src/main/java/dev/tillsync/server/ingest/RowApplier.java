@@ -11,6 +11,11 @@ import org.jdbi.v3.core.Handle;
 public interface RowApplier {
     /** The document number the row carries, for the sync-status record, when readable. */
     default String numberOf(SyncRow row) {
+        return payloadNumber(row);
+    }
+
+    /** The payload's "number" field (invoices, customers), or null. */
+    static String payloadNumber(SyncRow row) {
         return row.payload() != null && row.payload().hasNonNull("number") ? row.payload().get("number").asText() : null;
     }
 

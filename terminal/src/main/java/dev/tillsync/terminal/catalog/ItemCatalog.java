@@ -42,22 +42,22 @@ public final class ItemCatalog {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Priced[] byCode = new Priced[wanted.size()], byBarcode = new Priced[wanted.size()];
-        h.createQuery("""
+        record Match(int at, boolean byBarcode, Priced item) {}
+        List<Match> matches = h.createQuery("""
                         SELECT w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
                         FROM json_each(:codes) w JOIN item i ON i.code = w.value
                         UNION ALL
                         SELECT w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
                         FROM json_each(:codes) w JOIN item_barcode b ON b.barcode = w.value JOIN item i ON i.code = b.item_code
                         """).bind("codes", array)
-                .map((rs, ctx) -> {
-                    Priced p = new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1);
-                    Priced[] into = rs.getInt(2) == 0 ? byCode : byBarcode;
-                    int at = rs.getInt(1);
-                    if (into[at] == null) into[at] = p;
-                    return p;
-                })
-                .forEach(p -> {});
+                .map((rs, ctx) -> new Match(rs.getInt(1), rs.getInt(2) == 1,
+                        new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1)))
+                .list();
+        Priced[] byCode = new Priced[wanted.size()], byBarcode = new Priced[wanted.size()];
+        for (Match m : matches) {
+            Priced[] into = m.byBarcode() ? byBarcode : byCode;
+            if (into[m.at()] == null) into[m.at()] = m.item();
+        }
         List<Optional<Priced>> out = new java.util.ArrayList<>(wanted.size());
         for (int i = 0; i < wanted.size(); i++) {
             out.add(wanted.get(i).isEmpty() ? Optional.empty() : Optional.ofNullable(byCode[i] != null ? byCode[i] : byBarcode[i]));

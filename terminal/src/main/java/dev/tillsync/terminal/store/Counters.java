@@ -1,5 +1,7 @@
 package dev.tillsync.terminal.store;
 
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,14 +26,11 @@ public final class Counters {
 
     /** Bumps two counters with one statement (a sale needs its invoice number and its outbox seq); returns {a, b}. */
     public static long[] next(Handle h, String a, String b) {
-        long[] out = {-1, -1};
-        h.createQuery("UPDATE counter SET value = value + 1 WHERE name IN (:a, :b) RETURNING name, value")
+        Map<String, Long> bumped = h.createQuery("UPDATE counter SET value = value + 1 WHERE name IN (:a, :b) RETURNING name, value")
                 .bind("a", a).bind("b", b)
-                .map((rs, ctx) -> {
-                    if (rs.getString(1).equals(a)) out[0] = rs.getLong(2);
-                    else out[1] = rs.getLong(2);
-                    return null;
-                }).forEach(x -> {});
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        long[] out = {bumped.getOrDefault(a, -1L), bumped.getOrDefault(b, -1L)};
         if (out[0] < 0 || out[1] < 0) throw new IllegalStateException("counter " + (out[0] < 0 ? a : b) + " is missing from the store");
         return out;
     }
