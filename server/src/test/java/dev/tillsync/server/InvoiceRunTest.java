@@ -97,4 +97,19 @@ class InvoiceRunTest {
         // A return against an invoice earlier in the same batch is not "against an invoice the server has not received".
         assertThat(r.results().get(3).review()).isFalse();
     }
+
+    @Test
+    void aRowWithANulCharacterIsRefusedAndDoesNotHoldBackTheRowsAfterIt() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        InvoiceLine line = InvoiceLine.of("ITEM-0001", "Pen\u0000", 1, 150, 1500);
+        InvoicePayload p = new InvoicePayload(no(d, 1), Instant.parse("2024-05-31T10:00:00Z"), null, "amira@demo.shop", null, true,
+                null, d.profileKey(), List.of(line), List.of(new Payment("Cash", line.totalMinor(), null)), 0,
+                InvoiceMath.netTotal(List.of(line)), InvoiceMath.taxTotal(List.of(line)), line.totalMinor());
+        PushResult r = push(d, Fixtures.row(1, RowKind.INVOICE, p), invoice(d, 2, no(d, 2), "ITEM-0001", 1, null, null));
+        assertThat(r.results()).extracting(RowResult::outcome).containsExactly(RowOutcome.REJECTED, RowOutcome.ACCEPTED);
+        assertThat(r.results().get(0).code()).isEqualTo("invalid_payload");
+        assertThat(r.results().get(0).message()).contains("NUL");
+        var status = viewer.get("/devices/" + d.posId() + "/sync-status");
+        assertThat(status.body().at("/summary/accepted").asLong()).isEqualTo(1);
+    }
 }

@@ -181,6 +181,10 @@ public final class BatchIngestor {
             if (row.seq() < 1 || row.kind() == null) {
                 return RowResult.rejected(row.uuid(), row.seq(), "invalid_row", "Each row needs a kind and a sequence number of 1 or more.");
             }
+            if (row.uuid().indexOf('\0') >= 0 || Payloads.hasNul(row.payload())) {
+                return RowResult.rejected(row.uuid(), row.seq(), "invalid_payload", "Row " + row.seq()
+                        + " contains a NUL character (U+0000), which no text may hold; the server cannot store it. The rows after it are not held back.");
+            }
             return null;
         }
 

@@ -29,6 +29,26 @@ public final class Payloads {
         }
     }
 
+    /**
+     * True when a key or text value anywhere in {@code n} holds U+0000. PostgreSQL text cannot store it, so such a
+     * row would fail its batch on every resend and hold back every row queued after it; it is refused up front instead.
+     */
+    public static boolean hasNul(JsonNode n) {
+        if (n == null) return false;
+        if (n.isTextual()) return n.textValue().indexOf('\0') >= 0;
+        if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().indexOf('\0') >= 0 || hasNul(e.getValue())) return true;
+            }
+            return false;
+        }
+        if (n.isArray()) {
+            for (JsonNode e : n) if (hasNul(e)) return true;
+        }
+        return false;
+    }
+
     /** sha256 of kind + payload with object keys sorted, so key order on the wire does not matter. */
     public static String fingerprint(SyncRow row) {
         StringBuilder sb = new StringBuilder(row.kind().wire()).append('|');
