@@ -87,6 +87,39 @@ class SyncFlowTest {
     }
 
     @Test
+    void aRowTwiceInOneBatchIsAppliedOnceAndTheRepeatGetsTheFirstCopysAnswer() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        SyncRow sale = Fixtures.penSale(d, 1, 1, 2);
+        String code = "TWICE-" + System.nanoTime();
+        SyncRow late = Fixtures.invoiceRow(2, d.invoiceSeries() + "000002", d.profileKey(),
+                List.of(InvoiceLine.of(code, "Late item", 1, 100, 0)), List.of(new Payment("Cash", 100, null)));
+
+        PushResult first = d.http().post("/sync/push", new PushBatch(d.posId(), d.profileKey(), List.of(sale, late, sale, late)))
+                .as(PushResult.class);
+        assertThat(first.results()).extracting(r -> r.outcome())
+                .containsExactly(RowOutcome.ACCEPTED, RowOutcome.REJECTED, RowOutcome.DUPLICATE, RowOutcome.DUPLICATE);
+        assertThat(first.results()).extracting(r -> r.original()).containsExactly(null, null, RowOutcome.ACCEPTED, RowOutcome.REJECTED);
+        assertThat(first.results().get(3).code()).isEqualTo("unknown_item");
+        assertThat(first.results().get(3).isSynced()).isFalse();
+
+        // The rejected row, twice in one batch after the fix: judged afresh once, applied once, the repeat answered duplicate.
+        server.services().jdbi().useTransaction(h -> server.services().catalog()
+                .upsertItem(h, new dev.tillsync.core.master.ItemData(code, "Late item", List.of(), 100, 0, true)));
+        PushResult second = d.http().post("/sync/push", new PushBatch(d.posId(), d.profileKey(), List.of(late, late))).as(PushResult.class);
+        assertThat(second.results()).extracting(r -> r.outcome()).containsExactly(RowOutcome.ACCEPTED, RowOutcome.DUPLICATE);
+        assertThat(second.results().get(1).original()).isEqualTo(RowOutcome.ACCEPTED);
+
+        var counts = server.services().jdbi().withHandle(h -> h.createQuery("""
+                        select (select count(*) from sales_invoice i where i.device_id = d.id),
+                               (select count(*) from stock_ledger l where l.sync_uuid = :late),
+                               (select string_agg(s.outcome || '/' || s.duplicate_count, ',' order by s.seq) from pos_offline_sync_status s where s.device_id = d.id)
+                        from pos_offline d where d.pos_id = :p
+                        """).bind("p", d.posId()).bind("late", late.uuid())
+                .map((rs, c) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).one());
+        assertThat(counts).containsExactly("2", "1", "accepted/1,accepted/2");
+    }
+
+    @Test
     void aRejectedRowSentAgainIsJudgedAfreshAndAppliedOnce() {
         Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
         String code = "LATE-" + System.nanoTime();

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch is one PostgreSQL transaction. Its rows are claimed, in the batch's order (oldest first), by one
  * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq);
- * then the rows are applied in order. Invoices, nearly all of a catch-up, are checked one by one without
+ * then the rows are applied in order. A claim is written with outcome accepted, the outcome nearly every
+ * row of a catch-up ends with, so only the rows that end otherwise (rejected, flagged for review, numbered
+ * differently) are written a second time; no other transaction sees a claim before the batch commits. Invoices, nearly all of a catch-up, are checked one by one without
  * writing and each run of consecutive invoices is inserted by one statement ({@link InvoiceRun}); any other
  * row first ends the run, then is applied under its own savepoint. A {@link Rejection} rolls back to that
  * savepoint (an invoice check has nothing to roll back) and records the rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
@@ -113,8 +115,13 @@ public final class BatchIngestor {
 
     /** One attempt at one batch: the rows' results so far and the writes deferred to the end. */
     private final class BatchRun {
-        /** An accepted row whose outcome is recorded at the end, once the batch's stock levels are known. */
-        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks) {}
+        /**
+         * An accepted row whose outcome is recorded at the end, once the batch's stock levels are known.
+         *
+         * @param ownClaim whether this transaction claimed it (its sync-status row says accepted already), not an
+         *                 earlier batch that rejected it
+         */
+        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks, boolean ownClaim) {}
 
         private final DeviceRecord device;
         private final List<SyncRow> rows;
@@ -125,6 +132,10 @@ public final class BatchIngestor {
         private final RowResult[] results;
         private final List<Pending> pending = new ArrayList<>();
         private final Map<String, Integer> acceptedHere = new HashMap<>();
+        /** Number each row claimed by this transaction was claimed with (null when it has none), by uuid. */
+        private final Map<String, String> claimedHere = new HashMap<>();
+        /** Index of the first copy of each uuid in the batch. */
+        private final Map<String, Integer> firstCopy = new HashMap<>();
         private final Map<Integer, Integer> duplicateOf = new HashMap<>();
         private final List<String> duplicates = new ArrayList<>();
         private volatile SyncRow current;
@@ -149,12 +160,19 @@ public final class BatchIngestor {
                 }
             }
             Set<String> claimed = claim(h, valid, fingerprints);
-            Set<String> seen = new HashSet<>();
             for (int i : valid) {
                 SyncRow row = rows.get(i);
                 current = row;
-                // Only the first copy of a uuid in the batch can own the claim; a later copy is a repeat.
-                boolean own = seen.add(row.uuid()) && claimed.contains(row.uuid());
+                Integer first = firstCopy.putIfAbsent(row.uuid(), i);
+                if (first != null) {
+                    // A later copy of a uuid in the same batch is a repeat: it gets the first copy's answer and
+                    // is never applied itself, whatever that answer turns out to be.
+                    duplicateOf.put(i, first);
+                    duplicates.add(row.uuid());
+                    continue;
+                }
+                boolean own = claimed.contains(row.uuid());
+                if (own) claimedHere.put(row.uuid(), claimNumber(row));
                 // A run of invoices ends before any other row, so that row sees every invoice before it as written.
                 if (!own || row.kind() != RowKind.INVOICE) insertInvoices(h);
                 results[i] = row(h, i, row, fingerprints[i], own);
@@ -168,8 +186,13 @@ public final class BatchIngestor {
             duplicateOf.forEach((dup, original) -> {
                 RowResult o = results[original];
                 SyncRow r = rows.get(dup);
-                results[dup] = new RowResult(r.uuid(), r.seq(), RowOutcome.DUPLICATE, o.outcome(), o.code(), o.message(), o.review());
+                RowOutcome was = o.outcome() == RowOutcome.DUPLICATE ? o.original() : o.outcome();
+                results[dup] = new RowResult(r.uuid(), r.seq(), RowOutcome.DUPLICATE, was, o.code(), o.message(), o.review());
             });
+            for (int i = 0; i < results.length; i++) {
+                // A claim left as written would say accepted for a row that was not: refuse to commit that.
+                if (results[i] == null) throw new IllegalStateException("row " + rows.get(i).uuid() + " of the batch got no outcome");
+            }
             return Arrays.asList(results);
         }
 
@@ -201,12 +224,12 @@ public final class BatchIngestor {
                 uuids.add(r.uuid());
                 seqs.add(r.seq());
                 kinds.add(r.kind().wire());
-                numbers.add(safeNumber(appliers.get(r.kind()), r));
+                numbers.add(claimNumber(r));
                 hashes.add(fingerprints[i]);
             }
             return new HashSet<>(h.createQuery("""
                             insert into pos_offline_sync_status (device_id, uuid, seq, kind, number, payload_hash, outcome, via)
-                            select :d, t.uuid, t.seq, t.kind, t.number, t.hash, 'pending', :via
+                            select :d, t.uuid, t.seq, t.kind, t.number, t.hash, 'accepted', :via
                             from unnest(:uuids, :seqs, :kinds, :numbers, :hashes) with ordinality as t(uuid, seq, kind, number, hash, n)
                             order by t.n
                             on conflict do nothing
@@ -241,7 +264,7 @@ public final class BatchIngestor {
             try {
                 Applied a = applier.apply(h, ctx, row, effects);
                 h.release("row");
-                pending.add(new Pending(index, row, a, writes.add(effects)));
+                pending.add(new Pending(index, row, a, writes.add(effects), claimedHere.containsKey(row.uuid())));
                 acceptedHere.put(row.uuid(), index);
                 return null;
             } catch (Rejection r) {
@@ -268,7 +291,8 @@ public final class BatchIngestor {
                 }
                 RowEffects effects = new RowEffects();
                 InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
-                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects)));
+                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects),
+                        claimedHere.containsKey(c.row().uuid())));
                 acceptedHere.put(c.row().uuid(), c.index());
             }
             invoiceRun.clear();
@@ -284,7 +308,10 @@ public final class BatchIngestor {
             b.execute();
         }
 
-        /** Records every accepted row's outcome with one statement, with the stock flags known only now. */
+        /**
+         * Records the accepted rows' outcomes, with the stock flags known only now: one statement for the rows
+         * whose sync-status row is not already right as its claim wrote it (accepted, same number, no review).
+         */
         private void recordAccepted(Handle h) {
             if (pending.isEmpty()) return;
             List<String> uuids = new ArrayList<>(), numbers = new ArrayList<>(), reasonsJson = new ArrayList<>();
@@ -296,13 +323,17 @@ public final class BatchIngestor {
                     if (level < 0) reasons.add("stock of " + m.itemCode() + " in " + m.warehouse() + " is now " + level);
                 }
                 boolean review = !reasons.isEmpty();
+                results[p.index()] = RowResult.accepted(p.row().uuid(), p.row().seq(), review,
+                        review ? "accepted, flagged for review: " + String.join("; ", reasons) : null);
+                boolean asClaimed = p.ownClaim() && !review
+                        && (p.applied().number() == null || p.applied().number().equals(claimedHere.get(p.row().uuid())));
+                if (asClaimed) continue;
                 uuids.add(p.row().uuid());
                 numbers.add(p.applied().number());
                 reviews.add(review);
                 reasonsJson.add(review ? writeReasons(reasons) : null);
-                results[p.index()] = RowResult.accepted(p.row().uuid(), p.row().seq(), review,
-                        review ? "accepted, flagged for review: " + String.join("; ", reasons) : null);
             }
+            if (uuids.isEmpty()) return;
             h.createUpdate("""
                             update pos_offline_sync_status s
                             set outcome = 'accepted', number = coalesce(t.number, s.number), review = t.review, review_reasons = t.reasons
@@ -343,14 +374,6 @@ public final class BatchIngestor {
                     return RowResult.rejected(row.uuid(), row.seq(), "uuid_conflict", "UUID " + row.uuid()
                             + " was already used for a different row (another sequence number, device or content); the server kept the first one.");
                 }
-                if ("pending".equals(s.outcome())) {
-                    // Only this transaction's own claims are visible while pending: the same row twice in one batch.
-                    Integer original = acceptedHere.get(row.uuid());
-                    if (original == null) throw new IllegalStateException("row " + row.uuid() + " is pending but was not applied in this batch");
-                    duplicateOf.put(index, original);
-                    duplicates.add(row.uuid());
-                    return null;
-                }
                 duplicates.add(row.uuid());
                 RowOutcome original = RowOutcome.fromWire(s.outcome());
                 String message = s.reason();
@@ -383,7 +406,8 @@ public final class BatchIngestor {
         }
     }
 
-    private static String safeNumber(RowApplier applier, SyncRow row) {
+    private String claimNumber(SyncRow row) {
+        RowApplier applier = appliers.get(row.kind());
         String n = applier != null ? applier.numberOf(row) : RowApplier.payloadNumber(row); // invoices have no RowApplier
         return n != null && n.length() > 100 ? n.substring(0, 100) : n;
     }
