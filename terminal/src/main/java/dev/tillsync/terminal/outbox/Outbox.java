@@ -49,21 +49,25 @@ public final class Outbox {
     }
 
     /**
-     * Takes the next batch to send, oldest first: rows Pending, and rows left Syncing by a lost answer or a
-     * crash (the server answers those duplicate). Marks them Syncing in the caller's transaction.
+     * The next batch to send, oldest first, after sequence {@code afterSeq}: rows Pending, and rows left Syncing
+     * by a lost answer or a crash (the server answers those duplicate). Reads only; {@link #markSyncing} marks them.
      */
-    public static List<OutboxRow> claimBatch(Handle h, int max, Instant now) {
-        List<OutboxRow> rows = h.createQuery(SELECT + " WHERE status IN ('Pending', 'Syncing') ORDER BY seq LIMIT :max")
-                .bind("max", max).map(Outbox::map).list();
-        if (!rows.isEmpty()) {
-            // Same transaction as the select, so "unsent up to the last seq taken" is exactly the rows taken; one
-            // statement text for every batch size (an IN list of N values would be prepared afresh per size).
-            h.createUpdate("""
-                    UPDATE outbox SET status = 'Syncing', attempts = attempts + 1, updated_at = :now
-                    WHERE status IN ('Pending', 'Syncing') AND seq <= :last
-                    """).bind("last", rows.get(rows.size() - 1).seq()).bind("now", now.toString()).execute();
-        }
-        return rows;
+    public static List<OutboxRow> nextBatch(Handle h, long afterSeq, int max) {
+        return h.createQuery(SELECT + " WHERE status IN ('Pending', 'Syncing') AND seq > :after ORDER BY seq LIMIT :max")
+                .bind("after", afterSeq).bind("max", max).map(Outbox::map).list();
+    }
+
+    /**
+     * Marks a batch read by {@link #nextBatch} as Syncing (sent, answer awaited), in the caller's transaction.
+     * A range, not an IN list: one statement text for every batch size (a list of N values is prepared afresh per size).
+     */
+    public static void markSyncing(Handle h, List<OutboxRow> batch, Instant now) {
+        if (batch.isEmpty()) return;
+        h.createUpdate("""
+                UPDATE outbox SET status = 'Syncing', attempts = attempts + 1, updated_at = :now
+                WHERE status IN ('Pending', 'Syncing') AND seq BETWEEN :first AND :last
+                """).bind("first", batch.get(0).seq()).bind("last", batch.get(batch.size() - 1).seq())
+                .bind("now", now.toString()).execute();
     }
 
     /** Applies the server's per-row answers (one transaction per batch, the caller's). Returns rows changed. */

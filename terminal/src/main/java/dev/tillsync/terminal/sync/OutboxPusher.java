@@ -5,6 +5,7 @@ import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.terminal.FailedRow;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.outbox.Outbox;
@@ -14,16 +15,25 @@ import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * Pushes the outbox oldest first in batches (invariant 4). Invariant 3: a row is marked Synced or Failed
  * only from the server's own answer for that row, each batch's marking in one transaction; a batch whose
- * answer is lost stays Syncing and is sent again next time (the server answers duplicate).
+ * answer is lost stays Syncing (or Pending) and is sent again next time (the server answers duplicate).
+ *
+ * <p>The store work is pipelined with the network: while batch k travels, a helper thread reads batch k+1
+ * (and turns it into wire rows); when k's answer comes, k+1 goes out at once and the helper stores k's
+ * answer and marks k+1 Syncing in one transaction. A row may therefore travel a moment before its Syncing
+ * mark is committed: harmless, since Pending and Syncing rows are both sent again until answered. The
+ * helper runs one task at a time in submission order, so k+1's Syncing mark is committed before k+1's answer
+ * is stored, and every task has finished (or failed, which ends the push) before {@link #pushAll} returns.
  */
 public final class OutboxPusher {
     public static final String FAULT_BEFORE_MARK = "sync.before-mark";
@@ -39,6 +49,17 @@ public final class OutboxPusher {
     /** What a push run did; {@code connectionStatus} is the last status the server reported, or null. */
     public record Outcome(int sent, int batches, int synced, int duplicates, List<FailedRow> failed, ConnectionStatus connectionStatus) {}
 
+    /** A batch read from the outbox and already in wire form. */
+    private record Batch(List<OutboxRow> rows, List<SyncRow> wire) {
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        long lastSeq() {
+            return rows.get(rows.size() - 1).seq();
+        }
+    }
+
     /**
      * Sends every Pending/Syncing row. Throws {@link ServerException} when an answer does not come; rows already
      * answered keep their marking.
@@ -49,40 +70,84 @@ public final class OutboxPusher {
         int sent = 0, batches = 0, synced = 0, duplicates = 0;
         List<FailedRow> failed = new ArrayList<>();
         ConnectionStatus status = null;
-        Set<String> answered = new HashSet<>();
         progress.accept(new TerminalEvent.SyncProgress(0, total, 0));
-        while (true) {
-            List<OutboxRow> batch = store.inTx(h -> Outbox.claimBatch(h, size, clock.instant()));
-            if (batch.isEmpty()) break;
-            if (batch.stream().allMatch(r -> answered.contains(r.uuid()))) {
-                throw new ServerException("server_garbage", "The server keeps answering without results for transactions "
-                        + batch.get(0).seq() + "…; they stay queued.", false, 200, null);
-            }
-            PushResult result = transport.push(new PushBatch(posId, profileKey, batch.stream().map(Outbox::toSyncRow).toList()));
-            FaultPoint.reach(FAULT_BEFORE_MARK);
-            Map<String, OutboxRow> byUuid = new HashMap<>();
-            batch.forEach(r -> byUuid.put(r.uuid(), r));
-            List<RowResult> mine = result.results().stream().filter(r -> r != null && byUuid.containsKey(r.uuid())).toList();
-            store.inTx(h -> Outbox.applyResults(h, mine, clock.instant()));
-            for (RowResult r : mine) {
-                answered.add(r.uuid());
-                if (r.isSynced()) {
-                    if (r.outcome() == RowOutcome.DUPLICATE) duplicates++;
-                    else synced++;
-                } else {
-                    OutboxRow row = byUuid.get(r.uuid());
-                    failed.add(new FailedRow(r.uuid(), row.seq(), row.ref(), r.code(), r.message()));
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tillsync-outbox-store");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
+        try {
+            Batch batch = read(0, size);
+            if (batch.isEmpty()) return new Outcome(0, 0, 0, 0, failed, null);
+            Batch first = batch;
+            stored = CompletableFuture.runAsync(() -> store.useTx(h -> Outbox.markSyncing(h, first.rows(), clock.instant())), helper);
+            while (true) {
+                long after = batch.lastSeq();
+                CompletableFuture<Batch> next = CompletableFuture.supplyAsync(() -> read(after, size), helper);
+                PushResult result = transport.push(new PushBatch(posId, profileKey, batch.wire()));
+                join(stored); // this batch's Syncing mark (and the previous answer) are committed before its answer is stored
+                FaultPoint.reach(FAULT_BEFORE_MARK);
+                Map<String, OutboxRow> byUuid = new HashMap<>();
+                batch.rows().forEach(r -> byUuid.put(r.uuid(), r));
+                List<RowResult> mine = result.results().stream().filter(r -> r != null && byUuid.containsKey(r.uuid())).toList();
+                boolean complete = mine.stream().map(RowResult::uuid).distinct().count() == batch.rows().size();
+                Batch following = complete ? join(next) : new Batch(List.of(), List.of());
+                stored = CompletableFuture.runAsync(() -> store.useTx(h -> {
+                    Outbox.applyResults(h, mine, clock.instant());
+                    Outbox.markSyncing(h, following.rows(), clock.instant());
+                }), helper);
+                for (RowResult r : mine) {
+                    if (r.isSynced()) {
+                        if (r.outcome() == RowOutcome.DUPLICATE) duplicates++;
+                        else synced++;
+                    } else {
+                        OutboxRow row = byUuid.get(r.uuid());
+                        failed.add(new FailedRow(r.uuid(), row.seq(), row.ref(), r.code(), r.message()));
+                    }
                 }
+                sent += batch.rows().size();
+                batches++;
+                if (result.connectionStatus() != null) status = result.connectionStatus();
+                progress.accept(new TerminalEvent.SyncProgress(sent, Math.max(total, sent), batches));
+                if (!complete) {
+                    join(stored);
+                    long missing = batch.rows().stream().filter(r -> mine.stream().noneMatch(m -> m.uuid().equals(r.uuid()))).count();
+                    throw new ServerException("server_garbage", "The server answered a batch of " + batch.rows().size()
+                            + " transactions (from " + batch.rows().get(0).seq() + ") without results for " + missing
+                            + " of them; they stay queued and are sent again with the next sync.", false, 200, null);
+                }
+                if (following.isEmpty()) break;
+                batch = following;
             }
-            if (mine.size() < batch.size()) {
-                // Rows the server did not answer for stay Syncing; mark them seen so a server that never answers cannot loop us.
-                batch.forEach(r -> answered.add(r.uuid()));
+            join(stored);
+            return new Outcome(sent, batches, synced, duplicates, failed, status);
+        } catch (RuntimeException e) {
+            // Never leave the helper mid-transaction behind us: wait for what it is doing, then report the first failure.
+            try {
+                stored.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException later) {
+                if (later.getCause() != e) e.addSuppressed(later.getCause() != null ? later.getCause() : later);
             }
-            sent += batch.size();
-            batches++;
-            if (result.connectionStatus() != null) status = result.connectionStatus();
-            progress.accept(new TerminalEvent.SyncProgress(sent, Math.max(total, sent), batches));
+            throw e;
+        } finally {
+            helper.shutdown();
         }
-        return new Outcome(sent, batches, synced, duplicates, failed, status);
+    }
+
+    private Batch read(long afterSeq, int size) {
+        List<OutboxRow> rows = store.read(h -> Outbox.nextBatch(h, afterSeq, size));
+        return new Batch(rows, rows.stream().map(Outbox::toSyncRow).toList());
+    }
+
+    /** Waits for the helper's task; its failure (a store error) is rethrown as it was thrown. */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 }
