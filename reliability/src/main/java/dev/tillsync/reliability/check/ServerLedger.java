@@ -101,13 +101,16 @@ public final class ServerLedger {
     }
 
     /**
-     * Traces of a half-applied row: invoices without lines or payments, accepted invoice rows without their
-     * invoice, rows left in the transient 'pending' outcome. Zero after any crash, or ingest is not atomic.
+     * Traces of a half-applied row: invoices without lines or payments, lines or payments without their invoice
+     * (no foreign key guards them, see V3), accepted invoice rows without their invoice, rows left in the
+     * 'pending' outcome of earlier releases. Zero after any crash, or ingest is not atomic.
      */
     public Map<String, Long> halfWritten() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         out.put("invoices without lines", number("select count(*) from sales_invoice i where not exists (select 1 from sales_invoice_line l where l.invoice_id = i.id)"));
         out.put("invoices without payments", number("select count(*) from sales_invoice i where not exists (select 1 from sales_invoice_payment p where p.invoice_id = i.id)"));
+        out.put("lines without invoice", number("select count(*) from sales_invoice_line l where not exists (select 1 from sales_invoice i where i.id = l.invoice_id)"));
+        out.put("payments without invoice", number("select count(*) from sales_invoice_payment p where not exists (select 1 from sales_invoice i where i.id = p.invoice_id)"));
         out.put("accepted invoice rows without invoice", number("""
                 select count(*) from pos_offline_sync_status s where s.kind = 'invoice' and s.outcome = 'accepted'
                 and not exists (select 1 from sales_invoice i where i.sync_uuid = s.uuid)"""));
