@@ -37,7 +37,7 @@ public final class OfflineOutbox {
     public static Snapshot make(Path dir, String posId, int invoices, Duration budget) throws SQLException {
         Path serverDir = dir.resolve("server");
         Path terminalDir = dir.resolve("terminal");
-        try (BenchServer server = BenchServer.startSeeded(serverDir);
+        try (BenchServer server = stocked(BenchServer.startSeeded(serverDir), invoices);
              PosTerminal pos = BenchTerminal.linkAndOpen(server, posId, terminalDir)) {
             List<Item> items = BenchTerminal.items(pos, BenchServer.demoItemCodes());
             UserSession cashier = pos.currentUser().orElseThrow();
@@ -55,6 +55,16 @@ public final class OfflineOutbox {
             String plk = profileKey(terminalDir);
             return new Snapshot(serverDir, terminalDir, posId, plk, BenchTerminal.secret(terminalDir), made, secs, rows);
         }
+    }
+
+    /**
+     * Gives every item enough stock for the whole backlog (the demo's 50-500 units would run out after a few
+     * thousand sales): a shop's back office receives stock as it sells, and a catch-up where every row goes
+     * below zero would measure review flags, not the sync.
+     */
+    private static BenchServer stocked(BenchServer server, int invoices) {
+        server.stockEveryItem(Math.max(1_000_000L, invoices * 100L));
+        return server;
     }
 
     /** The outbox rows as they would travel (oldest first). */

@@ -61,6 +61,14 @@ public final class BenchServer implements AutoCloseable {
         return dir;
     }
 
+    /** Sets every demo item's stock level to {@code qty} (stock received on the server), published to the pull feed. */
+    public void stockEveryItem(long qty) {
+        var services = server.services();
+        services.jdbi().useTransaction(h -> {
+            for (String code : demoItemCodes()) services.catalog().setStock(h, DemoSeed.WAREHOUSE, code, qty);
+        });
+    }
+
     /** A device in the demo profile that the demo cashier may use, pushing at most {@code rows} rows per request. */
     public void createDevice(String posId, int rows) {
         admin().createDevice(posId, DemoSeed.PROFILE, rows, null, null, "bench terminal");
