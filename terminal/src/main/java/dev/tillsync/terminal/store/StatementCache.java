@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * path's ~20 statements the biggest cost of a sale. A statement is handed out to one user at a time
  * (taken out of the idle map while in use, so nested use of the same SQL gets its own statement), and
  * sqlite-jdbc resets it when its result set closes, so no read snapshot outlives the call.
+ * A statement goes back under the SQL it was prepared from, remembered while it is in use: JDBI hands
+ * {@link #close(Connection, String, Statement)} the statement's source text (named parameters), not the
+ * parsed text {@code create} got, so keying by that argument would never find a statement with parameters again.
  * Not thread-safe: its connection is used under the store's lock.
  */
 final class StatementCache implements StatementBuilder {
@@ -32,6 +36,9 @@ final class StatementCache implements StatementBuilder {
         }
     };
 
+    /** Statements handed out and not yet given back, with the SQL each was prepared from. */
+    private final Map<Statement, String> inUse = new IdentityHashMap<>();
+
     @Override
     public Statement create(Connection conn, StatementContext ctx) throws SQLException {
         return conn.createStatement();
@@ -40,8 +47,9 @@ final class StatementCache implements StatementBuilder {
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         PreparedStatement ps = idle.remove(sql);
-        if (ps != null && !ps.isClosed()) return ps;
-        return conn.prepareStatement(sql);
+        if (ps == null || ps.isClosed()) ps = conn.prepareStatement(sql);
+        inUse.put(ps, sql);
+        return ps;
     }
 
     @Override
@@ -50,7 +58,8 @@ final class StatementCache implements StatementBuilder {
     }
 
     @Override
-    public void close(Connection conn, String sql, Statement stmt) throws SQLException {
+    public void close(Connection conn, String sourceSql, Statement stmt) throws SQLException {
+        String sql = stmt == null ? null : inUse.remove(stmt);
         if (stmt == null || stmt.isClosed()) return;
         if (!(stmt instanceof PreparedStatement ps) || stmt instanceof CallableStatement || sql == null) {
             stmt.close();
@@ -68,8 +77,10 @@ final class StatementCache implements StatementBuilder {
 
     @Override
     public void close(Connection conn) {
-        List<PreparedStatement> all = new ArrayList<>(idle.values());
+        List<Statement> all = new ArrayList<>(idle.values());
+        all.addAll(inUse.keySet());
         idle.clear();
+        inUse.clear();
         all.forEach(StatementCache::closeQuietly);
     }
 
