@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@code INSERT ... ON CONFLICT DO NOTHING} on pos_offline_sync_status (unique uuid, unique device+seq);
  * then the rows are applied in order. A claim is written with outcome accepted, the outcome nearly every
  * row of a catch-up ends with, so only the rows that end otherwise (rejected, flagged for review, numbered
- * differently) are written a second time; no other transaction sees a claim before the batch commits. Invoices, nearly all of a catch-up, are checked one by one without
- * writing and each run of consecutive invoices is inserted by one statement ({@link InvoiceRun}); any other
- * row first ends the run, then is applied under its own savepoint. A {@link Rejection} rolls back to that
- * savepoint (an invoice check has nothing to roll back) and records the rejection, so the rows after it still apply. Any other failure rolls back the whole batch (nothing
- * half-written; the device resends). When two servers get the same rows at once, the second claim waits
+ * differently) are written a second time; no other transaction sees a claim before the batch commits.
+ * Invoices, nearly all of a catch-up, are checked one by one without writing and each run of consecutive
+ * invoices is inserted by one statement ({@link InvoiceRun}); any other row first ends the run, then is
+ * applied under its own savepoint. A {@link Rejection} rolls back to that savepoint (an invoice check has
+ * nothing to roll back) and records the rejection, so the rows after it still apply. Any other failure
+ * rolls back the whole batch (nothing half-written; the device resends). When two servers get the same rows at once, the second claim waits
  * for the first transaction and then finds the conflict, so exactly one applies each row and the other
  * answers {@code duplicate} with the recorded outcome. Claims are taken in the batch's sequence order,
  * so two copies of a batch wait on each other without deadlock; a deadlock or serialization failure
@@ -131,7 +132,6 @@ public final class BatchIngestor {
         private final InvoiceRun invoiceRun = new InvoiceRun();
         private final RowResult[] results;
         private final List<Pending> pending = new ArrayList<>();
-        private final Map<String, Integer> acceptedHere = new HashMap<>();
         /** Number each row claimed by this transaction was claimed with (null when it has none), by uuid. */
         private final Map<String, String> claimedHere = new HashMap<>();
         /** Index of the first copy of each uuid in the batch. */
@@ -265,7 +265,6 @@ public final class BatchIngestor {
                 Applied a = applier.apply(h, ctx, row, effects);
                 h.release("row");
                 pending.add(new Pending(index, row, a, writes.add(effects), claimedHere.containsKey(row.uuid())));
-                acceptedHere.put(row.uuid(), index);
                 return null;
             } catch (Rejection r) {
                 h.rollbackToSavepoint("row"); // Jdbi forgets the savepoint here; the next row's savepoint shadows it
@@ -293,7 +292,6 @@ public final class BatchIngestor {
                 InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
                 pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects),
                         claimedHere.containsKey(c.row().uuid())));
-                acceptedHere.put(c.row().uuid(), c.index());
             }
             invoiceRun.clear();
         }

@@ -77,6 +77,7 @@ public final class OutboxPusher {
             return t;
         });
         CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
+        CompletableFuture<?> reading = CompletableFuture.completedFuture(null);
         try {
             Batch batch = read(0, size);
             if (batch.isEmpty()) return new Outcome(0, 0, 0, 0, failed, null);
@@ -85,6 +86,7 @@ public final class OutboxPusher {
             while (true) {
                 long after = batch.lastSeq();
                 CompletableFuture<Batch> next = CompletableFuture.supplyAsync(() -> read(after, size), helper);
+                reading = next;
                 PushResult result = transport.push(new PushBatch(posId, profileKey, batch.wire()));
                 join(stored); // this batch's Syncing mark (and the previous answer) are committed before its answer is stored
                 FaultPoint.reach(FAULT_BEFORE_MARK);
@@ -123,10 +125,16 @@ public final class OutboxPusher {
             join(stored);
             return new Outcome(sent, batches, synced, duplicates, failed, status);
         } catch (RuntimeException e) {
-            // Never leave the helper mid-transaction behind us: wait for what it is doing, then report the first failure.
+            // Never leave the helper working on the store behind us (a caller may close it next): wait for its
+            // read and its transaction, then report the first failure.
+            try {
+                reading.join();
+            } catch (CompletionException ignored) {
+                // a read ahead that failed changed nothing; the push's own failure is the one to report
+            }
             try {
                 stored.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException later) {
+            } catch (CompletionException later) {
                 if (later.getCause() != e) e.addSuppressed(later.getCause() != null ? later.getCause() : later);
             }
             throw e;
