@@ -63,7 +63,7 @@ public final class SaleRecorder {
     }
 
     /**
-     * Records a sale by whoever {@code cashier} says is logged in, asked first thing inside the sale's transaction:
+     * Records a sale by whoever {@code cashierInTx} says is logged in, asked first thing inside the sale's transaction:
      * a session read from the store then joins that transaction instead of taking a read of its own.
      */
     public Recorded recordSale(Supplier<UserSession> cashierInTx, SaleRequest req, boolean offline) {
