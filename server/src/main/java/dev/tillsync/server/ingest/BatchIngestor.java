@@ -116,13 +116,8 @@ public final class BatchIngestor {
 
     /** One attempt at one batch: the rows' results so far and the writes deferred to the end. */
     private final class BatchRun {
-        /**
-         * An accepted row whose outcome is recorded at the end, once the batch's stock levels are known.
-         *
-         * @param ownClaim whether this transaction claimed it (its sync-status row says accepted already), not an
-         *                 earlier batch that rejected it
-         */
-        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks, boolean ownClaim) {}
+        /** An accepted row whose outcome is recorded at the end, once the batch's stock levels are known. */
+        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks) {}
 
         private final DeviceRecord device;
         private final List<SyncRow> rows;
@@ -150,16 +145,17 @@ public final class BatchIngestor {
 
         List<RowResult> execute(Handle h, Consumer<Handle> alsoInTransaction) {
             ctx.prefetchItems(h, rows);
-            String[] fingerprints = new String[rows.size()];
+            String[] fingerprints = new String[rows.size()], claimNumbers = new String[rows.size()];
             List<Integer> valid = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 results[i] = invalid(rows.get(i));
                 if (results[i] == null) {
                     fingerprints[i] = Payloads.fingerprint(rows.get(i));
+                    claimNumbers[i] = claimNumber(rows.get(i));
                     valid.add(i);
                 }
             }
-            Set<String> claimed = claim(h, valid, fingerprints);
+            Set<String> claimed = claim(h, valid, fingerprints, claimNumbers);
             for (int i : valid) {
                 SyncRow row = rows.get(i);
                 current = row;
@@ -172,7 +168,7 @@ public final class BatchIngestor {
                     continue;
                 }
                 boolean own = claimed.contains(row.uuid());
-                if (own) claimedHere.put(row.uuid(), claimNumber(row));
+                if (own) claimedHere.put(row.uuid(), claimNumbers[i]);
                 // A run of invoices ends before any other row, so that row sees every invoice before it as written.
                 if (!own || row.kind() != RowKind.INVOICE) insertInvoices(h);
                 results[i] = row(h, i, row, fingerprints[i], own);
@@ -215,7 +211,7 @@ public final class BatchIngestor {
          * Claims the batch's rows in one statement, inserted in batch order (so two copies of a batch wait on
          * each other row by row and cannot deadlock); returns the uuids this transaction now owns.
          */
-        private Set<String> claim(Handle h, List<Integer> valid, String[] fingerprints) {
+        private Set<String> claim(Handle h, List<Integer> valid, String[] fingerprints, String[] claimNumbers) {
             if (valid.isEmpty()) return Set.of();
             List<String> uuids = new ArrayList<>(), kinds = new ArrayList<>(), numbers = new ArrayList<>(), hashes = new ArrayList<>();
             List<Long> seqs = new ArrayList<>();
@@ -224,7 +220,7 @@ public final class BatchIngestor {
                 uuids.add(r.uuid());
                 seqs.add(r.seq());
                 kinds.add(r.kind().wire());
-                numbers.add(claimNumber(r));
+                numbers.add(claimNumbers[i]);
                 hashes.add(fingerprints[i]);
             }
             return new HashSet<>(h.createQuery("""
@@ -264,7 +260,7 @@ public final class BatchIngestor {
             try {
                 Applied a = applier.apply(h, ctx, row, effects);
                 h.release("row");
-                pending.add(new Pending(index, row, a, writes.add(effects), claimedHere.containsKey(row.uuid())));
+                pending.add(new Pending(index, row, a, writes.add(effects)));
                 return null;
             } catch (Rejection r) {
                 h.rollbackToSavepoint("row"); // Jdbi forgets the savepoint here; the next row's savepoint shadows it
@@ -290,8 +286,7 @@ public final class BatchIngestor {
                 }
                 RowEffects effects = new RowEffects();
                 InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
-                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects),
-                        claimedHere.containsKey(c.row().uuid())));
+                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects)));
             }
             invoiceRun.clear();
         }
@@ -323,7 +318,8 @@ public final class BatchIngestor {
                 boolean review = !reasons.isEmpty();
                 results[p.index()] = RowResult.accepted(p.row().uuid(), p.row().seq(), review,
                         review ? "accepted, flagged for review: " + String.join("; ", reasons) : null);
-                boolean asClaimed = p.ownClaim() && !review
+                // Claimed by this transaction (so written accepted), not an earlier batch's rejected row judged again.
+                boolean asClaimed = claimedHere.containsKey(p.row().uuid()) && !review
                         && (p.applied().number() == null || p.applied().number().equals(claimedHere.get(p.row().uuid())));
                 if (asClaimed) continue;
                 uuids.add(p.row().uuid());

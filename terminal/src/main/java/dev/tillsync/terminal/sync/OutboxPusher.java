@@ -93,7 +93,8 @@ public final class OutboxPusher {
                 Map<String, OutboxRow> byUuid = new HashMap<>();
                 batch.rows().forEach(r -> byUuid.put(r.uuid(), r));
                 List<RowResult> mine = result.results().stream().filter(r -> r != null && byUuid.containsKey(r.uuid())).toList();
-                boolean complete = mine.stream().map(RowResult::uuid).distinct().count() == batch.rows().size();
+                int answeredRows = (int) mine.stream().map(RowResult::uuid).distinct().count();
+                boolean complete = answeredRows == batch.rows().size();
                 Batch following = complete ? join(next) : new Batch(List.of(), List.of());
                 stored = CompletableFuture.runAsync(() -> store.useTx(h -> {
                     Outbox.applyResults(h, mine, clock.instant());
@@ -114,7 +115,7 @@ public final class OutboxPusher {
                 progress.accept(new TerminalEvent.SyncProgress(sent, Math.max(total, sent), batches));
                 if (!complete) {
                     join(stored);
-                    long missing = batch.rows().stream().filter(r -> mine.stream().noneMatch(m -> m.uuid().equals(r.uuid()))).count();
+                    int missing = batch.rows().size() - answeredRows;
                     throw new ServerException("server_garbage", "The server answered a batch of " + batch.rows().size()
                             + " transactions (from " + batch.rows().get(0).seq() + ") without results for " + missing
                             + " of them; they stay queued and are sent again with the next sync.", false, 200, null);
