@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tillsync.core.payload.CustomerPayload;
 import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.core.sync.RowResult;
@@ -44,7 +45,8 @@ class OutboxPusherTest {
     void batchesGoOutInOrderWithoutOverlapAndEveryAnswerIsStored() {
         try (TerminalStore store = storeWith(7)) {
             List<List<Long>> seen = new ArrayList<>();
-            OutboxPusher.Outcome o = new OutboxPusher(store, Clock.systemUTC()).pushAll("POS-T", "pk", 3, batch -> {
+            OutboxPusher.Outcome o = new OutboxPusher(store, Clock.systemUTC()).pushAll("POS-T", "pk", 3, wire -> {
+                PushBatch batch = wire.decode();
                 seen.add(batch.rows().stream().map(SyncRow::seq).toList());
                 return new PushResult(ConnectionStatus.LINKED, batch.rows().stream()
                         .map(r -> RowResult.accepted(r.uuid(), r.seq(), false, null)).toList());
@@ -62,7 +64,8 @@ class OutboxPusherTest {
         try (TerminalStore store = storeWith(5)) {
             List<List<Long>> seen = new ArrayList<>();
             OutboxPusher pusher = new OutboxPusher(store, Clock.systemUTC());
-            assertThatThrownBy(() -> pusher.pushAll("POS-T", "pk", 2, batch -> {
+            assertThatThrownBy(() -> pusher.pushAll("POS-T", "pk", 2, wire -> {
+                PushBatch batch = wire.decode();
                 seen.add(batch.rows().stream().map(SyncRow::seq).toList());
                 SyncRow first = batch.rows().get(0);
                 return new PushResult(ConnectionStatus.LINKED, List.of(RowResult.accepted(first.uuid(), first.seq(), false, null)));
@@ -76,7 +79,8 @@ class OutboxPusherTest {
 
             // A sound answer next time sends the left-out row again, first.
             seen.clear();
-            pusher.pushAll("POS-T", "pk", 2, batch -> {
+            pusher.pushAll("POS-T", "pk", 2, wire -> {
+                PushBatch batch = wire.decode();
                 seen.add(batch.rows().stream().map(SyncRow::seq).toList());
                 return new PushResult(ConnectionStatus.LINKED, batch.rows().stream()
                         .map(r -> RowResult.accepted(r.uuid(), r.seq(), false, null)).toList());

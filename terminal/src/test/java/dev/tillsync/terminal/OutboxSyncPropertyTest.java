@@ -69,9 +69,9 @@ class OutboxSyncPropertyTest {
         Path dir = Files.createTempDirectory("outbox-prop");
         ModelServer server = new ModelServer();
         Clock clock = Clock.systemUTC();
-        PushTransport answered = server::answer;
+        PushTransport answered = wire -> server.answer(wire.decode());
         PushTransport lost = batch -> {
-            server.answer(batch);
+            server.answer(batch.decode());
             throw new ServerException("server_unreachable", "answer lost", true, 0, null);
         };
         TerminalStore store = TerminalStore.open(dir);

@@ -1,11 +1,9 @@
 package dev.tillsync.terminal.sync;
 
 import dev.tillsync.core.sync.ConnectionStatus;
-import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
-import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.terminal.FailedRow;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.outbox.Outbox;
@@ -29,7 +27,7 @@ import java.util.function.Consumer;
  * answer is lost stays Syncing (or Pending) and is sent again next time (the server answers duplicate).
  *
  * <p>The store work is pipelined with the network: while batch k travels, a helper thread reads batch k+1
- * (and turns it into wire rows); when k's answer comes, k+1 goes out at once and the helper stores k's
+ * (and encodes the request that carries it); when k's answer comes, k+1 goes out at once and the helper stores k's
  * answer and marks k+1 Syncing in one transaction. A row may therefore travel a moment before its Syncing
  * mark is committed: harmless, since Pending and Syncing rows are both sent again until answered. The
  * helper runs one task at a time in submission order, so k+1's Syncing mark is committed before k+1's answer
@@ -50,7 +48,7 @@ public final class OutboxPusher {
     public record Outcome(int sent, int batches, int synced, int duplicates, List<FailedRow> failed, ConnectionStatus connectionStatus) {}
 
     /** A batch read from the outbox and already in wire form. */
-    private record Batch(List<OutboxRow> rows, List<SyncRow> wire) {
+    private record Batch(List<OutboxRow> rows, EncodedPush wire) {
         boolean isEmpty() {
             return rows.isEmpty();
         }
@@ -79,15 +77,15 @@ public final class OutboxPusher {
         CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
         CompletableFuture<?> reading = CompletableFuture.completedFuture(null);
         try {
-            Batch batch = read(0, size);
+            Batch batch = read(posId, profileKey, 0, size);
             if (batch.isEmpty()) return new Outcome(0, 0, 0, 0, failed, null);
             Batch first = batch;
             stored = CompletableFuture.runAsync(() -> store.useTx(h -> Outbox.markSyncing(h, first.rows(), clock.instant())), helper);
             while (true) {
                 long after = batch.lastSeq();
-                CompletableFuture<Batch> next = CompletableFuture.supplyAsync(() -> read(after, size), helper);
+                CompletableFuture<Batch> next = CompletableFuture.supplyAsync(() -> read(posId, profileKey, after, size), helper);
                 reading = next;
-                PushResult result = transport.push(new PushBatch(posId, profileKey, batch.wire()));
+                PushResult result = transport.push(batch.wire());
                 join(stored); // this batch's Syncing mark (and the previous answer) are committed before its answer is stored
                 FaultPoint.reach(FAULT_BEFORE_MARK);
                 Map<String, OutboxRow> byUuid = new HashMap<>();
@@ -95,7 +93,7 @@ public final class OutboxPusher {
                 List<RowResult> mine = result.results().stream().filter(r -> r != null && byUuid.containsKey(r.uuid())).toList();
                 int answeredRows = (int) mine.stream().map(RowResult::uuid).distinct().count();
                 boolean complete = answeredRows == batch.rows().size();
-                Batch following = complete ? join(next) : new Batch(List.of(), List.of());
+                Batch following = complete ? join(next) : new Batch(List.of(), null);
                 stored = CompletableFuture.runAsync(() -> store.useTx(h -> {
                     Outbox.applyResults(h, mine, clock.instant());
                     Outbox.markSyncing(h, following.rows(), clock.instant());
@@ -144,9 +142,9 @@ public final class OutboxPusher {
         }
     }
 
-    private Batch read(long afterSeq, int size) {
+    private Batch read(String posId, String profileKey, long afterSeq, int size) {
         List<OutboxRow> rows = store.read(h -> Outbox.nextBatch(h, afterSeq, size));
-        return new Batch(rows, rows.stream().map(Outbox::toSyncRow).toList());
+        return new Batch(rows, rows.isEmpty() ? null : EncodedPush.of(posId, profileKey, rows));
     }
 
     /** Waits for the helper's task; its failure (a store error) is rethrown as it was thrown. */

@@ -20,6 +20,8 @@ import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.DeviceState;
 import dev.tillsync.terminal.store.SyncStateRepo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -40,21 +42,23 @@ public final class PullApplier {
      */
     public Applied apply(Handle h, PullPage page, Instant pullStartedAt) {
         Optional<ConnectionStatus> status = Optional.empty();
+        List<String> stockLevels = new ArrayList<>();
         for (Change c : page.changes()) {
-            Optional<ConnectionStatus> s = applyOne(h, c, pullStartedAt);
+            Optional<ConnectionStatus> s = applyOne(h, c, stockLevels);
             if (s.isPresent()) status = s;
         }
+        settlePendingStock(h, stockLevels, pullStartedAt);
         SyncStateRepo.setCursor(h, page.nextCursor());
         return new Applied(page.changes().size(), status);
     }
 
-    private Optional<ConnectionStatus> applyOne(Handle h, Change c, Instant pullStartedAt) {
+    private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels) {
         if (c.entity() == null || c.key() == null) {
             throw new TerminalException("bad_pull", "The server sent a change without entity or key; the page was not applied.");
         }
         switch (c.entity()) {
             case Entities.ITEM -> applyItem(h, c);
-            case Entities.STOCK -> applyStock(h, c, pullStartedAt);
+            case Entities.STOCK -> applyStock(h, c, stockLevels);
             case Entities.CUSTOMER -> applyCustomer(h, c);
             case Entities.DEVICE_USER -> applyDeviceUser(h, c);
             case Entities.SHIFT_USER -> applyShiftUser(h, c);
@@ -90,7 +94,7 @@ public final class PullApplier {
         }
     }
 
-    private void applyStock(Handle h, Change c, Instant pullStartedAt) {
+    private void applyStock(Handle h, Change c, List<String> stockLevels) {
         if (c.deleted()) {
             h.createUpdate("DELETE FROM server_stock WHERE item_code = :code").bind("code", c.key()).execute();
             return;
@@ -100,14 +104,29 @@ public final class PullApplier {
                 INSERT INTO server_stock (item_code, warehouse, qty) VALUES (:code, :wh, :qty)
                 ON CONFLICT (item_code) DO UPDATE SET warehouse = excluded.warehouse, qty = excluded.qty
                 """).bind("code", s.itemCode()).bind("wh", s.warehouse()).bind("qty", s.qty()).execute();
-        // Correlated on purpose: only this item's pending lines are visited (index invoice_line_stock), each
-        // checked by two key look-ups; an IN (all synced invoices) list costs a scan of every invoice per item.
+        stockLevels.add(s.itemCode());
+    }
+
+    /**
+     * The page's stock levels count every line whose sale was synced before the pull began: one statement for
+     * the whole page (after a catch-up, that is every line sold offline). Only those items' pending lines are
+     * visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices) list
+     * would cost a scan of every invoice.
+     */
+    private void settlePendingStock(Handle h, List<String> itemCodes, Instant pullStartedAt) {
+        if (itemCodes.isEmpty()) return;
+        String codes;
+        try {
+            codes = json.writeValueAsString(itemCodes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         h.createUpdate("""
                 UPDATE invoice_line SET stock_pending = 0
-                WHERE item_code = :code AND stock_pending = 1 AND EXISTS (
+                WHERE stock_pending = 1 AND item_code IN (SELECT value FROM json_each(:codes)) AND EXISTS (
                     SELECT 1 FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
                     WHERE i.number = invoice_line.invoice_number AND o.status = 'Synced' AND o.synced_at < :startedAt)
-                """).bind("code", s.itemCode()).bind("startedAt", pullStartedAt.toString()).execute();
+                """).bind("codes", codes).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
     private void applyCustomer(Handle h, Change c) {

@@ -1,10 +1,9 @@
 package dev.tillsync.terminal.sync;
 
-import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 
 /** Where pushed batches go: the server over HTTP ({@link ServerClient#push}); throws {@link ServerException} when no answer came. */
 @FunctionalInterface
 public interface PushTransport {
-    PushResult push(PushBatch batch);
+    PushResult push(EncodedPush batch);
 }

@@ -7,7 +7,6 @@ import dev.tillsync.core.sync.ApiError;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.PullPage;
-import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
@@ -78,8 +77,9 @@ public final class ServerClient {
         return call(post("terminal/link", body(req), false), LinkResponse.class, "link");
     }
 
-    public PushResult push(PushBatch batch) {
-        return call(post("sync/push", body(batch), true), PushResult.class, "push");
+    /** Sends a batch already in wire form (see {@link EncodedPush}). */
+    public PushResult push(EncodedPush batch) {
+        return call(post("sync/push", batch.json(), true), PushResult.class, "push");
     }
 
     public PullPage pull(String cursor, int limit) {
