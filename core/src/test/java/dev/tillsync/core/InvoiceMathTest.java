@@ -1,11 +1,14 @@
 package dev.tillsync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.money.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -26,6 +29,36 @@ class InvoiceMathTest {
         InvoiceLine l = InvoiceLine.of("A", "A", 1, 333, 1500); // 49.95 -> 50
         assertThat(l.taxMinor()).isEqualTo(50);
         assertThat(InvoiceLine.of("B", "B", 1, 10, 2500).taxMinor()).isEqualTo(2); // 2.5 -> 2 (half-even)
+    }
+
+    @Property(tries = 2000)
+    void lineTaxIsTheDecimalRoundedHalfEven(@ForAll long net, @ForAll @IntRange(min = -100_000, max = 100_000) int bp) {
+        long decimal;
+        try {
+            decimal = Money.round(BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(bp)).divide(BigDecimal.valueOf(10_000)));
+        } catch (ArithmeticException noLongHoldsIt) {
+            assertThatThrownBy(() -> InvoiceMath.lineTax(net, bp)).isInstanceOf(ArithmeticException.class);
+            return;
+        }
+        assertThat(InvoiceMath.lineTax(net, bp)).isEqualTo(decimal);
+    }
+
+    @Property(tries = 2000)
+    void lineTaxHalvesGoToEvenForSmallAmountsOfEitherSign(@ForAll @LongRange(min = -1_000_000, max = 1_000_000) long net,
+                                                          @ForAll @IntRange(min = 0, max = 10_000) int bp) {
+        long decimal = Money.round(BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(bp)).divide(BigDecimal.valueOf(10_000)));
+        assertThat(InvoiceMath.lineTax(net, bp)).isEqualTo(decimal);
+    }
+
+    @Test
+    void lineTaxAtTheEdges() {
+        for (long net : new long[] {-15_000, -5_000, -2, -1, 0, 1, 2, 5_000, 15_000, 25_000, Long.MAX_VALUE, Long.MIN_VALUE + 1}) {
+            for (int bp : new int[] {0, 1, 2500, 5000, 10_000, 2_000_000}) {
+                BigDecimal exact = BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(bp)).divide(BigDecimal.valueOf(10_000));
+                if (exact.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) continue; // no long holds it either way
+                assertThat(InvoiceMath.lineTax(net, bp)).as("%d x %d bp", net, bp).isEqualTo(Money.round(exact));
+            }
+        }
     }
 
     @Test

@@ -18,9 +18,17 @@ public final class InvoiceMath {
         return Math.multiplyExact(qty, rateMinor);
     }
 
+    /** net × rate / 10,000, rounded half-even ({@link Money#round}); in long arithmetic, as it runs for every line checked. */
     public static long lineTax(long netMinor, int taxRateBp) {
-        return Money.round(BigDecimal.valueOf(netMinor).multiply(BigDecimal.valueOf(taxRateBp))
-                .divide(BigDecimal.valueOf(10_000)));
+        long product;
+        try {
+            product = Math.multiplyExact(netMinor, (long) taxRateBp);
+        } catch (ArithmeticException tooBig) {
+            return Money.round(BigDecimal.valueOf(netMinor).multiply(BigDecimal.valueOf(taxRateBp)).divide(BigDecimal.valueOf(10_000)));
+        }
+        long whole = Math.floorDiv(product, 10_000L), rest = Math.floorMod(product, 10_000L); // product = whole + rest/10,000
+        if (rest > 5_000 || (rest == 5_000 && (whole & 1) != 0)) whole++;
+        return whole;
     }
 
     public static long netTotal(List<InvoiceLine> lines) {

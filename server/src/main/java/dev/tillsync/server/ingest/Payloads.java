@@ -7,8 +7,8 @@ import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.SyncRow;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** Reads row payloads strictly and fingerprints rows so a reused UUID with other content is caught. */
 public final class Payloads {
@@ -60,15 +60,15 @@ public final class Payloads {
         if (n == null || n.isNull()) {
             sb.append("null");
         } else if (n.isObject()) {
-            List<String> names = new ArrayList<>();
-            n.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(n.size());
+            n.fields().forEachRemaining(fields::add);
+            fields.sort(Map.Entry.comparingByKey());
             sb.append('{');
-            for (String name : names) {
-                if (n.get(name).isNull()) continue;
-                quote(name, sb);
+            for (Map.Entry<String, JsonNode> f : fields) {
+                if (f.getValue().isNull()) continue;
+                quote(f.getKey(), sb);
                 sb.append(':');
-                canonical(n.get(name), sb);
+                canonical(f.getValue(), sb);
                 sb.append(',');
             }
             sb.append('}');
@@ -81,6 +81,10 @@ public final class Payloads {
             sb.append(']');
         } else if (n.isTextual()) {
             quote(n.textValue(), sb);
+        } else if (n.isInt() || n.isLong()) {
+            sb.append(n.longValue()); // the digits toString() writes, without a JSON writer per number
+        } else if (n.isBoolean()) {
+            sb.append(n.booleanValue());
         } else {
             sb.append(n.toString());
         }

@@ -48,12 +48,15 @@ class PayloadsTest {
         int n = 1 + r.nextInt(5);
         for (int i = 0; i < n; i++) {
             String key = text(r);
-            switch (depth < 2 ? r.nextInt(6) : r.nextInt(4)) {
+            switch (depth < 2 ? r.nextInt(9) : r.nextInt(7)) {
                 case 0 -> o.put(key, text(r));
                 case 1 -> o.put(key, r.nextLong());
                 case 2 -> o.put(key, r.nextBoolean());
                 case 3 -> o.putNull(key);
-                case 4 -> o.set(key, object(r, depth + 1));
+                case 4 -> o.put(key, r.nextInt(2001) - 1000); // IntNode, as the wire's small numbers parse
+                case 5 -> o.put(key, r.nextInt());
+                case 6 -> o.set(key, number(r));
+                case 7 -> o.set(key, object(r, depth + 1));
                 default -> {
                     ArrayNode a = o.putArray(key);
                     for (int j = r.nextInt(4); j > 0; j--) a.add(r.nextBoolean() ? JSON.valueToTree(text(r)) : object(r, depth + 1));
@@ -61,6 +64,17 @@ class PayloadsTest {
             }
         }
         return o;
+    }
+
+    /** A number as the server's parser makes it from wire text: int, long, big integer or floating point. */
+    private static JsonNode number(Random r) {
+        String[] wire = {String.valueOf(r.nextInt()), String.valueOf(r.nextLong()), "-0", "0", "123456789012345678901234567890",
+                "-98765432109876543210", "1.5", "-0.25", "1e3", "2.5E-7", String.valueOf(r.nextDouble() * 1000)};
+        try {
+            return JSON.readTree(wire[r.nextInt(wire.length)]);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Random r) {
