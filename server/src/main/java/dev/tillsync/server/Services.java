@@ -4,6 +4,7 @@ import dev.tillsync.server.auth.TokenService;
 import dev.tillsync.server.auth.UserDirectory;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.db.ChangeFeed;
+import dev.tillsync.server.db.StockPublisher;
 import dev.tillsync.server.device.DeviceAuth;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.LinkService;
@@ -27,7 +28,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, UserDirector
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
         PushService push = new PushService(jdbi, devices, new BatchIngestor(jdbi, catalog, feed));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
-                new DeviceAuth(devices), push, new PullFeed(jdbi), new ImportService(jdbi, devices, push),
+                new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));
     }
 }

@@ -14,6 +14,7 @@ import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.admin.DemoSeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,6 +201,43 @@ class SyncFlowTest {
         assertThat(stock).extracting(Change::key).contains("ITEM-0001");
         long now = stock.stream().filter(c -> c.key().equals("ITEM-0001")).findFirst().orElseThrow().data().get("qty").asLong();
         assertThat(now).isLessThanOrEqualTo(before - 3);
+    }
+
+    @Test
+    void pushesMarkStockLevelsAndThePullPublishesEachOnceWithItsLatestQuantity() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        String cursor = null;
+        PullPage page;
+        do {
+            page = d.http().get("/sync/pull?limit=5000" + (cursor == null ? "" : "&cursor=" + cursor)).as(PullPage.class);
+            cursor = page.nextCursor();
+        } while (page.hasMore());
+
+        Fixtures.Linked other = Fixtures.linkedDevice(server, 500);
+        long feedBefore = maxChangeSeq();
+        for (int i = 1; i <= 3; i++) {
+            PushResult r = other.http().post("/sync/push", new PushBatch(other.posId(), other.profileKey(),
+                    List.of(Fixtures.penSale(other, i, i, 2)))).as(PushResult.class);
+            assertThat(r.results().get(0).outcome()).isEqualTo(RowOutcome.ACCEPTED);
+        }
+        // The pushes moved the level three times and wrote nothing to the pull feed ...
+        assertThat(maxChangeSeq()).isEqualTo(feedBefore);
+        long level = server.services().jdbi().withHandle(h -> h.createQuery("select qty from stock where warehouse = :w and item_code = 'ITEM-0001'")
+                .bind("w", DemoSeed.WAREHOUSE).mapTo(Long.class).one());
+
+        // ... the next pull publishes the level once, as it stands now, and the pull after that has nothing new.
+        PullPage after = d.http().get("/sync/pull?cursor=" + cursor).as(PullPage.class);
+        List<Change> pens = after.changes().stream().filter(c -> c.entity().equals(Entities.STOCK) && c.key().equals("ITEM-0001")).toList();
+        assertThat(pens).hasSize(1);
+        assertThat(pens.get(0).data().get("qty").asLong()).isEqualTo(level);
+        assertThat(d.http().get("/sync/pull?cursor=" + after.nextCursor()).as(PullPage.class).changes()).isEmpty();
+        long stillMarked = server.services().jdbi().withHandle(h -> h.createQuery("select count(*) from stock where unpublished and warehouse = :w")
+                .bind("w", DemoSeed.WAREHOUSE).mapTo(Long.class).one());
+        assertThat(stillMarked).isZero();
+    }
+
+    private long maxChangeSeq() {
+        return server.services().jdbi().withHandle(h -> h.createQuery("select coalesce(max(seq), 0) from change_state").mapTo(Long.class).one());
     }
 
     @Test

@@ -110,12 +110,12 @@ public final class Catalog {
         return rows.stream().collect(Collectors.toMap(ItemData::code, Function.identity()));
     }
 
-    /** Sets the stock level (a count); publishes it. */
+    /** Sets the stock level (a count); publishes it (so a level a push left unpublished is published now). */
     public void setStock(Handle h, String warehouse, String itemCode, long qty) {
         feed.lock(h);
         h.createUpdate("""
                 insert into stock (warehouse, item_code, qty) values (:w, :i, :q)
-                on conflict (warehouse, item_code) do update set qty = excluded.qty
+                on conflict (warehouse, item_code) do update set qty = excluded.qty, unpublished = false
                 """).bind("w", warehouse).bind("i", itemCode).bind("q", qty).execute();
         feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
     }
@@ -125,7 +125,7 @@ public final class Catalog {
         feed.lock(h);
         long qty = h.createQuery("""
                 insert into stock (warehouse, item_code, qty) values (:w, :i, :d)
-                on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty
+                on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty, unpublished = false
                 returning qty
                 """).bind("w", warehouse).bind("i", itemCode).bind("d", delta).mapTo(Long.class).one();
         feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));

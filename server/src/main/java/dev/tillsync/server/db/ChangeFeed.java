@@ -14,7 +14,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * transaction-scoped advisory lock before drawing from change_seq and holds it until commit, so a pull
  * that has seen sequence N can never later miss a change below N committed by a slower transaction.
  * Callers that also lock other rows (stock) take {@link #lock(Handle)} first, before those row locks,
- * so the lock order is always the same and cannot deadlock.
+ * so the lock order is always the same and cannot deadlock. Stock levels moved by pushes are the exception to
+ * writing here at once: they are marked in table stock and published by {@link StockPublisher} when a pull asks.
  */
 public final class ChangeFeed {
     public static final long CHANGE_LOCK_KEY = 0x7111_5C4EL;

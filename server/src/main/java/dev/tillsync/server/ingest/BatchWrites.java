@@ -1,6 +1,5 @@
 package dev.tillsync.server.ingest;
 
-import dev.tillsync.core.sync.Entities;
 import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.db.CopyIn;
 import java.util.ArrayList;
@@ -13,10 +12,11 @@ import org.jdbi.v3.core.Handle;
 /**
  * The accepted rows' deferred writes for one batch transaction, written together at its end.
  *
- * <p>Invariant (pull feed order, see {@link ChangeFeed}): the global change lock is taken once, only in
- * {@link #flush}, after every other write of the batch and just before the stock levels and change_state
- * rows are written, and it is taken before any stock row lock; stock rows are then locked in
- * (warehouse, item) order, so concurrent batches cannot deadlock on them.
+ * <p>Invariant (pull feed order, see {@link ChangeFeed}): stock rows are locked in (warehouse, item) order, so
+ * concurrent batches, and {@link dev.tillsync.server.db.StockPublisher}, cannot deadlock on them. Moved levels are
+ * marked unpublished, not written to the pull feed: the next pull publishes each once. Only a batch with other
+ * records to publish (customers, shifts) takes the global change lock, once, in {@link #flush}, after every
+ * other write of the batch and before any stock row lock, the order every holder of that lock follows.
  */
 final class BatchWrites {
     /** Where a row left the running stock total of one (warehouse, item), to tell afterwards if it went below zero. */
@@ -84,15 +84,14 @@ final class BatchWrites {
                     .number(p.deviceId()).text(p.uuid()).time(p.at()).endRow();
         }
         ledgerRows.execute(h);
-        if (deltas.isEmpty() && publications.isEmpty()) return;
-        feed.lock(h);
+        if (!publications.isEmpty()) feed.lock(h);
         if (!deltas.isEmpty()) moveStock(h);
         feed.putAllLocked(h, publications.stream().map(p -> new ChangeFeed.Put(p.entity(), p.scope(), p.key(), p.data())).toList());
     }
 
     /**
      * One statement for the whole batch: adds each item's merged delta to its stock level (rows locked in
-     * key order) and publishes the new level to the pull feed, with the same JSON shape as StockLevel.
+     * key order) and marks the level for publication by the next pull.
      */
     private void moveStock(Handle h) {
         List<String> w = new ArrayList<>(), i = new ArrayList<>();
@@ -103,22 +102,12 @@ final class BatchWrites {
             d.add(v);
         });
         h.createQuery("""
-                        with moved as (
-                            insert into stock (warehouse, item_code, qty)
-                            select t.w, t.i, t.d from unnest(:w, :i, :d) as t(w, i, d) order by t.w, t.i
-                            on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty
-                            returning warehouse, item_code, qty
-                        ), published as (
-                            insert into change_state (entity, scope, key, seq, deleted, data)
-                            select :entity, m.warehouse, m.item_code, nextval('change_seq'), false,
-                                   json_build_object('itemCode', m.item_code, 'warehouse', m.warehouse, 'qty', m.qty)::text
-                            from moved m
-                            on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
-                        )
-                        select warehouse, item_code, qty from moved
+                        insert into stock (warehouse, item_code, qty, unpublished)
+                        select t.w, t.i, t.d, true from unnest(:w, :i, :d) as t(w, i, d) order by t.w, t.i
+                        on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty, unpublished = true
+                        returning warehouse, item_code, qty
                         """)
                 .bindArray("w", String.class, w).bindArray("i", String.class, i).bindArray("d", Long.class, d)
-                .bind("entity", Entities.STOCK)
                 .map((rs, c) -> Map.entry(new StockKey(rs.getString(1), rs.getString(2)), rs.getLong(3)))
                 .forEach(e -> levels.put(e.getKey(), e.getValue()));
     }

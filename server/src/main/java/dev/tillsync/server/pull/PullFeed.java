@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.server.db.StockPublisher;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p>The cursor is base64url("v1:" + last change sequence + ":" + profile key). Change sequences are
  * committed in order (see ChangeFeed), so reading everything above the cursor never skips a change.
  * A cursor issued under another profile key restarts from a full snapshot, so a device moved to another
- * profile receives that profile's records and warehouse stock.
+ * profile receives that profile's records and warehouse stock. Stock levels moved by pushes are published
+ * by the pull itself ({@link StockPublisher}) before it reads.
  */
 public final class PullFeed {
     public static final int DEFAULT_LIMIT = 500;
@@ -34,10 +36,12 @@ public final class PullFeed {
             """;
 
     private final Jdbi jdbi;
+    private final StockPublisher stock;
     private final ObjectMapper json = Json.mapper();
 
-    public PullFeed(Jdbi jdbi) {
+    public PullFeed(Jdbi jdbi, StockPublisher stock) {
         this.jdbi = jdbi;
+        this.stock = stock;
     }
 
     public PullPage page(DeviceRecord device, String cursor, Integer limit) {
@@ -46,6 +50,8 @@ public final class PullFeed {
             throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         long after = decode(cursor, device.profilePlk());
+        // Committed before the page is read, so the page carries every level moved before this pull asked.
+        stock.publish(device.warehouse());
         record Row(long seq, String entity, String key, boolean deleted, String data) {}
         return jdbi.inTransaction(h -> {
             List<Row> rows = h.createQuery("select seq, entity, key, deleted, data from change_state where " + VISIBLE + " order by seq limit :n")
