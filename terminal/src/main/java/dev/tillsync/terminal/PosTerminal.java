@@ -312,9 +312,8 @@ public final class PosTerminal implements AutoCloseable {
      * receipt writer ({@link SaleReceipt#pdf()}). Needs a logged-in user and an open shift.
      */
     public SaleReceipt recordSale(SaleRequest req) {
-        boolean offline = !monitor.lastKnownOnline();
-        // users::require is called inside the sale's transaction, so the session read joins it (one store round, not two).
-        SaleRecorder.Recorded r = sales.recordSale(users::require, req, offline);
+        // The session and the online flag are read inside the sale's transaction, joining it (one store round, not three).
+        SaleRecorder.Recorded r = sales.recordSale(users::require, req, () -> !monitor.lastKnownOnline());
         return afterRecording(r);
     }
 

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -59,17 +60,19 @@ public final class SaleRecorder {
     public record Recorded(InvoicePayload invoice, OutboxRow row, DeviceState device, ProfileData profile) {}
 
     public Recorded recordSale(UserSession cashier, SaleRequest req, boolean offline) {
-        return recordSale(() -> cashier, req, offline);
+        return recordSale(() -> cashier, req, () -> offline);
     }
 
     /**
-     * Records a sale by whoever {@code cashierInTx} says is logged in, asked first thing inside the sale's transaction:
-     * a session read from the store then joins that transaction instead of taking a read of its own.
+     * Records a sale by whoever {@code cashierInTx} says is logged in, marked offline as {@code offlineInTx} says, both
+     * asked first thing inside the sale's transaction: a read from the store then joins that transaction instead
+     * of taking a read of its own.
      */
-    public Recorded recordSale(Supplier<UserSession> cashierInTx, SaleRequest req, boolean offline) {
+    public Recorded recordSale(Supplier<UserSession> cashierInTx, SaleRequest req, BooleanSupplier offlineInTx) {
         Instant now = clock.instant();
         return store.inTx(h -> {
             UserSession cashier = cashierInTx.get();
+            boolean offline = offlineInTx.getAsBoolean();
             if (req.items().isEmpty()) throw new TerminalException("no_items", "A sale needs at least one item (--item CODE[:QTY]).");
             if (req.payments().isEmpty()) throw new TerminalException("no_payment", "A sale needs a payment (--pay MODE:AMOUNT).");
             DeviceState device = requireSelling(h);

@@ -17,6 +17,11 @@ public final class SyncStateRepo {
                 .one();
     }
 
+    /** The online flag alone (asked by every sale: no instants to parse). */
+    public static boolean online(Handle h) {
+        return h.createQuery("SELECT online FROM sync_state WHERE id = 1").mapTo(Integer.class).one() == 1;
+    }
+
     public static void setCursor(Handle h, String cursor) {
         h.createUpdate("UPDATE sync_state SET cursor = :c WHERE id = 1").bind("c", cursor == null ? "" : cursor).execute();
     }

@@ -46,7 +46,7 @@ public final class ConnectivityMonitor {
 
     /** The last known state, as persisted (no network). */
     public boolean lastKnownOnline() {
-        return store.read(h -> SyncStateRepo.load(h).online());
+        return store.read(SyncStateRepo::online);
     }
 
     /** Probes now (blocking up to the probe timeout) and records the result. */
