@@ -66,7 +66,8 @@ public final class FootprintBench {
         if (serverHeap != null) report.figure("serverHeapMb", serverHeap);
         report.note(String.format(java.util.Locale.ROOT, "invoices recorded through the engine (SaleRecorder, one transaction each): %d in %.1f s%s", made, genSecs,
                 made < o.invoices() ? "; time-boxed, " + o.invoices() + " were asked for (file size extrapolated linearly)" : ""));
-        report.note("the engine keeps no data caches (two kept-open SQLite connections, each with at most 128 prepared statements), so its heap does not grow with the number of invoices.");
+        report.note("the engine keeps no data caches on the heap (two kept-open SQLite connections, each with at most 128 prepared statements), so its heap does not grow with the number of invoices; "
+                + "SQLite's own page cache, outside the Java heap, is at most 16 MB per connection (taken as pages are read).");
         return report;
     }
 

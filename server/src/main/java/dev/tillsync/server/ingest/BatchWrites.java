@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * <p>Invariant (pull feed order, see {@link ChangeFeed}): stock rows are locked in (warehouse, item) order, so
  * concurrent batches, and {@link dev.tillsync.server.db.StockPublisher}, cannot deadlock on them. Moved levels are
  * marked unpublished, not written to the pull feed: the next pull publishes each once. Only a batch with other
- * records to publish (customers, shifts) takes the global change lock, once, in {@link #flush}, after every
+ * records to publish (new customers) takes the global change lock, once, in {@link #flush}, after every
  * other write of the batch and before any stock row lock, the order every holder of that lock follows.
  */
 final class BatchWrites {
