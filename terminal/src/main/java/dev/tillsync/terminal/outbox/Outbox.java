@@ -151,8 +151,13 @@ public final class Outbox {
         try {
             return new SyncRow(r.uuid(), r.seq(), r.kind(), r.createdAt(), JSON.readTree(r.payload()));
         } catch (JsonProcessingException e) {
-            throw new TerminalException("store_corrupt", "Outbox row " + r.seq() + " (" + r.uuid() + ") has an unreadable payload.", e);
+            throw unreadablePayload(r, e);
         }
+    }
+
+    /** What the terminal reports for a stored row whose payload is not a JSON object (cause may be null). */
+    public static TerminalException unreadablePayload(OutboxRow r, Exception cause) {
+        return new TerminalException("store_corrupt", "Outbox row " + r.seq() + " (" + r.uuid() + ") has an unreadable payload.", cause);
     }
 
     private static final String SELECT =

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.PushBatch;
-import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.outbox.OutboxRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.List;
  * reading its tokens, so a damaged stored row stops the push here ({@code store_corrupt}) instead of
  * corrupting the whole request.
  */
-public record EncodedPush(int rowCount, byte[] json) {
+public record EncodedPush(byte[] json) {
     private static final ObjectMapper JSON = Json.mapper();
 
     /** Encodes {@code rows} (oldest first) with the device's identity, as {@link PushBatch} would be written. */
@@ -51,7 +51,7 @@ public record EncodedPush(int rowCount, byte[] json) {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
-        return new EncodedPush(rows.size(), out.toByteArray());
+        return new EncodedPush(out.toByteArray());
     }
 
     /** The batch as the server will read it (for transports that look inside, such as tests). */
@@ -70,12 +70,8 @@ public record EncodedPush(int rowCount, byte[] json) {
                 if (p.nextToken() == null) return r.payload();
             }
         } catch (IOException | RuntimeException e) {
-            throw corrupt(r, e);
+            throw Outbox.unreadablePayload(r, e);
         }
-        throw corrupt(r, null);
-    }
-
-    private static TerminalException corrupt(OutboxRow r, Exception cause) {
-        return new TerminalException("store_corrupt", "Outbox row " + r.seq() + " (" + r.uuid() + ") has an unreadable payload.", cause);
+        throw Outbox.unreadablePayload(r, null);
     }
 }
