@@ -5,6 +5,7 @@ import dev.tillsync.core.master.DeviceUserData;
 import dev.tillsync.core.master.ShiftUserData;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.Entities;
+import dev.tillsync.server.Limits;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.catalog.ProfileRecord;
 import dev.tillsync.server.db.ChangeFeed;
@@ -283,9 +284,10 @@ public final class DeviceRegistry {
     }
 
     private static int rows(Integer n) {
-        if (n == null) return 500;
-        if (n < 1 || n > 5000) {
-            throw ApiException.badRequest("invalid_rows_per_request", "syncRowsPerRequest must be between 1 and 5000.");
+        if (n == null) return Limits.ROWS_PER_REQUEST_DEFAULT;
+        if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
+            throw ApiException.badRequest("invalid_rows_per_request", "syncRowsPerRequest must be between "
+                    + Limits.ROWS_PER_REQUEST_MIN + " and " + Limits.ROWS_PER_REQUEST_MAX + ".");
         }
         return n;
     }

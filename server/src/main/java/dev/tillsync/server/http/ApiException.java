@@ -1,22 +1,35 @@
 package dev.tillsync.server.http;
 
-/** A request that cannot be served, with the HTTP status and the API error code the client sees. */
-public class ApiException extends RuntimeException {
+import dev.tillsync.server.refusal.Refusal;
+
+/**
+ * A refusal that only the HTTP layer can make (a malformed query parameter, a body over the transport's limit),
+ * with the status the client sees. Domain code throws {@link Refusal} instead; this is one so that every
+ * handler that maps refusals maps these too.
+ */
+public class ApiException extends Refusal {
     private final int status;
-    private final String code;
 
     public ApiException(int status, String code, String message) {
-        super(message);
+        super(kindOf(status), code, message);
         this.status = status;
-        this.code = code;
     }
 
     public int status() {
         return status;
     }
 
-    public String code() {
-        return code;
+    private static Kind kindOf(int status) {
+        return switch (status) {
+            case 401 -> Kind.UNAUTHENTICATED;
+            case 403 -> Kind.FORBIDDEN;
+            case 404 -> Kind.NOT_FOUND;
+            case 409 -> Kind.CONFLICT;
+            case 413 -> Kind.TOO_LARGE;
+            case 422 -> Kind.UNPROCESSABLE;
+            case 503 -> Kind.UNAVAILABLE;
+            default -> Kind.INVALID;
+        };
     }
 
     public static ApiException badRequest(String code, String message) {

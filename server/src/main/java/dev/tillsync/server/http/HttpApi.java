@@ -6,6 +6,7 @@ import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
+import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
 import dev.tillsync.server.auth.TokenService;
@@ -13,6 +14,7 @@ import dev.tillsync.server.auth.UserDirectory;
 import dev.tillsync.server.device.DeviceAuth;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String P = "/api/v1";
-    private static final long SMALL = 1 * Bodies.MIB, PUSH = 8 * Bodies.MIB, IMPORT = 64 * Bodies.MIB;
+    private static final long SMALL = Limits.SMALL_BODY_BYTES, PUSH = Limits.PUSH_BODY_BYTES, IMPORT = Limits.IMPORT_FILE_BYTES;
     private static final String ERROR_WRITTEN = "tillsync.error";
 
     private final Services s;
@@ -41,11 +43,12 @@ public final class HttpApi {
     public Javalin create() {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.useVirtualThreads = false;
+            cfg.useVirtualThreads = true;   // Java 25: one virtual thread per request, no pool to size
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = IMPORT;
         });
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(Refusal.class, (e, ctx) -> error(ctx, RefusalStatus.of(e.kind()), e.code(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 switch (e.getStatus()) {
                     case 400 -> "invalid_request";

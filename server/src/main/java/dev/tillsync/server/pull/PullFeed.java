@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.PullPage;
+import dev.tillsync.server.Limits;
 import dev.tillsync.server.db.StockPublisher;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.http.ApiException;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PullFeed {
     public static final int DEFAULT_LIMIT = 500;
-    public static final int MAX_LIMIT = 5000;
+    public static final int MAX_LIMIT = Limits.ROWS_PER_REQUEST_MAX;
 
     private static final String VISIBLE = """
             seq > :after and (
