@@ -73,7 +73,7 @@ public final class OfflineOutbox {
         List<SyncRow> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + terminalDir.resolve(TerminalStore.FILE_NAME));
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT seq, uuid, kind, created_at, payload FROM outbox ORDER BY seq")) {
+             ResultSet rs = st.executeQuery("select seq, uuid, kind, created_at, payload from outbox order by seq")) {
             while (rs.next()) {
                 JsonNode payload = json.readTree(rs.getString(5));
                 rows.add(new SyncRow(rs.getString(2), rs.getLong(1), RowKind.fromWire(rs.getString(3)), Instant.parse(rs.getString(4)), payload));
@@ -86,7 +86,7 @@ public final class OfflineOutbox {
 
     static String profileKey(Path terminalDir) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + terminalDir.resolve(TerminalStore.FILE_NAME));
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT config_json FROM device WHERE id = 1")) {
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select config_json from device where id = 1")) {
             rs.next();
             return Json.mapper().readTree(rs.getString(1)).path("profileKey").asText(null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

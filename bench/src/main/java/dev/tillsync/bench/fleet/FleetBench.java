@@ -10,7 +10,6 @@ import dev.tillsync.bench.report.TextTable;
 import dev.tillsync.core.master.ItemData;
 import dev.tillsync.server.device.DeviceView;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class FleetBench {
 
     /** One level's figures. */
     public record Level(int terminals, long pushes, long rows, double seconds, double p50, double p95, double p99, int errors,
-                        String firstError, double jvmCpuPct, double clientCpuPct, double pgCpuPct, double heapPeakMb,
+                        String firstError, double jvmCpuPct, double pgCpuPct, double heapPeakMb,
                         double heapAfterGcMb, int pgConnMax) {}
 
     public BenchReport run(Options o) throws Exception {
@@ -59,12 +58,12 @@ public final class FleetBench {
         TextTable t = new TextTable("fleet: " + o.secondsPerLevel() + " s per level then catch-up; each till sells every ~" + o.meanSaleMs()
                 + " ms (exponential), goes offline with p=" + o.offlineChance() + " per sale for up to " + o.offlineMaxMs() / 1000.0
                 + " s; " + o.rowsPerRequest() + " rows/request",
-                "terminals", "pushes", "rows", "pushes/s", "p50 ms", "p95 ms", "p99 ms", "errors", "JVM CPU %", "of which clients %",
+                "terminals", "pushes", "rows", "pushes/s", "p50 ms", "p95 ms", "p99 ms", "errors", "JVM CPU %",
                 "PostgreSQL CPU %", "heap peak MB", "heap after GC MB", "PG conns max");
         List<LatencyPlot.Point> points = new ArrayList<>();
         for (Level l : levels) {
             t.row(l.terminals(), l.pushes(), l.rows(), l.pushes() / l.seconds(), l.p50(), l.p95(), l.p99(), l.errors(), l.jvmCpuPct(),
-                    l.clientCpuPct(), l.pgCpuPct(), l.heapPeakMb(), l.heapAfterGcMb(), l.pgConnMax());
+                    l.pgCpuPct(), l.heapPeakMb(), l.heapAfterGcMb(), l.pgConnMax());
             points.add(new LatencyPlot.Point(l.terminals(), l.p50(), l.p95(), l.p99()));
             report.figure(l.terminals() + ".pushesPerSec", l.pushes() / l.seconds()).figure(l.terminals() + ".p99ms", l.p99())
                     .figure(l.terminals() + ".errors", l.errors()).figure(l.terminals() + ".heapAfterGcMb", l.heapAfterGcMb())
@@ -77,8 +76,9 @@ public final class FleetBench {
             report.note("plot: " + o.plot());
         }
         report.note("before the levels, a warm-up of " + o.warmupSeconds() + " s at the first level (not reported).");
-        report.note("server, simulated tills and the bench share one JVM (the tills are plain HTTP clients, one thread each): "
-                + "'JVM CPU %' is that whole process, 'of which clients %' the till threads' own CPU; 100% = one core of 2. "
+        report.note("server, simulated tills and the bench share one JVM (the tills are plain HTTP clients, one virtual thread each, "
+                + "and the server serves each request on a virtual thread too, so both run on the same carrier threads and their CPU "
+                + "cannot be told apart): 'JVM CPU %' is that whole process; 100% = one core of 2. "
                 + "PostgreSQL CPU is the embedded postmaster and its backends, from /proc.");
         report.note("heap peak = largest used heap sampled every 250 ms during the level; heap after GC = used heap after System.gc() "
                 + "at the end of the level (server live set plus the idle tills). PG conns = client backends in pg_stat_activity, max of samples.");
@@ -87,12 +87,10 @@ public final class FleetBench {
 
     private Level level(BenchServer server, List<SimTerminal> devices, Options o, int seconds) throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong rows = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
         List<String> errorTexts = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong clientCpu = new AtomicLong();
         SimTerminal.Sink sink = new SimTerminal.Sink() {
             @Override
             public void push(long nanos, int n) {
@@ -129,19 +127,16 @@ public final class FleetBench {
         List<Thread> tills = new ArrayList<>();
         for (int i = 0; i < devices.size(); i++) {
             SimTerminal till = devices.get(i);
-            Thread th = new Thread(() -> {
-                long c0 = threads.getCurrentThreadCpuTime();
+            // A virtual thread per till: 800 simulated tills cost a few MB of stacks, not 800 platform threads.
+            Thread th = Thread.ofVirtual().name("till-" + till.posId()).unstarted(() -> {
                 try {
                     till.run(end, o.meanSaleMs(), o.offlineChance(), o.offlineMaxMs(), sink);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     sink.error(till.posId() + ": " + e);
-                } finally {
-                    clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - c0);
                 }
-            }, "till-" + till.posId());
-            th.setDaemon(true);
+            });
             tills.add(th);
             th.start();
         }
@@ -157,7 +152,7 @@ public final class FleetBench {
         double wallNanos = secs * 1e9;
         return new Level(devices.size(), lat.length, rows.get(), secs, Stats.percentileMs(lat, 50), Stats.percentileMs(lat, 95),
                 Stats.percentileMs(lat, 99), errors.get(), errorTexts.isEmpty() ? null : errorTexts.get(0),
-                100.0 * cpu / wallNanos, 100.0 * clientCpu.get() / wallNanos, pg0 < 0 || pg1 < 0 ? Double.NaN : 100.0 * (pg1 - pg0) / wallNanos,
+                100.0 * cpu / wallNanos, pg0 < 0 || pg1 < 0 ? Double.NaN : 100.0 * (pg1 - pg0) / wallNanos,
                 heapPeak[0] / 1048576.0, heapAfter / 1048576.0, pgConnMax[0]);
     }
 

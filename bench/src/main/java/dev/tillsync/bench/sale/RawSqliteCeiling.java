@@ -38,24 +38,24 @@ final class RawSqliteCeiling implements AutoCloseable {
         c = cfg.createConnection("jdbc:sqlite:" + file);
         try (Statement st = c.createStatement()) {
             st.executeUpdate("""
-                    CREATE TABLE outbox (seq INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, ref TEXT NOT NULL,
-                        payload TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL)""");
+                    create table outbox (seq integer primary key, uuid text not null unique, kind text not null, ref text not null,
+                        payload text not null, status text not null, created_at text not null)""");
             st.executeUpdate("""
-                    CREATE TABLE invoice (number TEXT PRIMARY KEY, outbox_seq INTEGER NOT NULL UNIQUE, posted_at TEXT NOT NULL,
-                        cashier TEXT NOT NULL, shift_uuid TEXT NOT NULL, offline INTEGER NOT NULL, change_minor INTEGER NOT NULL,
-                        net_minor INTEGER NOT NULL, tax_minor INTEGER NOT NULL, grand_minor INTEGER NOT NULL)""");
+                    create table invoice (number text primary key, outbox_seq integer not null unique, posted_at text not null,
+                        cashier text not null, shift_uuid text not null, offline integer not null, change_minor integer not null,
+                        net_minor integer not null, tax_minor integer not null, grand_minor integer not null)""");
             st.executeUpdate("""
-                    CREATE TABLE invoice_line (invoice_number TEXT NOT NULL, line_no INTEGER NOT NULL, item_code TEXT NOT NULL,
-                        item_name TEXT NOT NULL, qty INTEGER NOT NULL, rate_minor INTEGER NOT NULL, tax_rate_bp INTEGER NOT NULL,
-                        net_minor INTEGER NOT NULL, tax_minor INTEGER NOT NULL, total_minor INTEGER NOT NULL,
-                        PRIMARY KEY (invoice_number, line_no))""");
+                    create table invoice_line (invoice_number text not null, line_no integer not null, item_code text not null,
+                        item_name text not null, qty integer not null, rate_minor integer not null, tax_rate_bp integer not null,
+                        net_minor integer not null, tax_minor integer not null, total_minor integer not null,
+                        primary key (invoice_number, line_no))""");
             st.executeUpdate("""
-                    CREATE TABLE invoice_payment (invoice_number TEXT NOT NULL, idx INTEGER NOT NULL, mode TEXT NOT NULL,
-                        amount_minor INTEGER NOT NULL, reference TEXT, PRIMARY KEY (invoice_number, idx))""");
-            st.executeUpdate("CREATE TABLE stock (item_code TEXT PRIMARY KEY, qty INTEGER NOT NULL)");
+                    create table invoice_payment (invoice_number text not null, idx integer not null, mode text not null,
+                        amount_minor integer not null, reference text, primary key (invoice_number, idx))""");
+            st.executeUpdate("create table stock (item_code text primary key, qty integer not null)");
         }
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock (item_code, qty) VALUES (?, 1000000)")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into stock (item_code, qty) values (?, 1000000)")) {
             for (Item it : items) {
                 ps.setString(1, it.code());
                 ps.addBatch();
@@ -63,11 +63,11 @@ final class RawSqliteCeiling implements AutoCloseable {
             ps.executeBatch();
         }
         c.commit();
-        outbox = c.prepareStatement("INSERT INTO outbox (seq, uuid, kind, ref, payload, status, created_at) VALUES (?, ?, 'invoice', ?, ?, 'Pending', ?)");
-        invoice = c.prepareStatement("INSERT INTO invoice VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        line = c.prepareStatement("INSERT INTO invoice_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        payment = c.prepareStatement("INSERT INTO invoice_payment VALUES (?, ?, ?, ?, ?)");
-        stock = c.prepareStatement("UPDATE stock SET qty = qty - ? WHERE item_code = ?");
+        outbox = c.prepareStatement("insert into outbox (seq, uuid, kind, ref, payload, status, created_at) values (?, ?, 'invoice', ?, ?, 'Pending', ?)");
+        invoice = c.prepareStatement("insert into invoice values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        line = c.prepareStatement("insert into invoice_line values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        payment = c.prepareStatement("insert into invoice_payment values (?, ?, ?, ?, ?)");
+        stock = c.prepareStatement("update stock set qty = qty - ? where item_code = ?");
     }
 
     /** Records one sale in one transaction; durable (fsynced) when it returns. */

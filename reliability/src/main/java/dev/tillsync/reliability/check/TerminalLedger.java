@@ -29,13 +29,13 @@ public final class TerminalLedger {
 
     public Map<String, Long> invoiceTotals() {
         Map<String, Long> out = new HashMap<>();
-        query("SELECT number, grand_minor FROM invoice", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        query("select number, grand_minor from invoice", rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
     public Map<String, Long> soldQty() {
         Map<String, Long> out = new HashMap<>();
-        query("SELECT item_code, sum(qty) FROM invoice_line GROUP BY item_code", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        query("select item_code, sum(qty) from invoice_line group by item_code", rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
@@ -43,24 +43,24 @@ public final class TerminalLedger {
     public Map<String, Long> localStock() {
         Map<String, Long> out = new HashMap<>();
         query("""
-                SELECT i.code, coalesce((SELECT s.qty FROM server_stock s WHERE s.item_code = i.code), 0)
-                     - coalesce((SELECT sum(l.qty) FROM invoice_line l WHERE l.item_code = i.code AND l.stock_pending = 1), 0)
-                FROM item i
+                select i.code, coalesce((select s.qty from server_stock s where s.item_code = i.code), 0)
+                     - coalesce((select sum(l.qty) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0)
+                from item i
                 """, rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
     public Outbox outbox() {
         long[] agg = new long[3];
-        query("SELECT count(*), coalesce(max(seq), 0), coalesce(min(seq), 0) FROM outbox", rs -> {
+        query("select count(*), coalesce(max(seq), 0), coalesce(min(seq), 0) from outbox", rs -> {
             agg[0] = rs.getLong(1);
             agg[1] = rs.getLong(2);
             agg[2] = rs.getLong(3);
         });
         Map<String, Long> byStatus = new HashMap<>();
-        query("SELECT status, count(*) FROM outbox GROUP BY status", rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
+        query("select status, count(*) from outbox group by status", rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> reasons = new HashMap<>();
-        query("SELECT coalesce(reason_code, '?') || ': ' || coalesce(reason, ''), count(*) FROM outbox WHERE status = 'Failed' GROUP BY 1",
+        query("select coalesce(reason_code, '?') || ': ' || coalesce(reason, ''), count(*) from outbox where status = 'Failed' group by 1",
                 rs -> reasons.put(rs.getString(1), rs.getLong(2)));
         return new Outbox(agg[0], agg[1], agg[2], byStatus, reasons);
     }

@@ -64,7 +64,7 @@ class StoreDurabilityTest {
 
     private static Object pragma(Path db, String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+             ResultSet rs = st.executeQuery("pragma " + name)) {
             rs.next();
             return rs.getObject(1);
         }
@@ -81,9 +81,9 @@ class StoreDurabilityTest {
         }
         var store = dev.tillsync.terminal.store.TerminalStore.open(data);
         try (var h = store.jdbi().open()) {
-            assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
-            assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2);
-            assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+            assertThat(h.createQuery("pragma journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
+            assertThat(h.createQuery("pragma synchronous").mapTo(Integer.class).one()).isEqualTo(2);
+            assertThat(h.createQuery("pragma foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
         }
     }
 
@@ -93,7 +93,7 @@ class StoreDurabilityTest {
         Path db = data.resolve("terminal.db");
         // Checkpoint the WAL into the file first, so the damage hits real pages.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            st.execute("pragma wal_checkpoint(TRUNCATE)");
         }
         long size = Files.size(db);
         try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
@@ -134,7 +134,7 @@ class StoreDurabilityTest {
             pos.login(DemoDevices.CASHIER, DemoDevices.PIN);
             SaleRequest sale = aSale(pos);
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("terminal.db")); Statement st = other.createStatement()) {
-                st.execute("BEGIN EXCLUSIVE");
+                st.execute("begin exclusive");
                 long t0 = System.nanoTime();
                 assertThatThrownBy(() -> pos.recordSale(sale)).isInstanceOfSatisfying(TerminalException.class,
                         e -> assertThat(e.code()).isEqualTo("store_busy"));
@@ -172,7 +172,7 @@ class StoreDurabilityTest {
         cfg.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("terminal.db"), cfg.toProperties());
              Statement st = c.createStatement()) {
-            assertThatThrownBy(() -> st.executeUpdate("UPDATE counter SET value = value + 1 WHERE name = 'invoice'"))
+            assertThatThrownBy(() -> st.executeUpdate("update counter set value = value + 1 where name = 'invoice'"))
                     .hasMessageContaining("SQLITE_READONLY");
         }
     }
@@ -186,10 +186,10 @@ class StoreDurabilityTest {
         long rows = ledger.outbox().rows();
         var store = dev.tillsync.terminal.store.TerminalStore.open(data);
         assertThatThrownBy(() -> store.inTx(h -> {
-            h.execute("UPDATE counter SET value = value + 1 WHERE name = 'invoice'");
-            long pages = h.createQuery("PRAGMA page_count").mapTo(Long.class).one();
-            h.execute("PRAGMA max_page_count = " + pages);
-            h.execute("CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 100000) SELECT i, randomblob(200) AS b FROM n");
+            h.execute("update counter set value = value + 1 where name = 'invoice'");
+            long pages = h.createQuery("pragma page_count").mapTo(Long.class).one();
+            h.execute("pragma max_page_count = " + pages);
+            h.execute("create table filler as with recursive n(i) as (select 1 union all select i + 1 from n limit 100000) select i, randomblob(200) as b from n");
             return null;
         })).isInstanceOfSatisfying(TerminalException.class, e -> {
             assertThat(e.code()).isEqualTo("disk_full");
