@@ -117,7 +117,7 @@ public final class BatchIngestor {
     /** One attempt at one batch: the rows' results so far and the writes deferred to the end. */
     private final class BatchRun {
         /** An accepted row whose outcome is recorded at the end, once the batch's stock levels are known. */
-        private record Pending(int index, SyncRow row, Applied applied, List<BatchWrites.StockMark> marks) {}
+        private record Pending(int index, SyncRow row, AppliedRow applied, List<BatchWrites.StockMark> marks) {}
 
         private final DeviceRecord device;
         private final List<SyncRow> rows;
@@ -258,7 +258,7 @@ public final class BatchIngestor {
             h.savepoint("row");
             RowEffects effects = new RowEffects();
             try {
-                Applied a = applier.apply(h, ctx, row, effects);
+                AppliedRow a = applier.apply(h, ctx, row, effects);
                 h.release("row");
                 pending.add(new Pending(index, row, a, writes.add(effects)));
                 return null;
@@ -286,7 +286,7 @@ public final class BatchIngestor {
                 }
                 RowEffects effects = new RowEffects();
                 InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
-                pending.add(new Pending(c.index(), c.row(), new Applied(c.invoice().number(), c.review()), writes.add(effects)));
+                pending.add(new Pending(c.index(), c.row(), new AppliedRow(c.invoice().number(), c.review()), writes.add(effects)));
             }
             invoiceRun.clear();
         }
