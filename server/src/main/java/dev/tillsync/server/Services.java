@@ -26,7 +26,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, UserDirector
         Catalog catalog = new Catalog(feed);
         UserDirectory users = new UserDirectory(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
-        PushService push = new PushService(jdbi, devices, new BatchIngestor(jdbi, catalog, feed));
+        PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));

@@ -54,6 +54,28 @@ class BatchIngestTest {
         assertThat(status.body().at("/summary/duplicates").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void aUuidRepeatedInOneBatchAnswersWhatItsFirstCopyAnsweredAndIsNotAppliedTwice() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        SyncRow unknown = sale(d, 1, "NO-SUCH-ITEM", 1), sold = sale(d, 2, "ITEM-0152", 1);
+        PushResult r = d.http().post("/sync/push", new PushBatch(d.posId(), d.profileKey(), List.of(unknown, sold, unknown, sold)))
+                .as(PushResult.class);
+
+        assertThat(r.results()).extracting(x -> x.outcome())
+                .containsExactly(RowOutcome.REJECTED, RowOutcome.ACCEPTED, RowOutcome.DUPLICATE, RowOutcome.DUPLICATE);
+        assertThat(r.results().get(2).original()).isEqualTo(RowOutcome.REJECTED);
+        assertThat(r.results().get(2).code()).isEqualTo("unknown_item").isEqualTo(r.results().get(0).code());
+        assertThat(r.results().get(2).message()).isEqualTo(r.results().get(0).message());
+        assertThat(r.results().get(3).original()).isEqualTo(RowOutcome.ACCEPTED);
+        assertThat(r.results().get(3).message()).isEqualTo(r.results().get(1).message());
+
+        var status = viewer.get("/devices/" + d.posId() + "/sync-status");
+        assertThat(status.body().at("/summary/accepted").asLong()).isEqualTo(1);
+        assertThat(status.body().at("/summary/rejected").asLong()).isEqualTo(1);
+        assertThat(status.body().at("/rows/0/duplicateCount").asInt()).isEqualTo(1);
+        assertThat(status.body().at("/rows/1/duplicateCount").asInt()).isEqualTo(1);
+    }
+
     private static long level(String message) {
         String tail = message.substring(message.lastIndexOf("is now ") + "is now ".length());
         return Long.parseLong(tail.split("[;\\s]")[0]);

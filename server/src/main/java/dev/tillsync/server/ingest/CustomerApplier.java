@@ -20,7 +20,7 @@ public final class CustomerApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+    public AppliedRow apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
         DeviceRecord device = ctx.device();
         CustomerPayload c = Payloads.read(row, CustomerPayload.class);
         if (c.number() == null || !NumberingSeries.customers(device.customerSeries()).contains(c.number())) {
@@ -43,6 +43,6 @@ public final class CustomerApplier implements RowApplier {
             throw new Rejection("duplicate_number", "Customer number " + c.number() + " was already received from another row.");
         }
         effects.publish(Entities.CUSTOMER, "", c.number(), data);
-        return new Applied(c.number(), review);
+        return new AppliedRow(c.number(), review);
     }
 }

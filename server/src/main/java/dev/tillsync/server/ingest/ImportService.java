@@ -5,7 +5,7 @@ import dev.tillsync.core.export.ExportFile;
 import dev.tillsync.core.export.ExportFileException;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +34,9 @@ public final class ImportService {
         ExportContents contents = verify(bytes);
         String posId = contents.header().posId();
         if (onlyPosId != null && !onlyPosId.equals(posId)) {
-            throw ApiException.forbidden("pos_id_mismatch", "This export file belongs to device " + posId + "; a device may import only its own file.");
+            throw Refusal.forbidden("pos_id_mismatch", "This export file belongs to device " + posId + "; a device may import only its own file.");
         }
-        DeviceRecord device = devices.find(posId).orElseThrow(() -> ApiException.notFound("No device with POS ID '" + posId + "'."));
+        DeviceRecord device = devices.find(posId).orElseThrow(() -> Refusal.notFound("No device with POS ID '" + posId + "'."));
         return ImportSummary.of(posId, push.ingestAll(device, contents.rows(), null, "import"));
     }
 
@@ -55,7 +55,8 @@ public final class ImportService {
                 if (!e.code().equals("bad_signature")) break;
             }
         }
-        throw new ApiException(last.code().equals("export_too_large") ? 413 : 400, last.code(), last.getMessage());
+        throw last.code().equals("export_too_large") ? Refusal.tooLarge(last.code(), last.getMessage())
+                : Refusal.invalid(last.code(), last.getMessage());
     }
 
     /** The POS ID in the header, read with a key function that records it; null when the header is unreadable. */

@@ -6,29 +6,26 @@ import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** A push: checks the batch as a whole (nothing applied if it fails), then ingests its rows in order in one transaction. */
 public final class PushService {
-    private final Jdbi jdbi;
     private final DeviceRegistry devices;
     private final BatchIngestor ingestor;
 
-    public PushService(Jdbi jdbi, DeviceRegistry devices, BatchIngestor ingestor) {
-        this.jdbi = jdbi;
+    public PushService(DeviceRegistry devices, BatchIngestor ingestor) {
         this.devices = devices;
         this.ingestor = ingestor;
     }
 
     public PushResult push(DeviceRecord device, PushBatch batch) {
         if (batch.posId() == null || !batch.posId().equals(device.posId())) {
-            throw ApiException.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
+            throw Refusal.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
                     + "' but the request is authenticated as " + device.posId() + "; a device may only push its own rows.");
         }
         if (batch.rows().size() > device.syncRowsPerRequest()) {
-            throw new ApiException(413, "batch_too_large", "The batch has " + batch.rows().size() + " rows; device "
+            throw Refusal.tooLarge("batch_too_large", "The batch has " + batch.rows().size() + " rows; device "
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
         List<RowResult> results = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",

@@ -19,5 +19,5 @@ public interface RowApplier {
         return row.payload() != null && row.payload().hasNonNull("number") ? row.payload().get("number").asText() : null;
     }
 
-    Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection;
+    AppliedRow apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection;
 }

@@ -21,7 +21,7 @@ public final class ShiftCloseApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+    public AppliedRow apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
         DeviceRecord device = ctx.device();
         ShiftClosePayload s = Payloads.read(row, ShiftClosePayload.class);
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.closedAt() == null) {
@@ -60,7 +60,7 @@ public final class ShiftCloseApplier implements RowApplier {
         if (n == 0) {
             throw new Rejection("shift_already_closed", "Shift " + s.shiftUuid() + " was already closed by another row.");
         }
-        return new Applied(s.shiftUuid(), review);
+        return new AppliedRow(s.shiftUuid(), review);
     }
 
     static void requireOwnShift(Handle h, DeviceRecord device, String shiftUuid) throws Rejection {

@@ -22,7 +22,7 @@ public final class ShiftOpenApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+    public AppliedRow apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
         DeviceRecord device = ctx.device();
         ShiftOpenPayload s = Payloads.read(row, ShiftOpenPayload.class);
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.openedAt() == null) {
@@ -51,7 +51,7 @@ public final class ShiftOpenApplier implements RowApplier {
         if (n == 0) {
             throw new Rejection("duplicate_shift", "Shift " + s.shiftUuid() + " was already opened by another row.");
         }
-        return new Applied(s.shiftUuid(), review);
+        return new AppliedRow(s.shiftUuid(), review);
     }
 
     private static boolean isShiftUser(Handle h, DeviceRecord d, String email, String type) {

@@ -14,7 +14,7 @@ public final class StockMovementApplier implements RowApplier {
     }
 
     @Override
-    public Applied apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
+    public AppliedRow apply(Handle h, IngestContext ctx, SyncRow row, RowEffects effects) throws Rejection {
         DeviceRecord device = ctx.device();
         StockMovementPayload m = Payloads.read(row, StockMovementPayload.class);
         if (m.itemCode() == null || !ctx.items(h, List.of(m.itemCode())).containsKey(m.itemCode())) {
@@ -25,6 +25,6 @@ public final class StockMovementApplier implements RowApplier {
         }
         // The stock level moves at the end of the batch; a level below zero is flagged there.
         effects.post(device.warehouse(), m.itemCode(), m.qtyChange(), "Stock Movement", m.reason(), device.id(), row.uuid(), m.at());
-        return new Applied(null, List.of());
+        return new AppliedRow(null, List.of());
     }
 }

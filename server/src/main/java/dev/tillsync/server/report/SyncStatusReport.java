@@ -7,6 +7,7 @@ import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.ingest.SyncStatusLedger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class SyncStatusReport {
 
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
+    private final SyncStatusLedger ledger = new SyncStatusLedger();
     private final ObjectMapper json = Json.mapper();
 
     public SyncStatusReport(Jdbi jdbi, DeviceRegistry devices) {
@@ -67,9 +69,7 @@ public final class SyncStatusReport {
 
     /** Records who reviewed a flagged row and when. */
     public Entry markReviewed(String uuid, String reviewer) {
-        int n = jdbi.withHandle(h -> h.createUpdate("""
-                update pos_offline_sync_status set reviewed_by = :who, reviewed_at = now() where uuid = :u and review
-                """).bind("who", reviewer).bind("u", uuid).execute());
+        int n = jdbi.withHandle(h -> ledger.markReviewed(h, uuid, reviewer));
         if (n == 0) throw ApiException.notFound("No flagged transaction with UUID " + uuid + ".");
         return jdbi.withHandle(h -> h.createQuery("select * from pos_offline_sync_status where uuid = :u").bind("u", uuid)
                 .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),

@@ -1,0 +1,202 @@
+package dev.tillsync.server.ingest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.sync.RowOutcome;
+import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
+import dev.tillsync.server.device.DeviceRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The one writer of pos_offline_sync_status, the record that makes a pushed row's effect exactly-once
+ * (invariant 3): its unique uuid and unique (device, seq) decide which transaction applies a row, and what it
+ * recorded is what every resend is answered with. Every statement runs in the caller's transaction; the batch
+ * statements are bound by hand from column buffers ({@link Claims}, {@link Outcomes}), one round trip each,
+ * because this is the catch-up's hot path.
+ */
+public final class SyncStatusLedger {
+    private final ObjectMapper json = Json.mapper();
+
+    /** The columns of a batch's claims, in the batch's order. */
+    static final class Claims {
+        private final List<String> uuids, kinds, numbers, hashes;
+        private final List<Long> seqs;
+
+        private Claims(int rows) {
+            uuids = new ArrayList<>(rows);
+            kinds = new ArrayList<>(rows);
+            numbers = new ArrayList<>(rows);
+            hashes = new ArrayList<>(rows);
+            seqs = new ArrayList<>(rows);
+        }
+
+        void add(SyncRow row, String number, String fingerprint) {
+            uuids.add(row.uuid());
+            seqs.add(row.seq());
+            kinds.add(row.kind().wire());
+            numbers.add(number);
+            hashes.add(fingerprint);
+        }
+    }
+
+    /** The columns of the accepted rows whose record is not already right as their claim wrote it. */
+    final class Outcomes {
+        private final List<String> uuids = new ArrayList<>(), numbers = new ArrayList<>(), reasons = new ArrayList<>();
+        private final List<Boolean> reviews = new ArrayList<>();
+
+        private Outcomes() {}
+
+        void add(String uuid, String number, List<String> reviewReasons) {
+            boolean review = !reviewReasons.isEmpty();
+            uuids.add(uuid);
+            numbers.add(number);
+            reviews.add(review);
+            reasons.add(review ? writeReasons(reviewReasons) : null);
+        }
+    }
+
+    Claims claims(int rows) {
+        return new Claims(rows);
+    }
+
+    Outcomes outcomes() {
+        return new Outcomes();
+    }
+
+    /**
+     * Claims the batch's rows in one statement, inserted in batch order (so two copies of a batch wait on each
+     * other row by row and cannot deadlock), each written with outcome accepted, the outcome nearly every row of
+     * a catch-up ends with; returns the uuids this transaction now owns. No other transaction sees a claim
+     * before the batch commits.
+     */
+    Set<String> claim(Handle h, long deviceId, String via, Claims c) {
+        if (c.uuids.isEmpty()) return Set.of();
+        return new HashSet<>(h.createQuery("""
+                        insert into pos_offline_sync_status (device_id, uuid, seq, kind, number, payload_hash, outcome, via)
+                        select :d, t.uuid, t.seq, t.kind, t.number, t.hash, 'accepted', :via
+                        from unnest(:uuids, :seqs, :kinds, :numbers, :hashes) with ordinality as t(uuid, seq, kind, number, hash, n)
+                        order by t.n
+                        on conflict do nothing
+                        returning uuid
+                        """)
+                .bind("d", deviceId).bind("via", via)
+                .bindArray("uuids", String.class, c.uuids).bindArray("seqs", Long.class, c.seqs).bindArray("kinds", String.class, c.kinds)
+                .bindArray("numbers", String.class, c.numbers).bindArray("hashes", String.class, c.hashes)
+                .mapTo(String.class).list());
+    }
+
+    /**
+     * True when this exact row (same device, sequence and content) was received before and rejected: its record
+     * is then locked for this transaction, so a concurrent resend waits and afterwards sees the new outcome.
+     */
+    boolean lockRejectedClaim(Handle h, long deviceId, SyncRow row, String fingerprint) {
+        return h.createQuery("""
+                        select outcome from pos_offline_sync_status
+                        where uuid = :u and device_id = :d and seq = :s and payload_hash = :hash
+                        for update
+                        """)
+                .bind("u", row.uuid()).bind("d", deviceId).bind("s", row.seq()).bind("hash", fingerprint)
+                .mapTo(String.class).findOne().map("rejected"::equals).orElse(false);
+    }
+
+    /** A locked rejected row is judged again: its old reason no longer stands. */
+    void clearRejection(Handle h, String uuid) {
+        h.createUpdate("update pos_offline_sync_status set code = null, reason = null where uuid = :uuid")
+                .bind("uuid", uuid).execute();
+    }
+
+    /**
+     * The answer to a row another transaction claimed first: {@code duplicate} with what was recorded for it, or
+     * a rejection when its uuid or its sequence number was used for a different row.
+     */
+    RowResult alreadySeen(Handle h, DeviceRecord device, SyncRow row, String fingerprint) {
+        record Seen(long deviceId, long seq, String hash, String outcome, String code, String reason, boolean review, String reasons) {}
+        Optional<Seen> byUuid = h.createQuery("""
+                        select device_id, seq, payload_hash, outcome, code, reason, review, review_reasons
+                        from pos_offline_sync_status where uuid = :u
+                        """).bind("u", row.uuid())
+                .map((rs, c) -> new Seen(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8)))
+                .findOne();
+        if (byUuid.isPresent()) {
+            Seen s = byUuid.get();
+            if (s.deviceId() != device.id() || s.seq() != row.seq() || !s.hash().equals(fingerprint)) {
+                return RowResult.rejected(row.uuid(), row.seq(), "uuid_conflict", "UUID " + row.uuid()
+                        + " was already used for a different row (another sequence number, device or content); the server kept the first one.");
+            }
+            RowOutcome original = RowOutcome.fromWire(s.outcome());
+            String message = s.reason();
+            if (original == RowOutcome.ACCEPTED && s.review()) {
+                message = "accepted, flagged for review: " + String.join("; ", readReasons(s.reasons()));
+            }
+            return new RowResult(row.uuid(), row.seq(), RowOutcome.DUPLICATE, original, s.code(), message, s.review());
+        }
+        String other = h.createQuery("select uuid from pos_offline_sync_status where device_id = :d and seq = :s")
+                .bind("d", device.id()).bind("s", row.seq()).mapTo(String.class).findOne().orElse("?");
+        return RowResult.rejected(row.uuid(), row.seq(), "seq_conflict", "Sequence " + row.seq() + " of " + device.posId()
+                + " was already received as row " + other + "; a device's sequence numbers must not be reused.");
+    }
+
+    /** Records a row this transaction owns as rejected; returns the row's answer. */
+    RowResult reject(Handle h, SyncRow row, Rejection r) {
+        h.createUpdate("update pos_offline_sync_status set outcome = 'rejected', code = :code, reason = :reason where uuid = :uuid")
+                .bind("code", r.code()).bind("reason", r.getMessage()).bind("uuid", row.uuid()).execute();
+        return RowResult.rejected(row.uuid(), row.seq(), r.code(), r.getMessage());
+    }
+
+    /** Counts the resends answered duplicate on their records (one round trip for the batch). */
+    void countDuplicates(Handle h, List<String> uuids) {
+        if (uuids.isEmpty()) return;
+        PreparedBatch b = h.prepareBatch("""
+                update pos_offline_sync_status set duplicate_count = duplicate_count + 1, last_duplicate_at = now() where uuid = :u
+                """);
+        for (String u : uuids) b.bind("u", u).add();
+        b.execute();
+    }
+
+    /** Records the accepted rows' outcomes, numbers and review flags with one statement. */
+    void recordAccepted(Handle h, Outcomes o) {
+        if (o.uuids.isEmpty()) return;
+        h.createUpdate("""
+                        update pos_offline_sync_status s
+                        set outcome = 'accepted', number = coalesce(t.number, s.number), review = t.review, review_reasons = t.reasons
+                        from unnest(:uuids, :numbers, :reviews, :reasons) as t(uuid, number, review, reasons)
+                        where s.uuid = t.uuid
+                        """)
+                .bindArray("uuids", String.class, o.uuids).bindArray("numbers", String.class, o.numbers)
+                .bindArray("reviews", Boolean.class, o.reviews).bindArray("reasons", String.class, o.reasons)
+                .execute();
+    }
+
+    /** Records who reviewed a flagged row and when; returns how many rows that was (0: no flagged row has the uuid). */
+    public int markReviewed(Handle h, String uuid, String reviewer) {
+        return h.createUpdate("""
+                update pos_offline_sync_status set reviewed_by = :who, reviewed_at = now() where uuid = :u and review
+                """).bind("who", reviewer).bind("u", uuid).execute();
+    }
+
+    private String writeReasons(List<String> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> readReasons(String s) {
+        if (s == null) return List.of();
+        try {
+            return json.readValue(s, new TypeReference<List<String>>() {});
+        } catch (Exception e) {
+            return List.of(s);
+        }
+    }
+}
