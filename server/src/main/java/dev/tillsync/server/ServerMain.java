@@ -2,7 +2,7 @@ package dev.tillsync.server;
 
 import dev.tillsync.server.admin.AdminCommand;
 import dev.tillsync.server.db.DataDirBusyException;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +33,7 @@ public final class ServerMain implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ServerMain());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ApiException a) {
+            if (e instanceof Refusal a) {
                 cmd.getErr().println("error: " + a.getMessage() + " (" + a.code() + ")");
             } else if (e instanceof DataDirBusyException || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());

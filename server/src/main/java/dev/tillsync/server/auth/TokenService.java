@@ -1,7 +1,7 @@
 package dev.tillsync.server.auth;
 
 import dev.tillsync.core.auth.Secrets;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +28,7 @@ public final class TokenService {
 
     public Login login(String email, String password) {
         if (email == null || password == null) {
-            throw ApiException.badRequest("invalid_request", "Give email and password.");
+            throw Refusal.invalid("invalid_request", "Give email and password.");
         }
         record Row(long id, String email, String hash, String role) {}
         Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e")
@@ -37,7 +37,7 @@ public final class TokenService {
                 .findOne());
         boolean ok = Secrets.bcryptMatches(password, user.map(Row::hash).orElse(DUMMY_HASH)) && user.isPresent();
         if (!ok) {
-            throw ApiException.unauthorized("invalid_credentials", "Wrong email or password.");
+            throw Refusal.unauthenticated("invalid_credentials", "Wrong email or password.");
         }
         String token = Secrets.randomToken(32);
         Instant expires = Instant.now().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS);
@@ -52,7 +52,7 @@ public final class TokenService {
     /** The session of a bearer token, or 401. */
     public Session verify(String token) {
         if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("unauthenticated", "Log in first (POST /api/v1/auth/login) and send Authorization: Bearer <token>.");
+            throw Refusal.unauthenticated("unauthenticated", "Log in first (POST /api/v1/auth/login) and send Authorization: Bearer <token>.");
         }
         return jdbi.withHandle(h -> h.createQuery("""
                         select u.id, u.email, u.role, t.expires_at < now() as expired
@@ -61,12 +61,12 @@ public final class TokenService {
                 .bind("t", Secrets.sha256(token.trim()))
                 .map((rs, c) -> {
                     if (rs.getBoolean("expired")) {
-                        throw ApiException.unauthorized("token_expired", "Your session has expired; log in again.");
+                        throw Refusal.unauthenticated("token_expired", "Your session has expired; log in again.");
                     }
                     return new Session(rs.getLong("id"), rs.getString("email"), Role.fromLabel(rs.getString("role")));
                 })
                 .findOne()
-                .orElseThrow(() -> ApiException.unauthorized("unauthenticated", "Unknown or revoked token; log in again.")));
+                .orElseThrow(() -> Refusal.unauthenticated("unauthenticated", "Unknown or revoked token; log in again.")));
     }
 
     /** For tests and operators: ends a token's validity now. */

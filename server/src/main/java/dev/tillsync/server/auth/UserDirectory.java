@@ -1,7 +1,7 @@
 package dev.tillsync.server.auth;
 
 import dev.tillsync.core.auth.Secrets;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,7 +26,7 @@ public final class UserDirectory {
         validate(u);
         return jdbi.inTransaction(h -> {
             if (findId(h, u.email()).isPresent()) {
-                throw ApiException.conflict("user_exists", "A user with email " + u.email() + " already exists.");
+                throw Refusal.conflict("user_exists", "A user with email " + u.email() + " already exists.");
             }
             return insert(h, u);
         });
@@ -54,13 +54,13 @@ public final class UserDirectory {
 
     private static void validate(NewUser u) {
         if (u.email() == null || !EMAIL.matcher(u.email().trim()).matches()) {
-            throw ApiException.badRequest("invalid_email", "Email '" + u.email() + "' is not an email address.");
+            throw Refusal.invalid("invalid_email", "Email '" + u.email() + "' is not an email address.");
         }
         if (u.password() == null || u.password().length() < 8) {
-            throw ApiException.badRequest("weak_password", "The password must have at least 8 characters.");
+            throw Refusal.invalid("weak_password", "The password must have at least 8 characters.");
         }
         if (u.pin() != null && !PIN.matcher(u.pin()).matches()) {
-            throw ApiException.badRequest("invalid_pin", "A PIN is 4 to 8 digits.");
+            throw Refusal.invalid("invalid_pin", "A PIN is 4 to 8 digits.");
         }
         Role.fromLabel(u.role() == null ? "" : u.role());
     }
@@ -84,9 +84,5 @@ public final class UserDirectory {
                 .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
                         rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
                 .list());
-    }
-
-    public boolean anyUser() {
-        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from app_user)").mapTo(Boolean.class).one());
     }
 }

@@ -120,23 +120,6 @@ public final class Catalog {
         feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
     }
 
-    /** Adds {@code delta} to the stock level and returns the new level; publishes it. */
-    public long adjustStock(Handle h, String warehouse, String itemCode, long delta) {
-        feed.lock(h);
-        long qty = h.createQuery("""
-                insert into stock (warehouse, item_code, qty) values (:w, :i, :d)
-                on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty, unpublished = false
-                returning qty
-                """).bind("w", warehouse).bind("i", itemCode).bind("d", delta).mapTo(Long.class).one();
-        feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
-        return qty;
-    }
-
-    public Optional<Long> stockLevel(Handle h, String warehouse, String itemCode) {
-        return h.createQuery("select qty from stock where warehouse = :w and item_code = :i")
-                .bind("w", warehouse).bind("i", itemCode).mapTo(Long.class).findOne();
-    }
-
     // ---- shift types
 
     public void ensureShiftType(Handle h, ShiftTypeData t) {
@@ -151,14 +134,6 @@ public final class Catalog {
     }
 
     // ---- customers
-
-    /** Inserts a customer; false when the number is already taken. */
-    public boolean insertCustomer(Handle h, CustomerData c, Long deviceId) {
-        feed.lock(h);
-        boolean inserted = insertCustomerUnpublished(h, c, deviceId);
-        if (inserted) feed.put(h, Entities.CUSTOMER, "", c.number(), c);
-        return inserted;
-    }
 
     /**
      * Inserts a customer without publishing it; the caller publishes it to the pull feed in the same

@@ -5,8 +5,9 @@ import static dev.tillsync.server.console.Html.e;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.server.Services;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.http.RefusalStatus;
 import dev.tillsync.server.ingest.ImportSummary;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -50,8 +51,8 @@ final class UploadPage {
             }
             try {
                 fragment = results(file.filename(), s.imports().importFile(bytes, null));
-            } catch (ApiException e) {
-                status = e.status();
+            } catch (Refusal e) {
+                status = RefusalStatus.of(e.kind());
                 fragment = Layout.notice("error", "File " + file.filename() + " was refused: " + e.getMessage() + " Nothing was imported.");
             }
         }

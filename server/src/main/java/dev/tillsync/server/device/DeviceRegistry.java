@@ -9,7 +9,7 @@ import dev.tillsync.server.Limits;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.catalog.ProfileRecord;
 import dev.tillsync.server.db.ChangeFeed;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,11 +46,11 @@ public final class DeviceRegistry {
 
     public DeviceView create(Handle h, DeviceView spec) {
         if (spec == null || spec.posId() == null || !POS_ID.matcher(spec.posId()).matches()) {
-            throw ApiException.badRequest("invalid_pos_id", "posId is required: 1-40 letters, digits, '-', '_' or '.'.");
+            throw Refusal.invalid("invalid_pos_id", "posId is required: 1-40 letters, digits, '-', '_' or '.'.");
         }
         feed.lock(h);
         if (find(h, spec.posId()).isPresent()) {
-            throw ApiException.conflict("device_exists", "Device " + spec.posId() + " already exists.");
+            throw Refusal.conflict("device_exists", "Device " + spec.posId() + " already exists.");
         }
         String invoiceSeries = spec.invoiceSeries() == null ? spec.posId() + "-" : spec.invoiceSeries();
         String customerSeries = spec.customerSeries() == null ? defaultCustomerSeries(spec.posId()) : spec.customerSeries();
@@ -76,7 +76,7 @@ public final class DeviceRegistry {
             feed.lock(h);
             DeviceRecord d = require(h, posId);
             if (spec.posId() != null && !spec.posId().equals(posId)) {
-                throw ApiException.badRequest("pos_id_immutable", "posId cannot be changed (it is in every number the device issued).");
+                throw Refusal.invalid("pos_id_immutable", "posId cannot be changed (it is in every number the device issued).");
             }
             DeviceView current = view(h, d.id());
             String inv = spec.invoiceSeries() == null ? current.invoiceSeries() : spec.invoiceSeries();
@@ -107,7 +107,7 @@ public final class DeviceRegistry {
             boolean hasData = h.createQuery("select exists (select 1 from pos_offline_sync_status where device_id = :d)")
                     .bind("d", d.id()).mapTo(Boolean.class).one();
             if (hasData) {
-                throw ApiException.conflict("device_has_data", "Device " + posId + " has synced transactions and cannot be deleted; unlink it instead.");
+                throw Refusal.conflict("device_has_data", "Device " + posId + " has synced transactions and cannot be deleted; unlink it instead.");
             }
             for (String key : h.createQuery("select entity || '|' || key from change_state where scope = :s and entity in ('device_user','shift_user','device') and not deleted")
                     .bind("s", posId).mapTo(String.class).list()) {
@@ -167,7 +167,7 @@ public final class DeviceRegistry {
     }
 
     public DeviceRecord require(Handle h, String posId) {
-        return find(h, posId).orElseThrow(() -> ApiException.notFound("No device with POS ID '" + posId + "'."));
+        return find(h, posId).orElseThrow(() -> Refusal.notFound("No device with POS ID '" + posId + "'."));
     }
 
     private DeviceRecord record(Handle h, ResultSet rs) throws SQLException {
@@ -253,7 +253,7 @@ public final class DeviceRegistry {
         for (DeviceView.DeviceUserView u : spec.users() == null ? List.<DeviceView.DeviceUserView>of() : spec.users()) {
             long userId = userId(h, u.user());
             if (!seen.add(u.user().toLowerCase())) {
-                throw ApiException.badRequest("duplicate_user", "User " + u.user() + " is listed twice in users.");
+                throw Refusal.invalid("duplicate_user", "User " + u.user() + " is listed twice in users.");
             }
             h.createUpdate("""
                     insert into pos_offline_user (device_id, user_id, first_name, last_name, can_configure_pos, can_export_log, can_reprint)
@@ -265,7 +265,7 @@ public final class DeviceRegistry {
         for (DeviceView.ShiftUserView s : spec.shiftUsers() == null ? List.<DeviceView.ShiftUserView>of() : spec.shiftUsers()) {
             long userId = userId(h, s.user());
             if (s.shiftType() == null || !catalog.shiftTypeExists(h, s.shiftType())) {
-                throw new ApiException(422, "unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
+                throw Refusal.unprocessable("unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
             }
             h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :t) on conflict do nothing")
                     .bind("d", deviceId).bind("u", userId).bind("t", s.shiftType()).execute();
@@ -273,20 +273,20 @@ public final class DeviceRegistry {
     }
 
     private long userId(Handle h, String email) {
-        if (email == null) throw ApiException.badRequest("invalid_request", "Each user row needs 'user' (an email).");
+        if (email == null) throw Refusal.invalid("invalid_request", "Each user row needs 'user' (an email).");
         return h.createQuery("select id from app_user where email = :e").bind("e", email.trim().toLowerCase()).mapTo(Long.class)
-                .findOne().orElseThrow(() -> new ApiException(422, "unknown_user", "No user with email " + email + "; create the user first."));
+                .findOne().orElseThrow(() -> Refusal.unprocessable("unknown_user", "No user with email " + email + "; create the user first."));
     }
 
     private ProfileRecord profile(Handle h, String name) {
-        if (name == null) throw ApiException.badRequest("invalid_request", "posProfile is required.");
-        return catalog.profileByName(h, name).orElseThrow(() -> new ApiException(422, "unknown_profile", "No POS profile named '" + name + "'."));
+        if (name == null) throw Refusal.invalid("invalid_request", "posProfile is required.");
+        return catalog.profileByName(h, name).orElseThrow(() -> Refusal.unprocessable("unknown_profile", "No POS profile named '" + name + "'."));
     }
 
     private static int rows(Integer n) {
         if (n == null) return Limits.ROWS_PER_REQUEST_DEFAULT;
         if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
-            throw ApiException.badRequest("invalid_rows_per_request", "syncRowsPerRequest must be between "
+            throw Refusal.invalid("invalid_rows_per_request", "syncRowsPerRequest must be between "
                     + Limits.ROWS_PER_REQUEST_MIN + " and " + Limits.ROWS_PER_REQUEST_MAX + ".");
         }
         return n;
@@ -295,11 +295,11 @@ public final class DeviceRegistry {
     private static void checkSeries(Handle h, String inv, String cust, Long selfId) {
         for (String s : List.of(inv, cust)) {
             if (!SERIES.matcher(s).matches()) {
-                throw ApiException.badRequest("invalid_series", "Numbering series '" + s + "' must be 1-40 letters, digits or - _ . /");
+                throw Refusal.invalid("invalid_series", "Numbering series '" + s + "' must be 1-40 letters, digits or - _ . /");
             }
         }
         if (inv.equals(cust)) {
-            throw ApiException.badRequest("invalid_series", "Invoice and customer series must differ.");
+            throw Refusal.invalid("invalid_series", "Invoice and customer series must differ.");
         }
         boolean taken = h.createQuery("""
                         select exists (select 1 from pos_offline where (invoice_series in (:a, :b) or customer_series in (:a, :b))
@@ -307,7 +307,7 @@ public final class DeviceRegistry {
                         """)
                 .bind("a", inv).bind("b", cust).bind("self", selfId).mapTo(Boolean.class).one();
         if (taken) {
-            throw ApiException.conflict("series_taken", "Numbering series " + inv + " / " + cust + " is already used by another device; each device needs its own.");
+            throw Refusal.conflict("series_taken", "Numbering series " + inv + " / " + cust + " is already used by another device; each device needs its own.");
         }
     }
 

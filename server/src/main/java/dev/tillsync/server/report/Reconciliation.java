@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.DeviceView;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -139,7 +139,7 @@ public final class Reconciliation {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_date", "'" + text + "' is not a date (2024-05-31) or an instant (2024-05-31T10:00:00Z).");
+            throw Refusal.invalid("invalid_date", "'" + text + "' is not a date (2024-05-31) or an instant (2024-05-31T10:00:00Z).");
         }
     }
 

@@ -6,7 +6,7 @@ import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class SyncStatusReport {
 
     public Report forDevice(String posId, String outcome) {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw ApiException.badRequest("invalid_outcome", "outcome must be accepted or rejected.");
+            throw Refusal.invalid("invalid_outcome", "outcome must be accepted or rejected.");
         }
         return jdbi.withHandle(h -> {
             DeviceRecord d = devices.require(h, posId);
@@ -70,7 +70,7 @@ public final class SyncStatusReport {
         int n = jdbi.withHandle(h -> h.createUpdate("""
                 update pos_offline_sync_status set reviewed_by = :who, reviewed_at = now() where uuid = :u and review
                 """).bind("who", reviewer).bind("u", uuid).execute());
-        if (n == 0) throw ApiException.notFound("No flagged transaction with UUID " + uuid + ".");
+        if (n == 0) throw Refusal.notFound("No flagged transaction with UUID " + uuid + ".");
         return jdbi.withHandle(h -> h.createQuery("select * from pos_offline_sync_status where uuid = :u").bind("u", uuid)
                 .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
                         rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
