@@ -12,7 +12,7 @@ import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.refusal.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,14 +21,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * The POS Offline device records and their child tables. Invariant: each write is one transaction that
- * also republishes the device's pull entities (device, device_user, shift_user).
+ * The POS Offline device records and their child tables; the only class that writes pos_offline,
+ * pos_offline_user and pos_offline_shift_user. Invariant: each write is one transaction (the caller's, where it
+ * passes the Handle) that also republishes the device's pull entities (device, device_user, shift_user).
  */
 public final class DeviceRegistry {
     private static final Pattern POS_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     private static final Pattern SERIES = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,39}");
+    /** connection_status holds the label ("Unlink in progress"), not the enum's name. */
+    private static final ColumnMapper<ConnectionStatus> STATUS = (rs, col, ctx) -> ConnectionStatus.fromLabel(rs.getString(col));
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -178,52 +183,61 @@ public final class DeviceRegistry {
                 rs.getString("profile_plk"), rs.getString("secret_hash"));
     }
 
+    /** A pos_offline row with its profile's name, as the API shows it; the child tables are read apart. */
+    private record DeviceRow(String posId, String invoiceSeries, String customerSeries, String profileName,
+                             int syncRowsPerRequest, ConnectionStatus connectionStatus, Instant lastSync,
+                             String description, String profilePlk) {}
+
     public DeviceView view(Handle h, long id) {
-        List<DeviceView.DeviceUserView> users = h.createQuery("""
-                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln,
-                               du.can_configure_pos, du.can_export_log, du.can_reprint
-                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
-                        """).bind("d", id)
-                .map((rs, c) -> new DeviceView.DeviceUserView(rs.getString("email"), rs.getString("fn"), rs.getString("ln"),
-                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
-                .list();
+        return view(h, id, users(h, id));
+    }
+
+    private DeviceView view(Handle h, long id, List<DeviceUserData> users) {
         List<DeviceView.ShiftUserView> shifts = h.createQuery("""
                         select u.email, s.shift_type from pos_offline_shift_user s join app_user u on u.id = s.user_id
                         where s.device_id = :d order by u.email, s.shift_type
                         """).bind("d", id)
-                .map((rs, c) -> new DeviceView.ShiftUserView(rs.getString(1), rs.getString(2))).list();
-        return h.createQuery("""
-                        select d.*, p.name as profile_name from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
+                .map(ConstructorMapper.of(ShiftUserData.class))
+                .map(s -> new DeviceView.ShiftUserView(s.email(), s.shiftType())).list();
+        DeviceRow d = h.createQuery("""
+                        select d.pos_id, d.invoice_series, d.customer_series, p.name as profile_name, d.sync_rows_per_request,
+                               d.connection_status, d.last_sync, d.description, d.profile_plk
+                        from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
                         """).bind("id", id)
-                .map((rs, c) -> {
-                    Timestamp last = rs.getTimestamp("last_sync");
-                    return new DeviceView(rs.getString("pos_id"), rs.getString("invoice_series"), rs.getString("customer_series"),
-                            rs.getString("profile_name"), rs.getInt("sync_rows_per_request"),
-                            ConnectionStatus.fromLabel(rs.getString("connection_status")), last == null ? null : last.toInstant(),
-                            rs.getString("description"), rs.getString("profile_plk"), users, shifts);
-                }).one();
+                .registerColumnMapper(ConnectionStatus.class, STATUS)
+                .map(ConstructorMapper.of(DeviceRow.class)).one();
+        List<DeviceView.DeviceUserView> userViews = users.stream().map(u -> new DeviceView.DeviceUserView(u.email(),
+                u.firstName(), u.lastName(), u.canConfigurePos(), u.canExportLog(), u.canReprint())).toList();
+        return new DeviceView(d.posId(), d.invoiceSeries(), d.customerSeries(), d.profileName(), d.syncRowsPerRequest(),
+                d.connectionStatus(), d.lastSync(), d.description(), d.profilePlk(), userViews, shifts);
+    }
+
+    /** The device's POS Offline Users, with the PIN hashes the pull feed carries (the API view leaves them out). */
+    private static List<DeviceUserData> users(Handle h, long id) {
+        return h.createQuery("""
+                        select u.email, coalesce(du.first_name, u.first_name) as first_name, coalesce(du.last_name, u.last_name) as last_name,
+                               u.pin_hash, du.can_configure_pos, du.can_export_log, du.can_reprint
+                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
+                        """).bind("d", id)
+                .map(ConstructorMapper.of(DeviceUserData.class)).list();
     }
 
     /** The DeviceConfig the terminal gets at link time and in the pull feed. */
     public DeviceConfig config(Handle h, long id) {
-        DeviceView v = view(h, id);
+        return config(view(h, id));
+    }
+
+    private static DeviceConfig config(DeviceView v) {
         return new DeviceConfig(v.posId(), v.invoiceSeries(), v.customerSeries(), v.posProfile(), v.syncRowsPerRequest(),
                 v.connectionStatus(), v.lastSync(), v.description(), v.profilePlk());
     }
 
     /** Writes the device's current state to the pull feed; removed users and shift users become deletions. */
     public void publish(Handle h, long id) {
-        DeviceView v = view(h, id);
+        List<DeviceUserData> users = users(h, id);
+        DeviceView v = view(h, id, users);
         String scope = v.posId();
-        feed.put(h, Entities.DEVICE, scope, v.posId(), config(h, id));
-        List<DeviceUserData> users = h.createQuery("""
-                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln, u.pin_hash,
-                               du.can_configure_pos, du.can_export_log, du.can_reprint
-                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d
-                        """).bind("d", id)
-                .map((rs, c) -> new DeviceUserData(rs.getString("email"), rs.getString("fn"), rs.getString("ln"), rs.getString("pin_hash"),
-                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
-                .list();
+        feed.put(h, Entities.DEVICE, scope, v.posId(), config(v));
         Set<String> userKeys = new HashSet<>();
         for (DeviceUserData u : users) {
             feed.put(h, Entities.DEVICE_USER, scope, u.email(), u);
@@ -237,6 +251,25 @@ public final class DeviceRegistry {
             shiftKeys.add(key);
         }
         deleteMissing(h, Entities.SHIFT_USER, scope, shiftKeys);
+    }
+
+    /** A link code was redeemed: the device holds a new secret (only its sha256 is kept) and is Linked. */
+    public void markLinked(Handle h, long deviceId, String secretHash, String deviceLabel) {
+        h.createUpdate("""
+                update pos_offline set secret_hash = :s, connection_status = 'Linked', device_label = :label where id = :d
+                """)
+                .bind("s", secretHash).bind("label", deviceLabel).bind("d", deviceId).execute();
+        publish(h, deviceId);
+    }
+
+    public void setStatus(Handle h, long deviceId, ConnectionStatus s) {
+        h.createUpdate("update pos_offline set connection_status = :s where id = :d").bind("s", s.label()).bind("d", deviceId).execute();
+        publish(h, deviceId);
+    }
+
+    /** Stamps the device's last sync inside the push's transaction; not republished, as a push never takes the change-feed lock. */
+    public void recordSync(Handle h, long deviceId) {
+        h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", deviceId).execute();
     }
 
     private void deleteMissing(Handle h, String entity, String scope, Set<String> keep) {
@@ -257,18 +290,17 @@ public final class DeviceRegistry {
             }
             h.createUpdate("""
                     insert into pos_offline_user (device_id, user_id, first_name, last_name, can_configure_pos, can_export_log, can_reprint)
-                    values (:d, :u, :fn, :ln, :cfg, :exp, :rep)
+                    values (:d, :u, :firstName, :lastName, :canConfigurePos, :canExportLog, :canReprint)
                     """)
-                    .bind("d", deviceId).bind("u", userId).bind("fn", u.firstName()).bind("ln", u.lastName())
-                    .bind("cfg", u.canConfigurePos()).bind("exp", u.canExportLog()).bind("rep", u.canReprint()).execute();
+                    .bind("d", deviceId).bind("u", userId).bindMethods(u).execute();
         }
         for (DeviceView.ShiftUserView s : spec.shiftUsers() == null ? List.<DeviceView.ShiftUserView>of() : spec.shiftUsers()) {
             long userId = userId(h, s.user());
             if (s.shiftType() == null || !catalog.shiftTypeExists(h, s.shiftType())) {
                 throw Refusal.unprocessable("unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
             }
-            h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :t) on conflict do nothing")
-                    .bind("d", deviceId).bind("u", userId).bind("t", s.shiftType()).execute();
+            h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :shiftType) on conflict do nothing")
+                    .bind("d", deviceId).bind("u", userId).bindMethods(s).execute();
         }
     }
 

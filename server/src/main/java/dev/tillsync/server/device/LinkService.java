@@ -71,13 +71,9 @@ public final class LinkService {
                 throw Refusal.invalid("invalid_link_code", "This link code is unknown, expired or already used; ask the back office for a new one.");
             }
             long deviceId = claimed.get(0);
-            h.createUpdate("""
-                    update pos_offline set secret_hash = :s, connection_status = 'Linked', device_label = :label where id = :d
-                    """)
-                    .bind("s", Secrets.sha256(secret)).bind("label", req.deviceLabel()).bind("d", deviceId).execute();
             h.createUpdate("insert into device_signing_key (device_id, signing_key) values (:d, :k)")
                     .bind("d", deviceId).bind("k", ExportFile.signingKey(secret)).execute();
-            devices.publish(h, deviceId);
+            devices.markLinked(h, deviceId, Secrets.sha256(secret), req.deviceLabel());
             var config = devices.config(h, deviceId);
             return new LinkResponse(config.posId(), secret, config);
         });
@@ -90,7 +86,7 @@ public final class LinkService {
             DeviceRecord d = devices.require(h, posId);
             ConnectionStatus next = force || d.status() == ConnectionStatus.UNLINKED
                     ? ConnectionStatus.UNLINKED : ConnectionStatus.UNLINK_IN_PROGRESS;
-            setStatus(h, d.id(), next);
+            devices.setStatus(h, d.id(), next);
             return next;
         });
     }
@@ -110,13 +106,8 @@ public final class LinkService {
                 throw Refusal.conflict("unsynced_rows", missing + " of the device's rows up to sequence " + pending
                         + " have not reached the server; push them (or export them) before completing the unlink.");
             }
-            setStatus(h, device.id(), ConnectionStatus.UNLINKED);
+            devices.setStatus(h, device.id(), ConnectionStatus.UNLINKED);
         });
-    }
-
-    private void setStatus(org.jdbi.v3.core.Handle h, long deviceId, ConnectionStatus s) {
-        h.createUpdate("update pos_offline set connection_status = :s where id = :d").bind("s", s.label()).bind("d", deviceId).execute();
-        devices.publish(h, deviceId);
     }
 
     private static String normalise(String code) {
