@@ -7,11 +7,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** Server users: passwords and PINs kept only as bcrypt hashes. */
+/** Server users (the one writer of app_user): passwords and PINs kept only as bcrypt hashes. */
 public final class UserDirectory {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+    /** A user as {@link UserRecord} shows it: never a hash, only whether a PIN is set. */
+    private static final String USER = "select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user";
 
     private final Jdbi jdbi;
 
@@ -72,17 +75,10 @@ public final class UserDirectory {
     }
 
     public UserRecord get(Handle h, long id) {
-        return h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user where id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
-                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
-                .one();
+        return h.createQuery(USER + " where id = :id").bind("id", id).map(ConstructorMapper.of(UserRecord.class)).one();
     }
 
     public List<UserRecord> list() {
-        return jdbi.withHandle(h -> h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user order by email")
-                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
-                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
-                .list());
+        return jdbi.withHandle(h -> h.createQuery(USER + " order by email").map(ConstructorMapper.of(UserRecord.class)).list());
     }
 }

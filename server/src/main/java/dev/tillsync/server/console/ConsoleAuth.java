@@ -49,8 +49,7 @@ final class ConsoleAuth {
 
     /** Ends this session only (the user's other sessions and API tokens stay valid). */
     void signOut(Context ctx, ConsoleUser u) {
-        s.jdbi().useHandle(h -> h.createUpdate("delete from auth_token where token_hash = :t")
-                .bind("t", Secrets.sha256(u.token())).execute());
+        s.tokens().revoke(u.token());
         ctx.cookie(new Cookie(COOKIE, "", PATH, 0, "https".equalsIgnoreCase(ctx.scheme()), 0, true, null, null, SameSite.STRICT));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Reconciliation of offline sales: per device and per shift, sales and totals per payment mode, expected
@@ -25,6 +26,7 @@ public final class Reconciliation {
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
     private final ObjectMapper json = Json.mapper();
+    private final ReviewReasons reasons = new ReviewReasons();
 
     public Reconciliation(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;
@@ -94,11 +96,11 @@ public final class Reconciliation {
                     s.expectedCashMinor(), s.countedCashMinor(), s.cashDifferenceMinor(), s.reportedByPaymentModeMinor()));
         }
         List<StockImpact> stock = h.createQuery("""
-                        select item_code, sum(qty_change) from stock_ledger where device_id = :d
+                        select item_code, sum(qty_change) as qty from stock_ledger where device_id = :d
                         and (cast(:from as timestamptz) is null or posted_at >= :from) and (cast(:to as timestamptz) is null or posted_at < :to)
                         group by item_code order by item_code
                         """).bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> new StockImpact(rs.getString(1), rs.getLong(2))).list();
+                .map(ConstructorMapper.of(StockImpact.class)).list();
         // Rows still awaiting review (and rejections) are listed whatever the period: they need someone's attention.
         String statusRange = " and (reviewed_at is null or ((cast(:from as timestamptz) is null or received_at >= :from)"
                 + " and (cast(:to as timestamptz) is null or received_at < :to)))";
@@ -106,9 +108,7 @@ public final class Reconciliation {
                 .bind("d", id).mapTo(Long.class).one();
         List<Flag> flags = h.createQuery("select * from pos_offline_sync_status where device_id = :d and review" + statusRange + " order by seq")
                 .bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> new Flag(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
-                        readList(rs.getString("review_reasons")), SyncStatusReport.instant(rs.getTimestamp("received_at")),
-                        rs.getString("reviewed_by"), SyncStatusReport.instant(rs.getTimestamp("reviewed_at"))))
+                .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ConstructorMapper.of(Flag.class))
                 .list();
         return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals[0], totals[1], totals[2], byMode,
                 withSales, stock, rejected, flags);
@@ -149,15 +149,6 @@ public final class Reconciliation {
             return json.readValue(s, new TypeReference<Map<String, Long>>() {});
         } catch (Exception e) {
             return Map.of();
-        }
-    }
-
-    private List<String> readList(String s) {
-        if (s == null) return List.of();
-        try {
-            return json.readValue(s, new TypeReference<List<String>>() {});
-        } catch (Exception e) {
-            return List.of(s);
         }
     }
 }

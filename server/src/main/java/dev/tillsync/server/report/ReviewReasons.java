@@ -1,0 +1,35 @@
+package dev.tillsync.server.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Reads review_reasons (a JSON array of sentences) for the reports. A value that is not such an array is shown
+ * as it is, one reason, rather than hidden: a person reviews these.
+ */
+final class ReviewReasons implements ColumnMapper<List<String>> {
+    static final GenericType<List<String>> TYPE = new GenericType<>() {};
+
+    private final ObjectMapper json = Json.mapper();
+
+    @Override
+    public List<String> map(ResultSet rs, int column, StatementContext ctx) throws SQLException {
+        return parse(rs.getString(column));
+    }
+
+    List<String> parse(String s) {
+        if (s == null) return List.of();
+        try {
+            return json.readValue(s, new TypeReference<List<String>>() {});
+        } catch (Exception e) {
+            return List.of(s);
+        }
+    }
+}
