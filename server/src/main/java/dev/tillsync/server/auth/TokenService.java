@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * Bearer tokens for server users; the one writer of auth_token. Invariant: only sha256 of a token is stored, in PostgreSQL, so any
- * server instance can check any token and a leaked table cannot be replayed.
+ * Bearer tokens for server users; the one writer of auth_token. Invariant: only sha256 of a token is stored, in
+ * PostgreSQL, so any server instance can check any token and a leaked table cannot be replayed.
  */
 public final class TokenService {
     public static final Duration LIFETIME = Duration.ofHours(12);

@@ -175,6 +175,7 @@ public final class DeviceRegistry {
         return find(h, posId).orElseThrow(() -> Refusal.notFound("No device with POS ID '" + posId + "'."));
     }
 
+    /** Mapped by hand, with its statements as they were: it runs on every sync request (device authentication). */
     private DeviceRecord record(Handle h, ResultSet rs) throws SQLException {
         ProfileRecord p = catalog.profileById(h, rs.getLong("pos_profile_id"));
         return new DeviceRecord(rs.getLong("id"), rs.getString("pos_id"), rs.getString("invoice_series"),
