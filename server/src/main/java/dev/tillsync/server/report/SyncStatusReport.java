@@ -4,7 +4,6 @@ import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.refusal.Refusal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -71,9 +70,5 @@ public final class SyncStatusReport {
         return jdbi.withHandle(h -> h.createQuery("select * from pos_offline_sync_status where uuid = :u").bind("u", uuid)
                 .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ENTRY)
                 .one());
-    }
-
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
