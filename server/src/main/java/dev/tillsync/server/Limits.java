@@ -12,7 +12,7 @@ public final class Limits {
     /** A device's "POS Sync Rows Per Request": fewest and most rows a till may push (and pull) in one request. */
     public static final int ROWS_PER_REQUEST_MIN = 1;
     public static final int ROWS_PER_REQUEST_MAX = 5000;
-    /** Rows per request for a device created without the setting. */
+    /** Rows per request for a device created without the setting, and per pull page when the till names no limit. */
     public static final int ROWS_PER_REQUEST_DEFAULT = 500;
 
     /** Largest body of an ordinary JSON request (login, device form, link). */

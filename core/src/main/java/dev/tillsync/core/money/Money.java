@@ -39,10 +39,6 @@ public final class Money {
         return BigDecimal.valueOf(minor, SCALE).toPlainString();
     }
 
-    public static BigDecimal toDecimal(long minor) {
-        return BigDecimal.valueOf(minor, SCALE);
-    }
-
     /** Rounds a decimal amount of minor units half-even (banker's rounding, as tax authorities commonly expect). */
     public static long round(BigDecimal minorUnits) {
         return minorUnits.setScale(0, RoundingMode.HALF_EVEN).longValueExact();

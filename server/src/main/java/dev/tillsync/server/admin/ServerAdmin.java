@@ -7,8 +7,8 @@ import dev.tillsync.server.auth.UserDirectory;
 import dev.tillsync.server.auth.UserRecord;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.device.LinkService;
-import dev.tillsync.server.http.ApiException;
 import dev.tillsync.server.ingest.ImportSummary;
+import dev.tillsync.server.refusal.Refusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ public final class ServerAdmin {
             boolean hasAdmin = h.createQuery("select exists (select 1 from app_user where role = :r)")
                     .bind("r", Role.SYSTEM_MANAGER.label()).mapTo(Boolean.class).one();
             if (hasAdmin) {
-                throw ApiException.conflict("already_initialised", "A System Manager already exists; add more users with 'admin user add'.");
+                throw Refusal.conflict("already_initialised", "A System Manager already exists; add more users with 'admin user add'.");
             }
             return s.users().ensure(h, new UserDirectory.NewUser(email, Role.SYSTEM_MANAGER.label(), password, null, null, null));
         });
@@ -62,7 +62,7 @@ public final class ServerAdmin {
 
     public void addDeviceUser(String posId, String email, boolean canConfigure, boolean canExportLog, boolean canReprint) {
         UserRecord u = s.jdbi().withHandle(h -> s.users().findId(h, email).map(id -> s.users().get(h, id)))
-                .orElseThrow(() -> new ApiException(422, "unknown_user", "No user with email " + email + "; create it with 'admin user add'."));
+                .orElseThrow(() -> Refusal.unprocessable("unknown_user", "No user with email " + email + "; create it with 'admin user add'."));
         s.devices().addUser(posId, new DeviceView.DeviceUserView(u.email(), u.firstName(), u.lastName(), canConfigure, canExportLog, canReprint));
     }
 

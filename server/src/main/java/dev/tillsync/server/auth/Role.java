@@ -1,9 +1,13 @@
 package dev.tillsync.server.auth;
 
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
+import io.javalin.security.RouteRole;
 
-/** Server roles of the seed's permission table, weakest first: each role may do everything the ones before it may. */
-public enum Role {
+/**
+ * Server roles of the seed's permission table, weakest first: each role may do everything the ones before it may.
+ * An API route names the weakest role it allows (see http/ApiRoutes).
+ */
+public enum Role implements RouteRole {
     ACCOUNTS_USER("Accounts User"),
     ACCOUNTS_MANAGER("Accounts Manager"),
     SYSTEM_MANAGER("System Manager");
@@ -26,6 +30,6 @@ public enum Role {
         for (Role r : values()) {
             if (r.label.equalsIgnoreCase(s) || r.name().equalsIgnoreCase(s)) return r;
         }
-        throw ApiException.badRequest("invalid_role", "Unknown role '" + s + "'; use Accounts User, Accounts Manager or System Manager.");
+        throw Refusal.invalid("invalid_role", "Unknown role '" + s + "'; use Accounts User, Accounts Manager or System Manager.");
     }
 }

@@ -1,16 +1,17 @@
 package dev.tillsync.server.auth;
 
 import dev.tillsync.core.auth.Secrets;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * Bearer tokens for server users. Invariant: only sha256 of a token is stored, in PostgreSQL, so any
- * server instance can check any token and a leaked table cannot be replayed.
+ * Bearer tokens for server users; the one writer of auth_token. Invariant: only sha256 of a token is stored, in
+ * PostgreSQL, so any server instance can check any token and a leaked table cannot be replayed.
  */
 public final class TokenService {
     public static final Duration LIFETIME = Duration.ofHours(12);
@@ -28,16 +29,16 @@ public final class TokenService {
 
     public Login login(String email, String password) {
         if (email == null || password == null) {
-            throw ApiException.badRequest("invalid_request", "Give email and password.");
+            throw Refusal.invalid("invalid_request", "Give email and password.");
         }
-        record Row(long id, String email, String hash, String role) {}
+        record Row(long id, String email, String passwordHash, String role) {}
         Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e")
                 .bind("e", email.trim().toLowerCase())
-                .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .map(ConstructorMapper.of(Row.class))
                 .findOne());
-        boolean ok = Secrets.bcryptMatches(password, user.map(Row::hash).orElse(DUMMY_HASH)) && user.isPresent();
+        boolean ok = Secrets.bcryptMatches(password, user.map(Row::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
         if (!ok) {
-            throw ApiException.unauthorized("invalid_credentials", "Wrong email or password.");
+            throw Refusal.unauthenticated("invalid_credentials", "Wrong email or password.");
         }
         String token = Secrets.randomToken(32);
         Instant expires = Instant.now().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS);
@@ -52,21 +53,26 @@ public final class TokenService {
     /** The session of a bearer token, or 401. */
     public Session verify(String token) {
         if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("unauthenticated", "Log in first (POST /api/v1/auth/login) and send Authorization: Bearer <token>.");
+            throw Refusal.unauthenticated("unauthenticated", "Log in first (POST /api/v1/auth/login) and send Authorization: Bearer <token>.");
         }
-        return jdbi.withHandle(h -> h.createQuery("""
+        record Row(long id, String email, String role, boolean expired) {}
+        Row row = jdbi.withHandle(h -> h.createQuery("""
                         select u.id, u.email, u.role, t.expires_at < now() as expired
                         from auth_token t join app_user u on u.id = t.user_id where t.token_hash = :t
                         """)
                 .bind("t", Secrets.sha256(token.trim()))
-                .map((rs, c) -> {
-                    if (rs.getBoolean("expired")) {
-                        throw ApiException.unauthorized("token_expired", "Your session has expired; log in again.");
-                    }
-                    return new Session(rs.getLong("id"), rs.getString("email"), Role.fromLabel(rs.getString("role")));
-                })
+                .map(ConstructorMapper.of(Row.class))
                 .findOne()
-                .orElseThrow(() -> ApiException.unauthorized("unauthenticated", "Unknown or revoked token; log in again.")));
+                .orElseThrow(() -> Refusal.unauthenticated("unauthenticated", "Unknown or revoked token; log in again.")));
+        if (row.expired()) {
+            throw Refusal.unauthenticated("token_expired", "Your session has expired; log in again.");
+        }
+        return new Session(row.id(), row.email(), Role.fromLabel(row.role()));
+    }
+
+    /** Ends one session (a console sign-out); the user's other tokens stay valid. */
+    public void revoke(String token) {
+        jdbi.useHandle(h -> h.createUpdate("delete from auth_token where token_hash = :t").bind("t", Secrets.sha256(token)).execute());
     }
 
     /** For tests and operators: ends a token's validity now. */

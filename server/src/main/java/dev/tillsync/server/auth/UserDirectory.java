@@ -1,17 +1,20 @@
 package dev.tillsync.server.auth;
 
 import dev.tillsync.core.auth.Secrets;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** Server users: passwords and PINs kept only as bcrypt hashes. */
+/** Server users (the one writer of app_user): passwords and PINs kept only as bcrypt hashes. */
 public final class UserDirectory {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+    /** A user as {@link UserRecord} shows it: never a hash, only whether a PIN is set. */
+    private static final String USER = "select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user";
 
     private final Jdbi jdbi;
 
@@ -26,7 +29,7 @@ public final class UserDirectory {
         validate(u);
         return jdbi.inTransaction(h -> {
             if (findId(h, u.email()).isPresent()) {
-                throw ApiException.conflict("user_exists", "A user with email " + u.email() + " already exists.");
+                throw Refusal.conflict("user_exists", "A user with email " + u.email() + " already exists.");
             }
             return insert(h, u);
         });
@@ -54,13 +57,13 @@ public final class UserDirectory {
 
     private static void validate(NewUser u) {
         if (u.email() == null || !EMAIL.matcher(u.email().trim()).matches()) {
-            throw ApiException.badRequest("invalid_email", "Email '" + u.email() + "' is not an email address.");
+            throw Refusal.invalid("invalid_email", "Email '" + u.email() + "' is not an email address.");
         }
         if (u.password() == null || u.password().length() < 8) {
-            throw ApiException.badRequest("weak_password", "The password must have at least 8 characters.");
+            throw Refusal.invalid("weak_password", "The password must have at least 8 characters.");
         }
         if (u.pin() != null && !PIN.matcher(u.pin()).matches()) {
-            throw ApiException.badRequest("invalid_pin", "A PIN is 4 to 8 digits.");
+            throw Refusal.invalid("invalid_pin", "A PIN is 4 to 8 digits.");
         }
         Role.fromLabel(u.role() == null ? "" : u.role());
     }
@@ -72,21 +75,10 @@ public final class UserDirectory {
     }
 
     public UserRecord get(Handle h, long id) {
-        return h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user where id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
-                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
-                .one();
+        return h.createQuery(USER + " where id = :id").bind("id", id).map(ConstructorMapper.of(UserRecord.class)).one();
     }
 
     public List<UserRecord> list() {
-        return jdbi.withHandle(h -> h.createQuery("select id, email, role, first_name, last_name, pin_hash is not null as has_pin from app_user order by email")
-                .map((rs, ctx) -> new UserRecord(rs.getLong("id"), rs.getString("email"), rs.getString("role"),
-                        rs.getString("first_name"), rs.getString("last_name"), rs.getBoolean("has_pin")))
-                .list());
-    }
-
-    public boolean anyUser() {
-        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from app_user)").mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> h.createQuery(USER + " order by email").map(ConstructorMapper.of(UserRecord.class)).list());
     }
 }

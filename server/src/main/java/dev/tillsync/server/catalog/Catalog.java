@@ -18,12 +18,19 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Master data (profiles, items, stock, shift types, customers). Invariant: every write here also
  * writes the record's new state to the pull feed in the same transaction.
  */
 public final class Catalog {
+    private static final RowMapper<ProfileRecord> PROFILE = ConstructorMapper.of(ProfileRecord.class);
+    private static final GenericType<List<String>> PAYMENT_MODES = new GenericType<>() {};
+
     private final ChangeFeed feed;
     private final ObjectMapper json = Json.mapper();
 
@@ -43,11 +50,9 @@ public final class Catalog {
         feed.lock(h);
         long id = h.createUpdate("""
                 insert into pos_profile (name, warehouse, price_list, payment_modes, tax_template, receipt_header, receipt_footer)
-                values (:name, :wh, :pl, :modes, :tax, :head, :foot)
+                values (:name, :warehouse, :priceList, :modes, :taxTemplate, :receiptHeader, :receiptFooter)
                 """)
-                .bind("name", p.name()).bind("wh", p.warehouse()).bind("pl", p.priceList())
-                .bind("modes", write(p.paymentModes())).bind("tax", p.taxTemplate())
-                .bind("head", p.receiptHeader()).bind("foot", p.receiptFooter())
+                .bindMethods(p).bind("modes", write(p.paymentModes()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         ProfileRecord r = profileById(h, id);
         feed.put(h, Entities.PROFILE, r.name(), r.name(), r.toData());
@@ -55,17 +60,18 @@ public final class Catalog {
     }
 
     public Optional<ProfileRecord> profileByName(Handle h, String name) {
-        return h.createQuery("select * from pos_profile where name = :n").bind("n", name).map((rs, c) -> profile(rs)).findOne();
+        return h.createQuery("select * from pos_profile where name = :n").bind("n", name)
+                .registerColumnMapper(PAYMENT_MODES, this::paymentModes).map(PROFILE).findOne();
     }
 
     public ProfileRecord profileById(Handle h, long id) {
-        return h.createQuery("select * from pos_profile where id = :id").bind("id", id).map((rs, c) -> profile(rs)).one();
+        return h.createQuery("select * from pos_profile where id = :id").bind("id", id)
+                .registerColumnMapper(PAYMENT_MODES, this::paymentModes).map(PROFILE).one();
     }
 
-    private ProfileRecord profile(ResultSet rs) throws SQLException {
-        return new ProfileRecord(rs.getLong("id"), rs.getString("name"), rs.getString("warehouse"), rs.getString("price_list"),
-                read(rs.getString("payment_modes"), new TypeReference<List<String>>() {}), rs.getString("tax_template"),
-                rs.getString("receipt_header"), rs.getString("receipt_footer"), rs.getInt("version"));
+    /** payment_modes is a JSON array of mode names. */
+    private List<String> paymentModes(ResultSet rs, int column, StatementContext ctx) throws SQLException {
+        return read(rs.getString(column), new TypeReference<List<String>>() {});
     }
 
     // ---- items and stock
@@ -74,12 +80,11 @@ public final class Catalog {
     public void upsertItem(Handle h, ItemData item) {
         feed.lock(h);
         h.createUpdate("""
-                insert into item (code, name, price_minor, tax_rate_bp, active) values (:code, :name, :price, :tax, :active)
+                insert into item (code, name, price_minor, tax_rate_bp, active) values (:code, :name, :priceMinor, :taxRateBp, :active)
                 on conflict (code) do update set name = excluded.name, price_minor = excluded.price_minor,
                     tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
                 """)
-                .bind("code", item.code()).bind("name", item.name()).bind("price", item.priceMinor())
-                .bind("tax", item.taxRateBp()).bind("active", item.active()).execute();
+                .bindMethods(item).execute();
         h.createUpdate("delete from item_barcode where item_code = :code").bind("code", item.code()).execute();
         for (String b : item.barcodes()) {
             h.createUpdate("insert into item_barcode (barcode, item_code) values (:b, :code)")
@@ -120,29 +125,12 @@ public final class Catalog {
         feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
     }
 
-    /** Adds {@code delta} to the stock level and returns the new level; publishes it. */
-    public long adjustStock(Handle h, String warehouse, String itemCode, long delta) {
-        feed.lock(h);
-        long qty = h.createQuery("""
-                insert into stock (warehouse, item_code, qty) values (:w, :i, :d)
-                on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty, unpublished = false
-                returning qty
-                """).bind("w", warehouse).bind("i", itemCode).bind("d", delta).mapTo(Long.class).one();
-        feed.put(h, Entities.STOCK, warehouse, itemCode, new StockLevel(itemCode, warehouse, qty));
-        return qty;
-    }
-
-    public Optional<Long> stockLevel(Handle h, String warehouse, String itemCode) {
-        return h.createQuery("select qty from stock where warehouse = :w and item_code = :i")
-                .bind("w", warehouse).bind("i", itemCode).mapTo(Long.class).findOne();
-    }
-
     // ---- shift types
 
     public void ensureShiftType(Handle h, ShiftTypeData t) {
         feed.lock(h);
-        int n = h.createUpdate("insert into shift_type (name, start_time, end_time) values (:n, :s, :e) on conflict (name) do nothing")
-                .bind("n", t.name()).bind("s", t.startTime()).bind("e", t.endTime()).execute();
+        int n = h.createUpdate("insert into shift_type (name, start_time, end_time) values (:name, :startTime, :endTime) on conflict (name) do nothing")
+                .bindMethods(t).execute();
         if (n > 0) feed.put(h, Entities.SHIFT_TYPE, "", t.name(), t);
     }
 
@@ -151,14 +139,6 @@ public final class Catalog {
     }
 
     // ---- customers
-
-    /** Inserts a customer; false when the number is already taken. */
-    public boolean insertCustomer(Handle h, CustomerData c, Long deviceId) {
-        feed.lock(h);
-        boolean inserted = insertCustomerUnpublished(h, c, deviceId);
-        if (inserted) feed.put(h, Entities.CUSTOMER, "", c.number(), c);
-        return inserted;
-    }
 
     /**
      * Inserts a customer without publishing it; the caller publishes it to the pull feed in the same

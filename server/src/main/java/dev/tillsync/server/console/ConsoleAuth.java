@@ -3,7 +3,7 @@ package dev.tillsync.server.console;
 import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.TokenService;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -34,7 +34,7 @@ final class ConsoleAuth {
         try {
             TokenService.Session session = s.tokens().verify(token);
             return Optional.of(new ConsoleUser(session, token, csrfFor(token)));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return Optional.empty();
         }
     }
@@ -49,8 +49,7 @@ final class ConsoleAuth {
 
     /** Ends this session only (the user's other sessions and API tokens stay valid). */
     void signOut(Context ctx, ConsoleUser u) {
-        s.jdbi().useHandle(h -> h.createUpdate("delete from auth_token where token_hash = :t")
-                .bind("t", Secrets.sha256(u.token())).execute());
+        s.tokens().revoke(u.token());
         ctx.cookie(new Cookie(COOKIE, "", PATH, 0, "https".equalsIgnoreCase(ctx.scheme()), 0, true, null, null, SameSite.STRICT));
     }
 

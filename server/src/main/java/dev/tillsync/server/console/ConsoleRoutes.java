@@ -2,7 +2,8 @@ package dev.tillsync.server.console;
 
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.http.RefusalStatus;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -89,8 +90,8 @@ public final class ConsoleRoutes {
         try {
             auth.signIn(ctx, email, ctx.formParam("password"));
             ctx.redirect("/console/devices", HttpStatus.SEE_OTHER);
-        } catch (ApiException e) {
-            ctx.status(e.status()).html(SignInPage.render(email, e.getMessage()));
+        } catch (Refusal e) {
+            ctx.status(RefusalStatus.of(e.kind())).html(SignInPage.render(email, e.getMessage()));
         }
     }
 
@@ -120,8 +121,8 @@ public final class ConsoleRoutes {
             }
             try {
                 p.handle(ctx, u);
-            } catch (ApiException e) {
-                ctx.status(e.status()).html(Layout.page(u, Layout.Tab.NONE, "Error",
+            } catch (Refusal e) {
+                ctx.status(RefusalStatus.of(e.kind())).html(Layout.page(u, Layout.Tab.NONE, "Error",
                         "<h1>Could not do that</h1>" + Layout.notice("error", e.getMessage())
                                 + "<p><a href=\"javascript:history.back()\">Back</a></p>"));
             } catch (Exception e) {

@@ -8,6 +8,8 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.device.LinkService;
 import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.http.RefusalStatus;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -75,10 +77,10 @@ final class DevicePages {
         try {
             DeviceView created = s.devices().create(spec);
             ctx.redirect("/console/devices/" + url(created.posId()) + "?saved=1", HttpStatus.SEE_OTHER);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             DeviceView shown = new DeviceView(spec.posId(), spec.invoiceSeries(), spec.customerSeries(), spec.posProfile(),
                     spec.syncRowsPerRequest(), ConnectionStatus.UNLINKED, null, spec.description(), null, spec.users(), spec.shiftUsers());
-            ctx.status(e.status()).html(formPage(u, shown, true, e.getMessage(), null));
+            ctx.status(RefusalStatus.of(e.kind())).html(formPage(u, shown, true, e.getMessage(), null));
         }
     }
 
@@ -95,11 +97,11 @@ final class DevicePages {
         try {
             s.devices().update(posId, spec);
             ctx.redirect("/console/devices/" + url(posId) + "?saved=1", HttpStatus.SEE_OTHER);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             DeviceView shown = new DeviceView(posId, spec.invoiceSeries(), spec.customerSeries(), spec.posProfile(),
                     spec.syncRowsPerRequest(), current.connectionStatus(), current.lastSync(), spec.description(), current.profilePlk(),
                     spec.users(), spec.shiftUsers());
-            ctx.status(e.status()).html(formPage(u, shown, false, e.getMessage(), null));
+            ctx.status(RefusalStatus.of(e.kind())).html(formPage(u, shown, false, e.getMessage(), null));
         }
     }
 

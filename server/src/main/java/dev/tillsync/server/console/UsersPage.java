@@ -6,7 +6,8 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
 import dev.tillsync.server.auth.UserDirectory;
 import dev.tillsync.server.auth.UserRecord;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.http.RefusalStatus;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -29,8 +30,8 @@ final class UsersPage {
         try {
             s.users().create(nu);
             ctx.redirect("/console/users?created=1", HttpStatus.SEE_OTHER);
-        } catch (ApiException e) {
-            ctx.status(e.status()).html(page(u, Layout.notice("error", e.getMessage()), nu));
+        } catch (Refusal e) {
+            ctx.status(RefusalStatus.of(e.kind())).html(page(u, Layout.notice("error", e.getMessage()), nu));
         }
     }
 

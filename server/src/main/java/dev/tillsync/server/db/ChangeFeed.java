@@ -19,6 +19,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class ChangeFeed {
     public static final long CHANGE_LOCK_KEY = 0x7111_5C4EL;
+    /** A record's new state, stamped with the next change sequence. */
+    private static final String PUT = """
+            insert into change_state (entity, scope, key, seq, deleted, data)
+            values (:entity, :scope, :key, nextval('change_seq'), false, :data)
+            on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
+            """;
 
     private final ObjectMapper json = Json.mapper();
 
@@ -28,18 +34,7 @@ public final class ChangeFeed {
 
     public void put(Handle h, String entity, String scope, String key, Object data) {
         lock(h);
-        String text;
-        try {
-            text = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + entity + " " + key, e);
-        }
-        h.createUpdate("""
-                insert into change_state (entity, scope, key, seq, deleted, data)
-                values (:entity, :scope, :key, nextval('change_seq'), false, :data)
-                on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
-                """)
-                .bind("entity", entity).bind("scope", scope).bind("key", key).bind("data", text).execute();
+        h.createUpdate(PUT).bind("entity", entity).bind("scope", scope).bind("key", key).bind("data", text(entity, key, data)).execute();
     }
 
     /** One record's new state for {@link #putAllLocked}. */
@@ -48,11 +43,7 @@ public final class ChangeFeed {
     /** Writes several records' states in one round trip; the caller has already taken {@link #lock(Handle)}. */
     public void putAllLocked(Handle h, List<Put> puts) {
         if (puts.isEmpty()) return;
-        PreparedBatch b = h.prepareBatch("""
-                insert into change_state (entity, scope, key, seq, deleted, data)
-                values (:entity, :scope, :key, nextval('change_seq'), false, :data)
-                on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
-                """);
+        PreparedBatch b = h.prepareBatch(PUT);
         for (Put p : puts) {
             b.bind("entity", p.entity()).bind("scope", p.scope()).bind("key", p.key()).bind("data", text(p.entity(), p.key(), p.data())).add();
         }

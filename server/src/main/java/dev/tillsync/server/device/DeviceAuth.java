@@ -3,7 +3,7 @@ package dev.tillsync.server.device;
 import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.SyncHeaders;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 
 /** Checks the device headers of a sync call. Invariant: an Unlinked device's secret is refused everywhere. */
 public final class DeviceAuth {
@@ -25,7 +25,7 @@ public final class DeviceAuth {
             throw failed();
         }
         if (d.status() == ConnectionStatus.UNLINKED) {
-            throw ApiException.forbidden("device_unlinked", "Device " + d.posId() + " is unlinked; ask the back office for a new link code.");
+            throw Refusal.forbidden("device_unlinked", "Device " + d.posId() + " is unlinked; ask the back office for a new link code.");
         }
         return d;
     }
@@ -34,7 +34,7 @@ public final class DeviceAuth {
         return authorization != null && authorization.regionMatches(true, 0, SyncHeaders.SCHEME, 0, SyncHeaders.SCHEME.length());
     }
 
-    private static ApiException failed() {
-        return ApiException.unauthorized("device_auth_failed", "Device authentication failed: send X-Pos-Id and Authorization: Device <secret> from linking.");
+    private static Refusal failed() {
+        return Refusal.unauthenticated("device_auth_failed", "Device authentication failed: send X-Pos-Id and Authorization: Device <secret> from linking.");
     }
 }

@@ -9,10 +9,10 @@ import dev.tillsync.server.Limits;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.catalog.ProfileRecord;
 import dev.tillsync.server.db.ChangeFeed;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,14 +21,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * The POS Offline device records and their child tables. Invariant: each write is one transaction that
- * also republishes the device's pull entities (device, device_user, shift_user).
+ * The POS Offline device records and their child tables; the only class that writes pos_offline,
+ * pos_offline_user and pos_offline_shift_user. Invariant: each write is one transaction (the caller's, where it
+ * passes the Handle) that also republishes the device's pull entities (device, device_user, shift_user).
  */
 public final class DeviceRegistry {
     private static final Pattern POS_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     private static final Pattern SERIES = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,39}");
+    /** connection_status holds the label ("Unlink in progress"), not the enum's name. */
+    private static final ColumnMapper<ConnectionStatus> STATUS = (rs, col, ctx) -> ConnectionStatus.fromLabel(rs.getString(col));
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -46,11 +51,11 @@ public final class DeviceRegistry {
 
     public DeviceView create(Handle h, DeviceView spec) {
         if (spec == null || spec.posId() == null || !POS_ID.matcher(spec.posId()).matches()) {
-            throw ApiException.badRequest("invalid_pos_id", "posId is required: 1-40 letters, digits, '-', '_' or '.'.");
+            throw Refusal.invalid("invalid_pos_id", "posId is required: 1-40 letters, digits, '-', '_' or '.'.");
         }
         feed.lock(h);
         if (find(h, spec.posId()).isPresent()) {
-            throw ApiException.conflict("device_exists", "Device " + spec.posId() + " already exists.");
+            throw Refusal.conflict("device_exists", "Device " + spec.posId() + " already exists.");
         }
         String invoiceSeries = spec.invoiceSeries() == null ? spec.posId() + "-" : spec.invoiceSeries();
         String customerSeries = spec.customerSeries() == null ? defaultCustomerSeries(spec.posId()) : spec.customerSeries();
@@ -76,7 +81,7 @@ public final class DeviceRegistry {
             feed.lock(h);
             DeviceRecord d = require(h, posId);
             if (spec.posId() != null && !spec.posId().equals(posId)) {
-                throw ApiException.badRequest("pos_id_immutable", "posId cannot be changed (it is in every number the device issued).");
+                throw Refusal.invalid("pos_id_immutable", "posId cannot be changed (it is in every number the device issued).");
             }
             DeviceView current = view(h, d.id());
             String inv = spec.invoiceSeries() == null ? current.invoiceSeries() : spec.invoiceSeries();
@@ -107,7 +112,7 @@ public final class DeviceRegistry {
             boolean hasData = h.createQuery("select exists (select 1 from pos_offline_sync_status where device_id = :d)")
                     .bind("d", d.id()).mapTo(Boolean.class).one();
             if (hasData) {
-                throw ApiException.conflict("device_has_data", "Device " + posId + " has synced transactions and cannot be deleted; unlink it instead.");
+                throw Refusal.conflict("device_has_data", "Device " + posId + " has synced transactions and cannot be deleted; unlink it instead.");
             }
             for (String key : h.createQuery("select entity || '|' || key from change_state where scope = :s and entity in ('device_user','shift_user','device') and not deleted")
                     .bind("s", posId).mapTo(String.class).list()) {
@@ -167,9 +172,10 @@ public final class DeviceRegistry {
     }
 
     public DeviceRecord require(Handle h, String posId) {
-        return find(h, posId).orElseThrow(() -> ApiException.notFound("No device with POS ID '" + posId + "'."));
+        return find(h, posId).orElseThrow(() -> Refusal.notFound("No device with POS ID '" + posId + "'."));
     }
 
+    /** Mapped by hand, with its statements as they were: it runs on every sync request (device authentication). */
     private DeviceRecord record(Handle h, ResultSet rs) throws SQLException {
         ProfileRecord p = catalog.profileById(h, rs.getLong("pos_profile_id"));
         return new DeviceRecord(rs.getLong("id"), rs.getString("pos_id"), rs.getString("invoice_series"),
@@ -178,52 +184,61 @@ public final class DeviceRegistry {
                 rs.getString("profile_plk"), rs.getString("secret_hash"));
     }
 
+    /** A pos_offline row with its profile's name, as the API shows it; the child tables are read apart. */
+    private record DeviceRow(String posId, String invoiceSeries, String customerSeries, String profileName,
+                             int syncRowsPerRequest, ConnectionStatus connectionStatus, Instant lastSync,
+                             String description, String profilePlk) {}
+
     public DeviceView view(Handle h, long id) {
-        List<DeviceView.DeviceUserView> users = h.createQuery("""
-                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln,
-                               du.can_configure_pos, du.can_export_log, du.can_reprint
-                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
-                        """).bind("d", id)
-                .map((rs, c) -> new DeviceView.DeviceUserView(rs.getString("email"), rs.getString("fn"), rs.getString("ln"),
-                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
-                .list();
+        return view(h, id, users(h, id));
+    }
+
+    private DeviceView view(Handle h, long id, List<DeviceUserData> users) {
         List<DeviceView.ShiftUserView> shifts = h.createQuery("""
                         select u.email, s.shift_type from pos_offline_shift_user s join app_user u on u.id = s.user_id
                         where s.device_id = :d order by u.email, s.shift_type
                         """).bind("d", id)
-                .map((rs, c) -> new DeviceView.ShiftUserView(rs.getString(1), rs.getString(2))).list();
-        return h.createQuery("""
-                        select d.*, p.name as profile_name from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
+                .map(ConstructorMapper.of(ShiftUserData.class))
+                .map(s -> new DeviceView.ShiftUserView(s.email(), s.shiftType())).list();
+        DeviceRow d = h.createQuery("""
+                        select d.pos_id, d.invoice_series, d.customer_series, p.name as profile_name, d.sync_rows_per_request,
+                               d.connection_status, d.last_sync, d.description, d.profile_plk
+                        from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
                         """).bind("id", id)
-                .map((rs, c) -> {
-                    Timestamp last = rs.getTimestamp("last_sync");
-                    return new DeviceView(rs.getString("pos_id"), rs.getString("invoice_series"), rs.getString("customer_series"),
-                            rs.getString("profile_name"), rs.getInt("sync_rows_per_request"),
-                            ConnectionStatus.fromLabel(rs.getString("connection_status")), last == null ? null : last.toInstant(),
-                            rs.getString("description"), rs.getString("profile_plk"), users, shifts);
-                }).one();
+                .registerColumnMapper(ConnectionStatus.class, STATUS)
+                .map(ConstructorMapper.of(DeviceRow.class)).one();
+        List<DeviceView.DeviceUserView> userViews = users.stream().map(u -> new DeviceView.DeviceUserView(u.email(),
+                u.firstName(), u.lastName(), u.canConfigurePos(), u.canExportLog(), u.canReprint())).toList();
+        return new DeviceView(d.posId(), d.invoiceSeries(), d.customerSeries(), d.profileName(), d.syncRowsPerRequest(),
+                d.connectionStatus(), d.lastSync(), d.description(), d.profilePlk(), userViews, shifts);
+    }
+
+    /** The device's POS Offline Users, with the PIN hashes the pull feed carries (the API view leaves them out). */
+    private static List<DeviceUserData> users(Handle h, long id) {
+        return h.createQuery("""
+                        select u.email, coalesce(du.first_name, u.first_name) as first_name, coalesce(du.last_name, u.last_name) as last_name,
+                               u.pin_hash, du.can_configure_pos, du.can_export_log, du.can_reprint
+                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
+                        """).bind("d", id)
+                .map(ConstructorMapper.of(DeviceUserData.class)).list();
     }
 
     /** The DeviceConfig the terminal gets at link time and in the pull feed. */
     public DeviceConfig config(Handle h, long id) {
-        DeviceView v = view(h, id);
+        return config(view(h, id));
+    }
+
+    private static DeviceConfig config(DeviceView v) {
         return new DeviceConfig(v.posId(), v.invoiceSeries(), v.customerSeries(), v.posProfile(), v.syncRowsPerRequest(),
                 v.connectionStatus(), v.lastSync(), v.description(), v.profilePlk());
     }
 
     /** Writes the device's current state to the pull feed; removed users and shift users become deletions. */
     public void publish(Handle h, long id) {
-        DeviceView v = view(h, id);
+        List<DeviceUserData> users = users(h, id);
+        DeviceView v = view(h, id, users);
         String scope = v.posId();
-        feed.put(h, Entities.DEVICE, scope, v.posId(), config(h, id));
-        List<DeviceUserData> users = h.createQuery("""
-                        select u.email, coalesce(du.first_name, u.first_name) as fn, coalesce(du.last_name, u.last_name) as ln, u.pin_hash,
-                               du.can_configure_pos, du.can_export_log, du.can_reprint
-                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d
-                        """).bind("d", id)
-                .map((rs, c) -> new DeviceUserData(rs.getString("email"), rs.getString("fn"), rs.getString("ln"), rs.getString("pin_hash"),
-                        rs.getBoolean("can_configure_pos"), rs.getBoolean("can_export_log"), rs.getBoolean("can_reprint")))
-                .list();
+        feed.put(h, Entities.DEVICE, scope, v.posId(), config(v));
         Set<String> userKeys = new HashSet<>();
         for (DeviceUserData u : users) {
             feed.put(h, Entities.DEVICE_USER, scope, u.email(), u);
@@ -237,6 +252,25 @@ public final class DeviceRegistry {
             shiftKeys.add(key);
         }
         deleteMissing(h, Entities.SHIFT_USER, scope, shiftKeys);
+    }
+
+    /** A link code was redeemed: the device holds a new secret (only its sha256 is kept) and is Linked. */
+    public void markLinked(Handle h, long deviceId, String secretHash, String deviceLabel) {
+        h.createUpdate("""
+                update pos_offline set secret_hash = :s, connection_status = 'Linked', device_label = :label where id = :d
+                """)
+                .bind("s", secretHash).bind("label", deviceLabel).bind("d", deviceId).execute();
+        publish(h, deviceId);
+    }
+
+    public void setStatus(Handle h, long deviceId, ConnectionStatus s) {
+        h.createUpdate("update pos_offline set connection_status = :s where id = :d").bind("s", s.label()).bind("d", deviceId).execute();
+        publish(h, deviceId);
+    }
+
+    /** Stamps the device's last sync inside the push's transaction; not republished, as a push never takes the change-feed lock. */
+    public void recordSync(Handle h, long deviceId) {
+        h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", deviceId).execute();
     }
 
     private void deleteMissing(Handle h, String entity, String scope, Set<String> keep) {
@@ -253,40 +287,39 @@ public final class DeviceRegistry {
         for (DeviceView.DeviceUserView u : spec.users() == null ? List.<DeviceView.DeviceUserView>of() : spec.users()) {
             long userId = userId(h, u.user());
             if (!seen.add(u.user().toLowerCase())) {
-                throw ApiException.badRequest("duplicate_user", "User " + u.user() + " is listed twice in users.");
+                throw Refusal.invalid("duplicate_user", "User " + u.user() + " is listed twice in users.");
             }
             h.createUpdate("""
                     insert into pos_offline_user (device_id, user_id, first_name, last_name, can_configure_pos, can_export_log, can_reprint)
-                    values (:d, :u, :fn, :ln, :cfg, :exp, :rep)
+                    values (:d, :u, :firstName, :lastName, :canConfigurePos, :canExportLog, :canReprint)
                     """)
-                    .bind("d", deviceId).bind("u", userId).bind("fn", u.firstName()).bind("ln", u.lastName())
-                    .bind("cfg", u.canConfigurePos()).bind("exp", u.canExportLog()).bind("rep", u.canReprint()).execute();
+                    .bind("d", deviceId).bind("u", userId).bindMethods(u).execute();
         }
         for (DeviceView.ShiftUserView s : spec.shiftUsers() == null ? List.<DeviceView.ShiftUserView>of() : spec.shiftUsers()) {
             long userId = userId(h, s.user());
             if (s.shiftType() == null || !catalog.shiftTypeExists(h, s.shiftType())) {
-                throw new ApiException(422, "unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
+                throw Refusal.unprocessable("unknown_shift_type", "Shift type '" + s.shiftType() + "' does not exist.");
             }
-            h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :t) on conflict do nothing")
-                    .bind("d", deviceId).bind("u", userId).bind("t", s.shiftType()).execute();
+            h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :shiftType) on conflict do nothing")
+                    .bind("d", deviceId).bind("u", userId).bindMethods(s).execute();
         }
     }
 
     private long userId(Handle h, String email) {
-        if (email == null) throw ApiException.badRequest("invalid_request", "Each user row needs 'user' (an email).");
+        if (email == null) throw Refusal.invalid("invalid_request", "Each user row needs 'user' (an email).");
         return h.createQuery("select id from app_user where email = :e").bind("e", email.trim().toLowerCase()).mapTo(Long.class)
-                .findOne().orElseThrow(() -> new ApiException(422, "unknown_user", "No user with email " + email + "; create the user first."));
+                .findOne().orElseThrow(() -> Refusal.unprocessable("unknown_user", "No user with email " + email + "; create the user first."));
     }
 
     private ProfileRecord profile(Handle h, String name) {
-        if (name == null) throw ApiException.badRequest("invalid_request", "posProfile is required.");
-        return catalog.profileByName(h, name).orElseThrow(() -> new ApiException(422, "unknown_profile", "No POS profile named '" + name + "'."));
+        if (name == null) throw Refusal.invalid("invalid_request", "posProfile is required.");
+        return catalog.profileByName(h, name).orElseThrow(() -> Refusal.unprocessable("unknown_profile", "No POS profile named '" + name + "'."));
     }
 
     private static int rows(Integer n) {
         if (n == null) return Limits.ROWS_PER_REQUEST_DEFAULT;
         if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
-            throw ApiException.badRequest("invalid_rows_per_request", "syncRowsPerRequest must be between "
+            throw Refusal.invalid("invalid_rows_per_request", "syncRowsPerRequest must be between "
                     + Limits.ROWS_PER_REQUEST_MIN + " and " + Limits.ROWS_PER_REQUEST_MAX + ".");
         }
         return n;
@@ -295,11 +328,11 @@ public final class DeviceRegistry {
     private static void checkSeries(Handle h, String inv, String cust, Long selfId) {
         for (String s : List.of(inv, cust)) {
             if (!SERIES.matcher(s).matches()) {
-                throw ApiException.badRequest("invalid_series", "Numbering series '" + s + "' must be 1-40 letters, digits or - _ . /");
+                throw Refusal.invalid("invalid_series", "Numbering series '" + s + "' must be 1-40 letters, digits or - _ . /");
             }
         }
         if (inv.equals(cust)) {
-            throw ApiException.badRequest("invalid_series", "Invoice and customer series must differ.");
+            throw Refusal.invalid("invalid_series", "Invoice and customer series must differ.");
         }
         boolean taken = h.createQuery("""
                         select exists (select 1 from pos_offline where (invoice_series in (:a, :b) or customer_series in (:a, :b))
@@ -307,7 +340,7 @@ public final class DeviceRegistry {
                         """)
                 .bind("a", inv).bind("b", cust).bind("self", selfId).mapTo(Boolean.class).one();
         if (taken) {
-            throw ApiException.conflict("series_taken", "Numbering series " + inv + " / " + cust + " is already used by another device; each device needs its own.");
+            throw Refusal.conflict("series_taken", "Numbering series " + inv + " / " + cust + " is already used by another device; each device needs its own.");
         }
     }
 

@@ -7,7 +7,7 @@ import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.server.db.ChangeFeed;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class LinkService {
 
     public LinkResponse link(LinkRequest req) {
         if (req == null || req.code() == null || req.code().isBlank()) {
-            throw ApiException.badRequest("invalid_request", "Give the link code from the back office.");
+            throw Refusal.invalid("invalid_request", "Give the link code from the back office.");
         }
         String secret = Secrets.randomToken(32);
         return jdbi.inTransaction(h -> {
@@ -68,16 +68,12 @@ public final class LinkService {
                             """)
                     .bind("c", Secrets.sha256(normalise(req.code()))).mapTo(Long.class).list();
             if (claimed.isEmpty()) {
-                throw ApiException.badRequest("invalid_link_code", "This link code is unknown, expired or already used; ask the back office for a new one.");
+                throw Refusal.invalid("invalid_link_code", "This link code is unknown, expired or already used; ask the back office for a new one.");
             }
             long deviceId = claimed.get(0);
-            h.createUpdate("""
-                    update pos_offline set secret_hash = :s, connection_status = 'Linked', device_label = :label where id = :d
-                    """)
-                    .bind("s", Secrets.sha256(secret)).bind("label", req.deviceLabel()).bind("d", deviceId).execute();
             h.createUpdate("insert into device_signing_key (device_id, signing_key) values (:d, :k)")
                     .bind("d", deviceId).bind("k", ExportFile.signingKey(secret)).execute();
-            devices.publish(h, deviceId);
+            devices.markLinked(h, deviceId, Secrets.sha256(secret), req.deviceLabel());
             var config = devices.config(h, deviceId);
             return new LinkResponse(config.posId(), secret, config);
         });
@@ -90,7 +86,7 @@ public final class LinkService {
             DeviceRecord d = devices.require(h, posId);
             ConnectionStatus next = force || d.status() == ConnectionStatus.UNLINKED
                     ? ConnectionStatus.UNLINKED : ConnectionStatus.UNLINK_IN_PROGRESS;
-            setStatus(h, d.id(), next);
+            devices.setStatus(h, d.id(), next);
             return next;
         });
     }
@@ -98,7 +94,7 @@ public final class LinkService {
     /** The terminal confirms it has pushed everything: its secret stops working. */
     public void unlinkComplete(DeviceRecord device, UnlinkComplete body) {
         if (body == null || body.posId() == null || !body.posId().equals(device.posId())) {
-            throw ApiException.forbidden("pos_id_mismatch", "unlink-complete must name the authenticated device.");
+            throw Refusal.forbidden("pos_id_mismatch", "unlink-complete must name the authenticated device.");
         }
         long pending = body.lastSeq();
         jdbi.useTransaction(h -> {
@@ -107,16 +103,11 @@ public final class LinkService {
                             select :last - count(*) from pos_offline_sync_status where device_id = :d and seq <= :last
                             """).bind("last", pending).bind("d", device.id()).mapTo(Long.class).one();
             if (missing > 0) {
-                throw ApiException.conflict("unsynced_rows", missing + " of the device's rows up to sequence " + pending
+                throw Refusal.conflict("unsynced_rows", missing + " of the device's rows up to sequence " + pending
                         + " have not reached the server; push them (or export them) before completing the unlink.");
             }
-            setStatus(h, device.id(), ConnectionStatus.UNLINKED);
+            devices.setStatus(h, device.id(), ConnectionStatus.UNLINKED);
         });
-    }
-
-    private void setStatus(org.jdbi.v3.core.Handle h, long deviceId, ConnectionStatus s) {
-        h.createUpdate("update pos_offline set connection_status = :s where id = :d").bind("s", s.label()).bind("d", deviceId).execute();
-        devices.publish(h, deviceId);
     }
 
     private static String normalise(String code) {

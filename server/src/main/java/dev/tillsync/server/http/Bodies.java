@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.tillsync.core.json.Json;
+import dev.tillsync.server.Limits;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads request bodies with a size limit and strict JSON; every failure is a 4xx with a clear code. */
 public final class Bodies {
-    public static final long KIB = 1024, MIB = 1024 * KIB;
+    private static final long KIB = 1024, MIB = 1024 * KIB;
 
     private final ObjectMapper json = Json.mapper();
 
@@ -69,6 +70,6 @@ public final class Bodies {
     }
 
     private static ApiException tooLarge(long limit) {
-        return new ApiException(413, "body_too_large", "The request body is larger than " + (limit / MIB > 0 ? (limit / MIB) + " MiB" : (limit / KIB) + " KiB") + ".");
+        return new ApiException(413, "body_too_large", "The request body is larger than " + (limit >= MIB ? Limits.mib(limit) : (limit / KIB) + " KiB") + ".");
     }
 }

@@ -29,7 +29,7 @@ public final class PushService {
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
         List<RowResult> results = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
-                h -> h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", device.id()).execute());
+                h -> devices.recordSync(h, device.id()));
         DeviceRecord now = devices.find(device.posId()).orElse(device);
         return new PushResult(now.status(), results);
     }

@@ -1,8 +1,5 @@
 package dev.tillsync.server.ingest;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
@@ -23,7 +20,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * because this is the catch-up's hot path.
  */
 public final class SyncStatusLedger {
-    private final ObjectMapper json = Json.mapper();
+    /** Stateless and thread-safe (an ObjectMapper), shared by the batch buffers. */
+    private static final ReviewReasons REASONS = new ReviewReasons();
 
     /** The columns of a batch's claims, in the batch's order. */
     static final class Claims {
@@ -59,7 +57,7 @@ public final class SyncStatusLedger {
             uuids.add(uuid);
             numbers.add(number);
             reviews.add(review);
-            reasons.add(review ? writeReasons(reviewReasons) : null);
+            reasons.add(review ? REASONS.write(reviewReasons) : null);
         }
     }
 
@@ -135,7 +133,7 @@ public final class SyncStatusLedger {
             RowOutcome original = RowOutcome.fromWire(s.outcome());
             String message = s.reason();
             if (original == RowOutcome.ACCEPTED && s.review()) {
-                message = "accepted, flagged for review: " + String.join("; ", readReasons(s.reasons()));
+                message = "accepted, flagged for review: " + String.join("; ", REASONS.parse(s.reasons()));
             }
             return new RowResult(row.uuid(), row.seq(), RowOutcome.DUPLICATE, original, s.code(), message, s.review());
         }
@@ -183,20 +181,4 @@ public final class SyncStatusLedger {
                 """).bind("who", reviewer).bind("u", uuid).execute();
     }
 
-    private String writeReasons(List<String> reasons) {
-        try {
-            return json.writeValueAsString(reasons);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> readReasons(String s) {
-        if (s == null) return List.of();
-        try {
-            return json.readValue(s, new TypeReference<List<String>>() {});
-        } catch (Exception e) {
-            return List.of(s);
-        }
-    }
 }

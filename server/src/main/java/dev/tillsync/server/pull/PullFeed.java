@@ -8,7 +8,7 @@ import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.db.StockPublisher;
 import dev.tillsync.server.device.DeviceRecord;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -24,9 +24,6 @@ import org.jdbi.v3.core.Jdbi;
  * by the pull itself ({@link StockPublisher}) before it reads.
  */
 public final class PullFeed {
-    public static final int DEFAULT_LIMIT = 500;
-    public static final int MAX_LIMIT = Limits.ROWS_PER_REQUEST_MAX;
-
     private static final String VISIBLE = """
             seq > :after and (
                 (entity in ('item', 'customer', 'shift_type') and scope = '')
@@ -46,9 +43,10 @@ public final class PullFeed {
     }
 
     public PullPage page(DeviceRecord device, String cursor, Integer limit) {
-        int n = limit == null ? DEFAULT_LIMIT : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+        int n = limit == null ? Limits.ROWS_PER_REQUEST_DEFAULT : limit;
+        if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
+            throw Refusal.invalid("invalid_limit", "limit must be between " + Limits.ROWS_PER_REQUEST_MIN + " and "
+                    + Limits.ROWS_PER_REQUEST_MAX + ".");
         }
         long after = decode(cursor, device.profilePlk());
         // Committed before the page is read, so the page carries every level moved before this pull asked.
@@ -82,7 +80,7 @@ public final class PullFeed {
             if (seq < 0) throw new IllegalArgumentException();
             return p[2].equals(profileKey) ? seq : 0;
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_cursor", "The pull cursor is not one this server issued; pull again without a cursor for a full snapshot.");
+            throw Refusal.invalid("invalid_cursor", "The pull cursor is not one this server issued; pull again without a cursor for a full snapshot.");
         }
     }
 

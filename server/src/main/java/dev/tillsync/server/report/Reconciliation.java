@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.DeviceView;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.ingest.ReviewReasons;
+import dev.tillsync.server.refusal.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Reconciliation of offline sales: per device and per shift, sales and totals per payment mode, expected
@@ -25,6 +27,7 @@ public final class Reconciliation {
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
     private final ObjectMapper json = Json.mapper();
+    private final ReviewReasons reasons = new ReviewReasons();
 
     public Reconciliation(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;
@@ -47,6 +50,14 @@ public final class Reconciliation {
 
     public record Report(Instant from, Instant to, List<DeviceLine> devices) {}
 
+    private record Totals(long sales, long returns, long grandTotalMinor) {}
+
+    /** A pos_shift row as the close reported it; the sales are counted from the invoices. */
+    private record ShiftRow(String shiftUuid, String userEmail, String shiftType, Instant openedAt, Instant closedAt,
+                            Long expectedCashMinor, Long countedCashMinor, String totalsByMode) {}
+
+    private record ShiftSales(long count, long totalMinor) {}
+
     public Report report(String posId, String fromText, String toText) {
         Instant from = parse(fromText, false);
         Instant to = parse(toText, true);
@@ -64,41 +75,36 @@ public final class Reconciliation {
     private DeviceLine device(Handle h, DeviceView d, Instant from, Instant to) {
         long id = h.createQuery("select id from pos_offline where pos_id = :p").bind("p", d.posId()).mapTo(Long.class).one();
         String range = " and (cast(:from as timestamptz) is null or i.posted_at >= :from) and (cast(:to as timestamptz) is null or i.posted_at < :to)";
-        long[] totals = h.createQuery("""
-                        select count(*) filter (where return_against is null), count(*) filter (where return_against is not null),
-                               coalesce(sum(grand_total_minor), 0) from sales_invoice i where device_id = :d""" + range)
+        Totals totals = h.createQuery("""
+                        select count(*) filter (where return_against is null) as sales, count(*) filter (where return_against is not null) as returns,
+                               coalesce(sum(grand_total_minor), 0) as grand_total_minor from sales_invoice i where device_id = :d""" + range)
                 .bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
+                .map(ConstructorMapper.of(Totals.class)).one();
         Map<String, Long> byMode = byMode(h, "i.device_id = :d" + range, Map.of("d", id), from, to);
-        List<ShiftLine> shifts = h.createQuery("""
+        List<ShiftRow> shiftRows = h.createQuery("""
                         select * from pos_shift where device_id = :d
                         and (cast(:from as timestamptz) is null or coalesce(opened_at, closed_at) >= :from)
                         and (cast(:to as timestamptz) is null or coalesce(opened_at, closed_at) < :to)
                         order by coalesce(opened_at, closed_at), shift_uuid
                         """).bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> {
-                    String uuid = rs.getString("shift_uuid");
-                    Long expected = (Long) rs.getObject("expected_cash_minor");
-                    Long counted = (Long) rs.getObject("counted_cash_minor");
-                    return new ShiftLine(uuid, rs.getString("user_email"), rs.getString("shift_type"),
-                            SyncStatusReport.instant(rs.getTimestamp("opened_at")), SyncStatusReport.instant(rs.getTimestamp("closed_at")),
-                            0, 0, Map.of(), expected, counted,
-                            expected == null || counted == null ? null : counted - expected, readMap(rs.getString("totals_by_mode")));
-                }).list();
-        List<ShiftLine> withSales = new ArrayList<>();
-        for (ShiftLine s : shifts) {
-            long[] st = h.createQuery("select count(*), coalesce(sum(grand_total_minor), 0) from sales_invoice where shift_uuid = :u and device_id = :d")
-                    .bind("u", s.shiftUuid()).bind("d", id).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+                .map(ConstructorMapper.of(ShiftRow.class)).list();
+        List<ShiftLine> shifts = new ArrayList<>();
+        for (ShiftRow s : shiftRows) {
+            ShiftSales sales = h.createQuery("""
+                            select count(*) as count, coalesce(sum(grand_total_minor), 0) as total_minor
+                            from sales_invoice where shift_uuid = :u and device_id = :d""")
+                    .bind("u", s.shiftUuid()).bind("d", id).map(ConstructorMapper.of(ShiftSales.class)).one();
             Map<String, Long> modes = byMode(h, "i.shift_uuid = :u and i.device_id = :d", Map.of("u", s.shiftUuid(), "d", id), null, null);
-            withSales.add(new ShiftLine(s.shiftUuid(), s.user(), s.shiftType(), s.openedAt(), s.closedAt(), st[0], st[1], modes,
-                    s.expectedCashMinor(), s.countedCashMinor(), s.cashDifferenceMinor(), s.reportedByPaymentModeMinor()));
+            Long difference = s.expectedCashMinor() == null || s.countedCashMinor() == null ? null : s.countedCashMinor() - s.expectedCashMinor();
+            shifts.add(new ShiftLine(s.shiftUuid(), s.userEmail(), s.shiftType(), s.openedAt(), s.closedAt(), sales.count(), sales.totalMinor(),
+                    modes, s.expectedCashMinor(), s.countedCashMinor(), difference, readMap(s.totalsByMode())));
         }
         List<StockImpact> stock = h.createQuery("""
-                        select item_code, sum(qty_change) from stock_ledger where device_id = :d
+                        select item_code, sum(qty_change) as qty from stock_ledger where device_id = :d
                         and (cast(:from as timestamptz) is null or posted_at >= :from) and (cast(:to as timestamptz) is null or posted_at < :to)
                         group by item_code order by item_code
                         """).bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> new StockImpact(rs.getString(1), rs.getLong(2))).list();
+                .map(ConstructorMapper.of(StockImpact.class)).list();
         // Rows still awaiting review (and rejections) are listed whatever the period: they need someone's attention.
         String statusRange = " and (reviewed_at is null or ((cast(:from as timestamptz) is null or received_at >= :from)"
                 + " and (cast(:to as timestamptz) is null or received_at < :to)))";
@@ -106,12 +112,10 @@ public final class Reconciliation {
                 .bind("d", id).mapTo(Long.class).one();
         List<Flag> flags = h.createQuery("select * from pos_offline_sync_status where device_id = :d and review" + statusRange + " order by seq")
                 .bind("d", id).bind("from", from).bind("to", to)
-                .map((rs, c) -> new Flag(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
-                        readList(rs.getString("review_reasons")), SyncStatusReport.instant(rs.getTimestamp("received_at")),
-                        rs.getString("reviewed_by"), SyncStatusReport.instant(rs.getTimestamp("reviewed_at"))))
+                .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ConstructorMapper.of(Flag.class))
                 .list();
-        return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals[0], totals[1], totals[2], byMode,
-                withSales, stock, rejected, flags);
+        return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals.sales(), totals.returns(),
+                totals.grandTotalMinor(), byMode, shifts, stock, rejected, flags);
     }
 
     /** Money taken per payment mode: tenders, with the change given back taken off cash. */
@@ -139,7 +143,7 @@ public final class Reconciliation {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_date", "'" + text + "' is not a date (2024-05-31) or an instant (2024-05-31T10:00:00Z).");
+            throw Refusal.invalid("invalid_date", "'" + text + "' is not a date (2024-05-31) or an instant (2024-05-31T10:00:00Z).");
         }
     }
 
@@ -149,15 +153,6 @@ public final class Reconciliation {
             return json.readValue(s, new TypeReference<Map<String, Long>>() {});
         } catch (Exception e) {
             return Map.of();
-        }
-    }
-
-    private List<String> readList(String s) {
-        if (s == null) return List.of();
-        try {
-            return json.readValue(s, new TypeReference<List<String>>() {});
-        } catch (Exception e) {
-            return List.of(s);
         }
     }
 }

@@ -1,27 +1,28 @@
 package dev.tillsync.server.report;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceRegistry;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.ingest.ReviewReasons;
 import dev.tillsync.server.ingest.SyncStatusLedger;
-import java.sql.Timestamp;
+import dev.tillsync.server.refusal.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** "POS Offline Sync Status": per device, each received transaction and a summary. */
 public final class SyncStatusReport {
     private static final Set<String> OUTCOMES = Set.of("accepted", "rejected");
+    /** A pos_offline_sync_status row, column for column (review_reasons through {@link ReviewReasons}). */
+    private static final RowMapper<Entry> ENTRY = ConstructorMapper.of(Entry.class);
 
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
     private final SyncStatusLedger ledger = new SyncStatusLedger();
-    private final ObjectMapper json = Json.mapper();
+    private final ReviewReasons reasons = new ReviewReasons();
 
     public SyncStatusReport(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;
@@ -39,7 +40,7 @@ public final class SyncStatusReport {
 
     public Report forDevice(String posId, String outcome) {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw ApiException.badRequest("invalid_outcome", "outcome must be accepted or rejected.");
+            throw Refusal.invalid("invalid_outcome", "outcome must be accepted or rejected.");
         }
         return jdbi.withHandle(h -> {
             DeviceRecord d = devices.require(h, posId);
@@ -57,11 +58,7 @@ public final class SyncStatusReport {
                             select * from pos_offline_sync_status where device_id = :d
                             and (cast(:o as text) is null or outcome = :o) order by seq
                             """).bind("d", d.id()).bind("o", outcome)
-                    .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
-                            rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
-                            reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
-                            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getInt("duplicate_count"),
-                            instant(rs.getTimestamp("last_duplicate_at"))))
+                    .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ENTRY)
                     .list();
             return new Report(s, rows);
         });
@@ -70,26 +67,9 @@ public final class SyncStatusReport {
     /** Records who reviewed a flagged row and when. */
     public Entry markReviewed(String uuid, String reviewer) {
         int n = jdbi.withHandle(h -> ledger.markReviewed(h, uuid, reviewer));
-        if (n == 0) throw ApiException.notFound("No flagged transaction with UUID " + uuid + ".");
+        if (n == 0) throw Refusal.notFound("No flagged transaction with UUID " + uuid + ".");
         return jdbi.withHandle(h -> h.createQuery("select * from pos_offline_sync_status where uuid = :u").bind("u", uuid)
-                .map((rs, c) -> new Entry(rs.getString("uuid"), rs.getLong("seq"), rs.getString("kind"), rs.getString("number"),
-                        rs.getString("outcome"), rs.getString("code"), rs.getString("reason"), rs.getBoolean("review"),
-                        reasons(rs.getString("review_reasons")), instant(rs.getTimestamp("received_at")), rs.getString("via"),
-                        rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getInt("duplicate_count"),
-                        instant(rs.getTimestamp("last_duplicate_at"))))
+                .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ENTRY)
                 .one());
-    }
-
-    private List<String> reasons(String s) {
-        if (s == null) return List.of();
-        try {
-            return json.readValue(s, new TypeReference<List<String>>() {});
-        } catch (Exception e) {
-            return List.of(s);
-        }
-    }
-
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

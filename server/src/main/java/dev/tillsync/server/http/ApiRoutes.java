@@ -1,0 +1,159 @@
+package dev.tillsync.server.http;
+
+import static dev.tillsync.server.auth.Role.ACCOUNTS_MANAGER;
+import static dev.tillsync.server.auth.Role.ACCOUNTS_USER;
+import static dev.tillsync.server.auth.Role.SYSTEM_MANAGER;
+import static dev.tillsync.server.http.Caller.ANYONE;
+import static dev.tillsync.server.http.Caller.DEVICE;
+
+import dev.tillsync.core.json.Json;
+import dev.tillsync.core.sync.LinkRequest;
+import dev.tillsync.core.sync.PushBatch;
+import dev.tillsync.core.sync.UnlinkComplete;
+import dev.tillsync.server.Limits;
+import dev.tillsync.server.Services;
+import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.device.DeviceRecord;
+import dev.tillsync.server.device.DeviceView;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * The routes under /api/v1, each with the roles that may call it, in one table: a user role means "this role or
+ * a stronger one" (the seed's permission table). {@link Access} checks them before any handler runs, so the
+ * handlers below only read the caller it stored and stay thin over the services.
+ */
+final class ApiRoutes {
+    static final String P = "/api/v1";
+
+    private final Services s;
+    private final Bodies bodies = new Bodies();
+    private final Access access;
+
+    ApiRoutes(Services services) {
+        this.s = services;
+        this.access = new Access(services.tokens(), services.deviceAuth());
+    }
+
+    void register(Javalin app) {
+        app.beforeMatched(P + "/*", access::check);
+
+        app.get(P + "/health", ctx -> ctx.json(Map.of("status", "ok")), ANYONE);
+        app.post(P + "/auth/login", this::login, ANYONE);
+
+        app.get(P + "/users", ctx -> ctx.json(s.users().list()), SYSTEM_MANAGER);
+        app.post(P + "/users", this::createUser, SYSTEM_MANAGER);
+
+        app.get(P + "/devices", ctx -> ctx.json(s.devices().list()), ACCOUNTS_USER);
+        app.post(P + "/devices", this::createDevice, ACCOUNTS_MANAGER);
+        app.get(P + "/devices/{posId}", ctx -> ctx.json(s.devices().get(ctx.pathParam("posId"))), ACCOUNTS_USER);
+        app.put(P + "/devices/{posId}", this::updateDevice, ACCOUNTS_MANAGER);
+        app.delete(P + "/devices/{posId}", this::deleteDevice, ACCOUNTS_MANAGER);
+        app.post(P + "/devices/{posId}/link-code", this::issueLinkCode, ACCOUNTS_MANAGER);
+        app.post(P + "/devices/{posId}/unlink", this::unlink, ACCOUNTS_MANAGER);
+        app.get(P + "/devices/{posId}/sync-status", this::syncStatus, ACCOUNTS_USER);
+
+        app.post(P + "/terminal/link", this::link, ANYONE);
+        app.post(P + "/terminal/unlink-complete", this::unlinkComplete, DEVICE);
+        app.post(P + "/sync/push", this::push, DEVICE);
+        app.get(P + "/sync/pull", this::pull, DEVICE);
+        app.post(P + "/imports", this::importFile, DEVICE, ACCOUNTS_MANAGER);
+
+        app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);
+        app.post(P + "/reports/flags/{uuid}/reviewed", this::markReviewed, ACCOUNTS_MANAGER);
+    }
+
+    record LoginRequest(String email, String password) {}
+
+    record UnlinkRequest(boolean force) {}
+
+    private void login(Context ctx) {
+        LoginRequest r = bodies.json(ctx, LoginRequest.class, Limits.SMALL_BODY_BYTES);
+        ctx.json(s.tokens().login(r.email(), r.password()));
+    }
+
+    private void createUser(Context ctx) {
+        UserDirectory.NewUser u = bodies.json(ctx, UserDirectory.NewUser.class, Limits.SMALL_BODY_BYTES);
+        ctx.status(201).json(s.users().create(u));
+    }
+
+    private void createDevice(Context ctx) {
+        DeviceView spec = bodies.json(ctx, DeviceView.class, Limits.SMALL_BODY_BYTES);
+        ctx.status(201).json(s.devices().create(spec));
+    }
+
+    private void updateDevice(Context ctx) {
+        DeviceView spec = bodies.json(ctx, DeviceView.class, Limits.SMALL_BODY_BYTES);
+        ctx.json(s.devices().update(ctx.pathParam("posId"), spec));
+    }
+
+    private void deleteDevice(Context ctx) {
+        s.devices().delete(ctx.pathParam("posId"));
+        ctx.status(204);
+    }
+
+    private void issueLinkCode(Context ctx) {
+        ctx.status(201).json(s.links().issueCode(ctx.pathParam("posId")));
+    }
+
+    private void unlink(Context ctx) {
+        byte[] body = bodies.bytes(ctx, Limits.SMALL_BODY_BYTES);
+        boolean force = body.length > 0 && optionalJson(body, UnlinkRequest.class).force();
+        ctx.json(Map.of("posId", ctx.pathParam("posId"), "connectionStatus", s.links().unlink(ctx.pathParam("posId"), force)));
+    }
+
+    private void syncStatus(Context ctx) {
+        ctx.json(s.syncStatus().forDevice(ctx.pathParam("posId"), ctx.queryParam("outcome")));
+    }
+
+    private void link(Context ctx) {
+        ctx.json(s.links().link(bodies.json(ctx, LinkRequest.class, Limits.SMALL_BODY_BYTES)));
+    }
+
+    private void unlinkComplete(Context ctx) {
+        DeviceRecord d = Access.device(ctx);
+        s.links().unlinkComplete(d, bodies.json(ctx, UnlinkComplete.class, Limits.SMALL_BODY_BYTES));
+        ctx.json(Map.of("posId", d.posId(), "connectionStatus", "Unlinked"));
+    }
+
+    private void push(Context ctx) {
+        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES)));
+    }
+
+    private void pull(Context ctx) {
+        ctx.json(s.pull().page(Access.device(ctx), ctx.queryParam("cursor"), intParam(ctx, "limit")));
+    }
+
+    /** A device may import only its own file; an Accounts Manager any device's. */
+    private void importFile(Context ctx) {
+        String onlyPosId = Access.callingDevice(ctx).map(DeviceRecord::posId).orElse(null);
+        ctx.json(s.imports().importFile(bodies.bytes(ctx, Limits.IMPORT_FILE_BYTES), onlyPosId));
+    }
+
+    private void reconciliation(Context ctx) {
+        ctx.json(s.reconciliation().report(ctx.queryParam("posId"), ctx.queryParam("from"), ctx.queryParam("to")));
+    }
+
+    private void markReviewed(Context ctx) {
+        ctx.json(s.syncStatus().markReviewed(ctx.pathParam("uuid"), Access.session(ctx).email()));
+    }
+
+    private <T> T optionalJson(byte[] body, Class<T> type) {
+        try {
+            return Json.mapper().readValue(body, type);
+        } catch (Exception e) {
+            throw ApiException.badRequest("invalid_request", "The body must be JSON like {\"force\": true}.");
+        }
+    }
+
+    private static Integer intParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_" + name, name + " must be a whole number.");
+        }
+    }
+}
