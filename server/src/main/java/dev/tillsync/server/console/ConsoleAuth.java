@@ -3,7 +3,7 @@ package dev.tillsync.server.console;
 import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.TokenService;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -34,12 +34,12 @@ final class ConsoleAuth {
         try {
             TokenService.Session session = s.tokens().verify(token);
             return Optional.of(new ConsoleUser(session, token, csrfFor(token)));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return Optional.empty();
         }
     }
 
-    /** Checks the password with the API's TokenService and sets the session cookie; 401 ApiException when wrong. */
+    /** Checks the password with the API's TokenService and sets the session cookie; a Refusal (401) when wrong. */
     void signIn(Context ctx, String email, String password) {
         TokenService.Login login = s.tokens().login(email, password);
         int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());

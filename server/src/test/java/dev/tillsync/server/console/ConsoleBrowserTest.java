@@ -181,6 +181,12 @@ class ConsoleBrowserTest {
         d.get(base + "/console/devices");
         assertThat(deviceRow(POS).getText()).contains("<script>window.__pwned=1</script>");
         assertThat(((JavascriptExecutor) d).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        // The HTML itself, before a browser parses it: the templates wrote the values as escaped text.
+        assertThat(get("/console/devices").body()).contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;")
+                .doesNotContain("<script>window.__pwned");
+        assertThat(get("/console/devices/" + POS).body()).contains("class=\"fn\" value=\"&lt;b>Amira&lt;/b>\"",
+                ">&lt;script&gt;window.__pwned=1&lt;/script&gt;'; drop table pos_offline; --</textarea>")
+                .doesNotContain("<b>Amira", "<script>window.__pwned");
 
         // A bad value is refused with the form kept as typed.
         d.get(base + "/console/devices/" + POS);
