@@ -39,7 +39,7 @@ final class ConsoleAuth {
         }
     }
 
-    /** Checks the password with the API's TokenService and sets the session cookie; 401 ApiException when wrong. */
+    /** Checks the password with the API's TokenService and sets the session cookie; a Refusal (401) when wrong. */
     void signIn(Context ctx, String email, String password) {
         TokenService.Login login = s.tokens().login(email, password);
         int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());

@@ -1,14 +1,18 @@
 package dev.tillsync.server.console;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** Read-only queries only the console needs (list figures, pick lists, per-day and per-hour sales, row lookups). */
+/**
+ * Read-only queries only the console needs (list figures, pick lists, per-day and per-hour sales, row lookups).
+ * Rows map onto the records by column name (snake_case to the record's components).
+ */
 final class ConsoleQueries {
     private final Jdbi jdbi;
 
@@ -41,9 +45,7 @@ final class ConsoleQueries {
                         ) s on s.device_id = d.id
                         order by d.pos_id
                         """)
-                .map((rs, c) -> new DeviceLine(rs.getString("pos_id"), rs.getString("profile"), rs.getString("connection_status"),
-                        instant(rs.getTimestamp("last_sync")), rs.getLong("received"), rs.getLong("failed"), rs.getLong("pending"),
-                        rs.getLong("open_flags"), rs.getString("description")))
+                .map(ConstructorMapper.of(DeviceLine.class))
                 .list());
     }
 
@@ -68,13 +70,12 @@ final class ConsoleQueries {
     /** Sales per UTC day for one device, newest first. */
     List<DaySales> salesPerDay(String posId, int days) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select cast(i.posted_at at time zone 'UTC' as date) as day, count(*) as n,
-                               coalesce(sum(i.grand_total_minor), 0) as total, count(*) filter (where i.offline) as offline_n
+                        select cast(i.posted_at at time zone 'UTC' as date) as day, count(*) as count,
+                               coalesce(sum(i.grand_total_minor), 0) as total_minor, count(*) filter (where i.offline) as offline_count
                         from sales_invoice i join pos_offline d on d.id = i.device_id
                         where d.pos_id = :p group by 1 order by 1 desc limit :days
                         """).bind("p", posId).bind("days", days)
-                .map((rs, c) -> new DaySales(rs.getObject("day", LocalDate.class), rs.getLong("n"), rs.getLong("total"),
-                        rs.getLong("offline_n")))
+                .map(ConstructorMapper.of(DaySales.class))
                 .list());
     }
 
@@ -85,32 +86,24 @@ final class ConsoleQueries {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return jdbi.withHandle(h -> h.createQuery("""
-                        select cast(extract(hour from i.posted_at at time zone 'UTC') as int) as hr, count(*) as n,
-                               coalesce(sum(i.grand_total_minor), 0) as total, count(*) filter (where i.offline) as offline_n
+                        select cast(extract(hour from i.posted_at at time zone 'UTC') as int) as hour, count(*) as count,
+                               coalesce(sum(i.grand_total_minor), 0) as total_minor, count(*) filter (where i.offline) as offline_count
                         from sales_invoice i join pos_offline d on d.id = i.device_id
                         where d.pos_id = :p and i.posted_at >= :from and i.posted_at < :to
                         group by 1 order by 1
                         """).bind("p", posId).bind("from", from).bind("to", to)
-                .map((rs, c) -> new HourSales(rs.getInt("hr"), rs.getLong("n"), rs.getLong("total"), rs.getLong("offline_n")))
+                .map(ConstructorMapper.of(HourSales.class))
                 .list());
     }
 
-    record RowRef(String kind, String number) {}
+    record RowRef(String uuid, String kind, String number) {}
 
     /** Kind and number of received rows by UUID, to label an import's per-row results. */
     Map<String, RowRef> rowRefs(List<String> uuids) {
         if (uuids.isEmpty()) return Map.of();
-        return jdbi.withHandle(h -> {
-            Map<String, RowRef> out = new java.util.HashMap<>();
-            h.createQuery("select uuid, kind, number from pos_offline_sync_status where uuid in (<u>)")
-                    .bindList("u", uuids)
-                    .map((rs, c) -> Map.entry(rs.getString("uuid"), new RowRef(rs.getString("kind"), rs.getString("number"))))
-                    .forEach(e -> out.put(e.getKey(), e.getValue()));
-            return out;
-        });
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return jdbi.withHandle(h -> h.createQuery("select uuid, kind, number from pos_offline_sync_status where uuid in (<u>)")
+                .bindList("u", uuids)
+                .map(ConstructorMapper.of(RowRef.class))
+                .collect(Collectors.toMap(RowRef::uuid, r -> r)));
     }
 }

@@ -24,20 +24,22 @@ public final class ConsoleRoutes {
     private static final String BODY_WRITTEN = "tillsync.error";
 
     private final ConsoleAuth auth;
-    private final DevicePages devices;
-    private final SyncStatusPage sync;
-    private final ReconciliationPage reconciliation;
-    private final UploadPage upload;
-    private final UsersPage users;
+    private final Views views;
+    private final DevicesController devices;
+    private final SyncStatusController sync;
+    private final ReconciliationController reconciliation;
+    private final UploadController upload;
+    private final UsersController users;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
         this.auth = new ConsoleAuth(services);
-        this.devices = new DevicePages(services, queries);
-        this.sync = new SyncStatusPage(services, queries);
-        this.reconciliation = new ReconciliationPage(services, queries);
-        this.upload = new UploadPage(services, queries);
-        this.users = new UsersPage(services);
+        this.views = new Views();
+        this.devices = new DevicesController(services, queries, views);
+        this.sync = new SyncStatusController(services, queries, views);
+        this.reconciliation = new ReconciliationController(services, queries, views);
+        this.upload = new UploadController(services, queries, views);
+        this.users = new UsersController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -54,7 +56,7 @@ public final class ConsoleRoutes {
             if (auth.current(ctx).isPresent()) {
                 ctx.redirect("/console/devices", HttpStatus.SEE_OTHER);
             } else {
-                ctx.html(SignInPage.render(null, null));
+                views.html(ctx, "signin", new SignInModel(null, null));
             }
         });
         app.post("/console/login", this::signIn);
@@ -91,7 +93,8 @@ public final class ConsoleRoutes {
             auth.signIn(ctx, email, ctx.formParam("password"));
             ctx.redirect("/console/devices", HttpStatus.SEE_OTHER);
         } catch (Refusal e) {
-            ctx.status(RefusalStatus.of(e.kind())).html(SignInPage.render(email, e.getMessage()));
+            ctx.status(RefusalStatus.of(e.kind()));
+            views.html(ctx, "signin", new SignInModel(email, e.getMessage()));
         }
     }
 
@@ -103,34 +106,37 @@ public final class ConsoleRoutes {
                 if (ctx.method() == HandlerType.GET) {
                     ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
                 } else {
-                    ctx.status(401).html(SignInPage.render(null, "Your session has ended; sign in again."));
+                    ctx.status(401);
+                    views.html(ctx, "signin", new SignInModel(null, "Your session has ended; sign in again."));
                 }
                 return;
             }
             ConsoleUser u = user.get();
             if (ctx.method() == HandlerType.POST && !auth.csrfValid(ctx, u)) {
-                ctx.status(403).html(Layout.page(u, Layout.Tab.NONE, "Refused",
-                        "<h1>Refused</h1>" + Layout.notice("error", "This form has expired or did not come from this console. Reload the page and try again.")));
+                message(ctx, 403, u, "Refused", "Refused",
+                        "This form has expired or did not come from this console. Reload the page and try again.", false);
                 return;
             }
             if (!u.can(atLeast)) {
-                ctx.status(403).html(Layout.page(u, Layout.Tab.NONE, "Not allowed",
-                        "<h1>Not allowed</h1>" + Layout.notice("error", "This needs the " + atLeast.label() + " role or higher; you are "
-                                + u.role().label() + ".")));
+                message(ctx, 403, u, "Not allowed", "Not allowed",
+                        "This needs the " + atLeast.label() + " role or higher; you are " + u.role().label() + ".", false);
                 return;
             }
             try {
                 p.handle(ctx, u);
             } catch (Refusal e) {
-                ctx.status(RefusalStatus.of(e.kind())).html(Layout.page(u, Layout.Tab.NONE, "Error",
-                        "<h1>Could not do that</h1>" + Layout.notice("error", e.getMessage())
-                                + "<p><a href=\"javascript:history.back()\">Back</a></p>"));
+                message(ctx, RefusalStatus.of(e.kind()), u, "Error", "Could not do that", e.getMessage(), true);
             } catch (Exception e) {
                 String id = UUID.randomUUID().toString();
                 log.error("console {} {} failed (error id {}): {}", ctx.method(), ctx.path(), id, e.toString(), e);
-                ctx.status(500).html(Layout.page(u, Layout.Tab.NONE, "Error", "<h1>Server error</h1>" + Layout.notice("error",
-                        "The server failed on this request (error id " + id + "); nothing was half-written. Retry, and report the id if it persists.")));
+                message(ctx, 500, u, "Error", "Server error",
+                        "The server failed on this request (error id " + id + "); nothing was half-written. Retry, and report the id if it persists.", false);
             }
         };
+    }
+
+    private void message(Context ctx, int status, ConsoleUser u, String title, String heading, String text, boolean backLink) {
+        ctx.status(status);
+        views.html(ctx, "message", new MessageModel(Frame.of(u, Frame.Tab.NONE, title), heading, text, backLink));
     }
 }

@@ -22,8 +22,4 @@ record ConsoleUser(TokenService.Session session, String token, String csrf) {
     boolean canEdit() {
         return can(Role.ACCOUNTS_MANAGER);
     }
-
-    String csrfField() {
-        return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.e(csrf) + "\">";
-    }
 }

@@ -1,7 +1,8 @@
 package dev.tillsync.server.console;
 
 import dev.tillsync.server.device.DeviceView;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.Limits;
+import dev.tillsync.server.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class DeviceForm {
             try {
                 rows = Integer.parseInt(rowsText);
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("invalid_rows_per_request", "POS Sync Rows Per Request must be a whole number (1 to 5000).");
+                throw Refusal.invalid("invalid_rows_per_request", "POS Sync Rows Per Request must be a whole number ("
+                        + Limits.ROWS_PER_REQUEST_MIN + " to " + Limits.ROWS_PER_REQUEST_MAX + ").");
             }
         }
         String description = first(form, "description");

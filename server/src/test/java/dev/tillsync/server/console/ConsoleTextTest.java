@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tillsync.server.device.DeviceView;
-import dev.tillsync.server.http.ApiException;
+import dev.tillsync.server.refusal.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The console's text handling without a browser: escaping, CSV cells, form parsing, flag labels. */
+/** The console's text handling without a browser: CSV cells, form parsing, flag labels (escaping: ConsoleTemplateTest). */
 class ConsoleTextTest {
 
     @Test
-    void escapesEveryHtmlSpecialCharacter() {
-        assertThat(Html.e("<script>alert('x')</script> & \"q\"")).isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
-        assertThat(Html.e(null)).isEmpty();
-    }
-
-    @Test
     void csvCellsAreQuotedAndNeverFormulas() {
-        assertThat(SyncStatusPage.cell("plain")).isEqualTo("plain");
-        assertThat(SyncStatusPage.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(SyncStatusPage.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(SyncStatusPage.cell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
-        assertThat(SyncStatusPage.cell("-0.50 short")).isEqualTo("\"'-0.50 short\"");
-        assertThat(SyncStatusPage.cell(null)).isEmpty();
+        assertThat(SyncStatusController.cell("plain")).isEqualTo("plain");
+        assertThat(SyncStatusController.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(SyncStatusController.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(SyncStatusController.cell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(SyncStatusController.cell("-0.50 short")).isEqualTo("\"'-0.50 short\"");
+        assertThat(SyncStatusController.cell(null)).isEmpty();
     }
 
     @Test
@@ -56,18 +50,18 @@ class ConsoleTextTest {
     @Test
     void badRowsPerRequestIsAClearError() {
         assertThatThrownBy(() -> DeviceForm.parse(Map.of("syncRowsPerRequest", List.of("lots")), "POS-1"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("whole number");
-        assertThatThrownBy(() -> DevicePages.silentDays("-1")).isInstanceOf(ApiException.class);
-        assertThat(DevicePages.silentDays(null)).isEqualTo(2);
+                .isInstanceOf(Refusal.class).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> DevicesController.silentDays("-1")).isInstanceOf(Refusal.class);
+        assertThat(DevicesController.silentDays(null)).isEqualTo(2);
     }
 
     @Test
     void flagReasonsGetShortLabels() {
-        assertThat(ReconciliationPage.category("stock of ITEM-1 in Main Warehouse is now -3")).isEqualTo("Stock below zero");
-        assertThat(ReconciliationPage.category("sold under profile key a but the device's current profile key is b (stale or foreign POS profile)"))
+        assertThat(ReconciliationController.category("stock of ITEM-1 in Main Warehouse is now -3")).isEqualTo("Stock below zero");
+        assertThat(ReconciliationController.category("sold under profile key a but the device's current profile key is b (stale or foreign POS profile)"))
                 .isEqualTo("Stale profile key");
-        assertThat(ReconciliationPage.category("ITEM-1 sold at 1.20, server price is 1.50")).isEqualTo("Price difference");
-        assertThat(ReconciliationPage.category("possible duplicate customer: phone 555 already belongs to CUST-1")).isEqualTo("Duplicate customer");
-        assertThat(ReconciliationPage.category("cash difference -0.50 (expected 1.00, counted 0.50)")).isEqualTo("Cash difference");
+        assertThat(ReconciliationController.category("ITEM-1 sold at 1.20, server price is 1.50")).isEqualTo("Price difference");
+        assertThat(ReconciliationController.category("possible duplicate customer: phone 555 already belongs to CUST-1")).isEqualTo("Duplicate customer");
+        assertThat(ReconciliationController.category("cash difference -0.50 (expected 1.00, counted 0.50)")).isEqualTo("Cash difference");
     }
 }

@@ -1,0 +1,20 @@
+package dev.tillsync.server.console;
+
+import dev.tillsync.server.auth.Role;
+
+/**
+ * What the page frame (layout.jte) shows around every signed-in page: the tabs, who is signed in, and the CSRF
+ * token that every form on the page, the sign-out form included, must carry.
+ */
+record Frame(Tab active, String title, String email, String role, boolean usersTab, String csrf) {
+    enum Tab { DEVICES, SYNC, RECONCILIATION, UPLOAD, USERS, NONE }
+
+    static Frame of(ConsoleUser u, Tab active, String title) {
+        return new Frame(active, title, u.email(), u.role().label(), u.can(Role.SYSTEM_MANAGER), u.csrf());
+    }
+
+    /** The class of a tab's link: "active" for the page's own tab, none for the others. */
+    String tabClass(Tab t) {
+        return t == active ? "active" : null;
+    }
+}
