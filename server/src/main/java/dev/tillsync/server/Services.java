@@ -1,7 +1,7 @@
 package dev.tillsync.server;
 
 import dev.tillsync.server.auth.TokenService;
-import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.db.StockPublisher;
@@ -17,14 +17,14 @@ import dev.tillsync.server.report.SyncStatusReport;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
-public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, UserDirectory users, TokenService tokens,
+public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUsers users, TokenService tokens,
                        DeviceRegistry devices, LinkService links, DeviceAuth deviceAuth, PushService push, PullFeed pull,
                        ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation) {
 
     public static Services over(Jdbi jdbi) {
         ChangeFeed feed = new ChangeFeed();
         Catalog catalog = new Catalog(feed);
-        UserDirectory users = new UserDirectory(jdbi);
+        BackOfficeUsers users = new BackOfficeUsers(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
         PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),

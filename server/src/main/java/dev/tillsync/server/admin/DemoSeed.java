@@ -3,7 +3,7 @@ package dev.tillsync.server.admin;
 import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.master.ShiftTypeData;
 import dev.tillsync.server.Services;
-import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.device.DeviceView;
 import java.util.ArrayList;
@@ -37,12 +37,12 @@ public final class DemoSeed {
     public static void run(Services s) {
         s.jdbi().useTransaction(h -> {
             s.feed().lock(h);
-            UserDirectory u = s.users();
-            u.ensure(h, new UserDirectory.NewUser("admin@demo.shop", "System Manager", "admin-pass", null, "Demo", "Admin"));
-            u.ensure(h, new UserDirectory.NewUser("manager@demo.shop", "Accounts Manager", "manager-pass", null, "Demo", "Manager"));
-            u.ensure(h, new UserDirectory.NewUser("viewer@demo.shop", "Accounts User", "viewer-pass", null, "Demo", "Viewer"));
-            u.ensure(h, new UserDirectory.NewUser("amira@demo.shop", "Accounts User", "amira-pass", "1234", "Amira", "Haddad"));
-            u.ensure(h, new UserDirectory.NewUser("ben@demo.shop", "Accounts User", "ben-pass", "5678", "Ben", "Carter"));
+            BackOfficeUsers u = s.users();
+            u.ensure(h, new BackOfficeUsers.NewUser("admin@demo.shop", "System Manager", "admin-pass", null, "Demo", "Admin"));
+            u.ensure(h, new BackOfficeUsers.NewUser("manager@demo.shop", "Accounts Manager", "manager-pass", null, "Demo", "Manager"));
+            u.ensure(h, new BackOfficeUsers.NewUser("viewer@demo.shop", "Accounts User", "viewer-pass", null, "Demo", "Viewer"));
+            u.ensure(h, new BackOfficeUsers.NewUser("amira@demo.shop", "Accounts User", "amira-pass", "1234", "Amira", "Haddad"));
+            u.ensure(h, new BackOfficeUsers.NewUser("ben@demo.shop", "Accounts User", "ben-pass", "5678", "Ben", "Carter"));
             s.catalog().ensureProfile(h, new Catalog.ProfileSpec(PROFILE, WAREHOUSE, "Standard Selling", List.of("Cash", "Card"),
                     "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us"));
             Random random = new Random(20240531L);

@@ -3,7 +3,7 @@ package dev.tillsync.server.admin;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
-import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.auth.UserRecord;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.device.LinkService;
@@ -33,12 +33,12 @@ public final class ServerAdmin {
             if (hasAdmin) {
                 throw Refusal.conflict("already_initialised", "A System Manager already exists; add more users with 'admin user add'.");
             }
-            return s.users().ensure(h, new UserDirectory.NewUser(email, Role.SYSTEM_MANAGER.label(), password, null, null, null));
+            return s.users().ensure(h, new BackOfficeUsers.NewUser(email, Role.SYSTEM_MANAGER.label(), password, null, null, null));
         });
     }
 
     public UserRecord addUser(String email, String role, String password, String pin, String firstName, String lastName) {
-        return s.users().create(new UserDirectory.NewUser(email, role, password, pin, firstName, lastName));
+        return s.users().create(new BackOfficeUsers.NewUser(email, role, password, pin, firstName, lastName));
     }
 
     public List<UserRecord> users() {

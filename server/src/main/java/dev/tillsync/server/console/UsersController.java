@@ -2,7 +2,7 @@ package dev.tillsync.server.console;
 
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
-import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.http.RefusalStatus;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
@@ -28,7 +28,7 @@ final class UsersController {
 
     void create(Context ctx, ConsoleUser u) {
         String pin = ctx.formParam("pin");
-        UserDirectory.NewUser nu = new UserDirectory.NewUser(ctx.formParam("email"), ctx.formParam("role"), ctx.formParam("password"),
+        BackOfficeUsers.NewUser nu = new BackOfficeUsers.NewUser(ctx.formParam("email"), ctx.formParam("role"), ctx.formParam("password"),
                 pin == null || pin.isBlank() ? null : pin.trim(), blank(ctx.formParam("firstName")), blank(ctx.formParam("lastName")));
         try {
             s.users().create(nu);
@@ -39,7 +39,7 @@ final class UsersController {
         }
     }
 
-    private UsersModel model(ConsoleUser u, String created, String error, UserDirectory.NewUser draft) {
+    private UsersModel model(ConsoleUser u, String created, String error, BackOfficeUsers.NewUser draft) {
         return new UsersModel(Frame.of(u, Frame.Tab.USERS, "Users"), created, error, s.users().list(), ROLES, draft);
     }
 

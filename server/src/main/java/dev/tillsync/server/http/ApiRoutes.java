@@ -12,7 +12,7 @@ import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
-import dev.tillsync.server.auth.UserDirectory;
+import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
 import io.javalin.Javalin;
@@ -74,7 +74,7 @@ final class ApiRoutes {
     }
 
     private void createUser(Context ctx) {
-        UserDirectory.NewUser u = bodies.json(ctx, UserDirectory.NewUser.class, Limits.SMALL_BODY_BYTES);
+        BackOfficeUsers.NewUser u = bodies.json(ctx, BackOfficeUsers.NewUser.class, Limits.SMALL_BODY_BYTES);
         ctx.status(201).json(s.users().create(u));
     }
 

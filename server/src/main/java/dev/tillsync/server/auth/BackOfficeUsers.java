@@ -9,8 +9,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** Server users (the one writer of app_user): passwords and PINs kept only as bcrypt hashes. */
-public final class UserDirectory {
+/** The back office's users (console and API sign-in, and the people tills know by PIN); the one writer of app_user. Passwords and PINs kept only as bcrypt hashes. */
+public final class BackOfficeUsers {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern PIN = Pattern.compile("\\d{4,8}");
     /** A user as {@link UserRecord} shows it: never a hash, only whether a PIN is set. */
@@ -18,7 +18,7 @@ public final class UserDirectory {
 
     private final Jdbi jdbi;
 
-    public UserDirectory(Jdbi jdbi) {
+    public BackOfficeUsers(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
