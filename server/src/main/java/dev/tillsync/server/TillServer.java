@@ -1,6 +1,7 @@
 package dev.tillsync.server;
 
 import dev.tillsync.server.admin.ServerAdmin;
+import dev.tillsync.server.console.ConsoleRoutes;
 import dev.tillsync.server.db.Database;
 import dev.tillsync.server.http.HttpApi;
 import io.javalin.Javalin;
@@ -33,8 +34,8 @@ public final class TillServer implements AutoCloseable {
         Database db = Database.openForServer(dataDir, options.jdbcUrl());
         try {
             Services services = Services.over(db.jdbi());
-            Javalin http = new HttpApi(services).create();
-            new dev.tillsync.server.console.ConsoleRoutes(services).register(http);
+            ConsoleRoutes console = new ConsoleRoutes(services);
+            Javalin http = new HttpApi(services).create(console::register);
             http.start("0.0.0.0", options.port());
             log.info("tillsync server listening on port {}", http.port());
             return new TillServer(db, services, http);

@@ -43,14 +43,14 @@ final class ConsoleAuth {
     void signIn(Context ctx, String email, String password) {
         TokenService.Login login = s.tokens().login(email, password);
         int maxAge = (int) Math.max(1, Duration.between(Instant.now(), login.expiresAt()).toSeconds());
-        ctx.cookie(new Cookie(COOKIE, login.token(), PATH, maxAge, "https".equalsIgnoreCase(ctx.scheme()), 0, true,
-                null, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(COOKIE, login.token(), PATH, maxAge, "https".equalsIgnoreCase(ctx.scheme()), true,
+                null, SameSite.STRICT));
     }
 
     /** Ends this session only (the user's other sessions and API tokens stay valid). */
     void signOut(Context ctx, ConsoleUser u) {
         s.tokens().revoke(u.token());
-        ctx.cookie(new Cookie(COOKIE, "", PATH, 0, "https".equalsIgnoreCase(ctx.scheme()), 0, true, null, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(COOKIE, "", PATH, 0, "https".equalsIgnoreCase(ctx.scheme()), true, null, SameSite.STRICT));
     }
 
     boolean csrfValid(Context ctx, ConsoleUser u) {

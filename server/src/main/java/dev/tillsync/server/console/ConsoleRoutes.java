@@ -4,7 +4,7 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
 import dev.tillsync.server.http.RefusalStatus;
 import dev.tillsync.server.refusal.Refusal;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -48,7 +48,7 @@ public final class ConsoleRoutes {
         void handle(Context ctx, ConsoleUser u) throws Exception;
     }
 
-    public void register(Javalin app) {
+    public void register(RoutesConfig app) {
         app.get("/console", ctx -> ctx.redirect("/console/devices", HttpStatus.SEE_OTHER));
         app.get("/console/assets/{name}", Assets::serve);
         app.get("/console/login", ctx -> {

@@ -42,20 +42,20 @@ final class Access {
         } else if (user.isPresent()) {
             ctx.attribute(SESSION, require(ctx, user.get()));
         } else {
-            throw new IllegalStateException("API route " + ctx.endpointHandlerPath() + " declares no role");
+            throw new IllegalStateException("API route " + ctx.endpoint().path + " declares no role");
         }
     }
 
     /** The signed-in user of a route that declared a user role. */
     static TokenService.Session session(Context ctx) {
         TokenService.Session s = ctx.attribute(SESSION);
-        if (s == null) throw new IllegalStateException("route " + ctx.endpointHandlerPath() + " has no user session");
+        if (s == null) throw new IllegalStateException("route " + ctx.endpoint().path + " has no user session");
         return s;
     }
 
     /** The authenticated device of a route that declared {@link Caller#DEVICE}. */
     static DeviceRecord device(Context ctx) {
-        return callingDevice(ctx).orElseThrow(() -> new IllegalStateException("route " + ctx.endpointHandlerPath() + " has no device"));
+        return callingDevice(ctx).orElseThrow(() -> new IllegalStateException("route " + ctx.endpoint().path + " has no device"));
     }
 
     /** The device, when the route allows a device or a user and a device called. */

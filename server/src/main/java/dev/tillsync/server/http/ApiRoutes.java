@@ -15,7 +15,7 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ final class ApiRoutes {
         this.access = new Access(services.tokens(), services.deviceAuth());
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig app) {
         app.beforeMatched(P + "/*", access::check);
 
         app.get(P + "/health", ctx -> ctx.json(Map.of("status", "ok")), ANYONE);

@@ -6,10 +6,12 @@ import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,25 @@ public final class HttpApi {
         this.s = services;
     }
 
-    public Javalin create() {
-        Javalin app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.useVirtualThreads = true;   // Java 25: one virtual thread per request, no pool to size
+    /**
+     * Creates the app with the API's routes and error mapping; {@code more} adds further routes (the console)
+     * before it starts: Javalin 7 takes every route up front, in the config.
+     */
+    public Javalin create(Consumer<RoutesConfig> more) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            // Java 25: each request on its own virtual thread (Jetty 12), no request pool to size; the database
+            // pool (Hikari) is what bounds concurrent work.
+            cfg.concurrency.useVirtualThreads = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = Limits.IMPORT_FILE_BYTES;
+            errors(cfg.routes);
+            new ApiRoutes(s).register(cfg.routes);
+            more.accept(cfg.routes);
         });
+    }
+
+    private void errors(RoutesConfig app) {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(Refusal.class, (e, ctx) -> error(ctx, RefusalStatus.of(e.kind()), e.code(), e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
@@ -55,9 +69,6 @@ public final class HttpApi {
         app.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
         });
-
-        new ApiRoutes(s).register(app);
-        return app;
     }
 
     private static void error(Context ctx, int status, String code, String message) {
