@@ -55,7 +55,7 @@ class StoreAndUsersTest {
         });
         try (TerminalStore s = TerminalStore.open(dir)) {
             s.useTx(h -> dev.tillsync.terminal.store.EventLog.append(h, Instant.parse("2026-01-01T00:02:00Z"), "test", "A-3", null));
-            java.util.List<dev.tillsync.terminal.store.EventLog.Entry> events = s.read(h -> dev.tillsync.terminal.store.EventLog.list(h, 10));
+            java.util.List<dev.tillsync.terminal.LogEntry> events = s.read(h -> dev.tillsync.terminal.store.EventLog.list(h, 10));
             assertThat(events).extracting(e -> e.id() + ":" + e.ref()).containsExactly("3:A-3", "2:A-2", "1:A-1");
             assertCode(() -> s.useTx(h -> h.execute("DELETE FROM event_log")), "store_error");
             String index = s.read(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'invoice_return_against'").mapTo(String.class).one());

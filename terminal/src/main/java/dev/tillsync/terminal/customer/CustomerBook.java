@@ -1,6 +1,7 @@
 package dev.tillsync.terminal.customer;
 
 import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.payload.CustomerPayload;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.terminal.Customer;
@@ -48,6 +49,14 @@ public final class CustomerBook {
             EventLog.append(h, now, "customer_add", number, customer.name());
             return customer;
         });
+    }
+
+    /** A customer as the server sent it on a pull; a customer made here keeps its local flag and creation time. */
+    public static void savePulled(Handle h, CustomerData d) {
+        h.createUpdate("""
+                insert into customer (number, name, phone, email, local) values (:number, :name, :phone, :email, 0)
+                on conflict (number) do update set name = excluded.name, phone = excluded.phone, email = excluded.email
+                """).bindMethods(d).execute();
     }
 
     public static Optional<Customer> find(Handle h, String number) {

@@ -14,7 +14,9 @@ import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.outbox.OutboxRow;
 import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.sync.ConnectivityMonitor;
 import dev.tillsync.terminal.sync.ServerClient;
+import dev.tillsync.terminal.sync.ServerException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -97,8 +99,19 @@ public final class Exporter {
         }
     }
 
-    /** Posts the file to the server's import and marks the rows it answers for, exactly as a push would. */
-    public UploadResult upload(Path file, ServerClient client) {
+    /** Posts the file to the server's import and marks the rows it answers for, exactly as a push would; the answer (or none) tells the monitor whether the line is up. */
+    public UploadResult upload(Path file, ServerClient client, ConnectivityMonitor monitor) {
+        try {
+            UploadResult r = upload(file, client);
+            monitor.observe(true, "upload answered");
+            return r;
+        } catch (ServerException e) {
+            if (e.unreachable()) monitor.observe(false, e.code());
+            throw e;
+        }
+    }
+
+    private UploadResult upload(Path file, ServerClient client) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

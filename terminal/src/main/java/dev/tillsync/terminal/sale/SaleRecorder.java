@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.sale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.InvoicePayload;
@@ -7,7 +8,6 @@ import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.money.Money;
-import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.terminal.Item;
 import dev.tillsync.terminal.ReturnRequest;
@@ -75,7 +75,7 @@ public final class SaleRecorder {
             boolean offline = offlineInTx.getAsBoolean();
             if (req.items().isEmpty()) throw new TerminalException("no_items", "A sale needs at least one item (--item CODE[:QTY]).");
             if (req.payments().isEmpty()) throw new TerminalException("no_payment", "A sale needs a payment (--pay MODE:AMOUNT).");
-            DeviceState device = requireSelling(h);
+            DeviceState device = DeviceRepo.requireActive(h);
             ShiftInfo shift = ShiftBook.require(h);
             ProfileData profile = ProfileRepo.require(h, device);
             List<InvoiceLine> lines = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class SaleRecorder {
         if (req.refunds().isEmpty()) throw new TerminalException("no_payment", "A return needs a refund (--pay MODE:-AMOUNT).");
         Instant now = clock.instant();
         return store.inTx(h -> {
-            DeviceState device = requireSelling(h);
+            DeviceState device = DeviceRepo.requireActive(h);
             ShiftInfo shift = ShiftBook.require(h);
             ProfileData profile = ProfileRepo.require(h, device);
             String against = req.againstNumber() == null ? "" : req.againstNumber().trim();
@@ -215,19 +215,26 @@ public final class SaleRecorder {
         return new Recorded(inv, row, device, profile);
     }
 
-    /** A sale needs a linked device that is not being unlinked. */
-    static DeviceState requireSelling(Handle h) {
-        DeviceState d = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked",
-                "This terminal is not linked. Link it first: terminal link --server URL --code CODE"));
-        if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
-            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales. "
-                    + "Run terminal sync so every recorded sale reaches the server.");
+    /**
+     * Called by the pull (PullApplier) so that invoice_line has this one writer. A pull page's stock levels count every line whose sale was synced before the pull began: one statement for
+     * the whole page (after a catch-up, that is every line sold offline). Only those items' pending lines are
+     * visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices) list
+     * would cost a scan of every invoice.
+     */
+    public static void settlePendingStock(Handle h, List<String> itemCodes, Instant pullStartedAt) {
+        if (itemCodes.isEmpty()) return;
+        String codes;
+        try {
+            codes = dev.tillsync.core.json.Json.mapper().writeValueAsString(itemCodes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
-            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
-                    + "Ask a manager for a new link code to use it again.");
-        }
-        return d;
+        h.createUpdate("""
+                UPDATE invoice_line SET stock_pending = 0
+                WHERE stock_pending = 1 AND item_code IN (SELECT value FROM json_each(:codes)) AND EXISTS (
+                    SELECT 1 FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
+                    WHERE i.number = invoice_line.invoice_number AND o.status = 'Synced' AND o.synced_at < :startedAt)
+                """).bind("codes", codes).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
     private static List<Payment> normalisePayments(List<Payment> given, ProfileData profile, boolean refund) {

@@ -40,10 +40,43 @@ public final class DeviceRepo {
                 .findOne();
     }
 
+    /** True when this data folder holds a linked (or unlinking) device. */
+    public boolean isLinked() {
+        return load().map(d -> d.connectionStatus() != ConnectionStatus.UNLINKED).orElse(false);
+    }
+
     /** The device, or a clear refusal when this data folder was never linked. */
     public DeviceState require() {
-        return load().orElseThrow(() -> new TerminalException("not_linked",
-                "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE"));
+        return load().orElseThrow(DeviceRepo::notLinked);
+    }
+
+    /** The device, or the not-linked refusal, read in the caller's transaction. */
+    public static DeviceState requireExisting(Handle h) {
+        return load(h).orElseThrow(DeviceRepo::notLinked);
+    }
+
+    /** The device if it may record new transactions (sales, returns, shifts, customers); read in the caller's transaction. */
+    public static DeviceState requireActive(Handle h) {
+        DeviceState d = requireExisting(h);
+        if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
+            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales or other "
+                    + "transactions. Run terminal sync so every recorded transaction reaches the server.");
+        }
+        if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
+            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
+                    + "Ask a manager for a new link code to use it again.");
+        }
+        return d;
+    }
+
+    /** {@link #requireActive(Handle)} on a read of its own. */
+    public DeviceState requireActive() {
+        return store.read(DeviceRepo::requireActive);
+    }
+
+    private static TerminalException notLinked() {
+        return new TerminalException("not_linked",
+                "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
     }
 
     public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now) {
@@ -72,6 +105,25 @@ public final class DeviceRepo {
 
     public static void setPrinterTarget(Handle h, String target) {
         h.createUpdate("UPDATE device SET printer_target = :t WHERE id = 1").bind("t", target).execute();
+    }
+
+    /** Points the device at another back office URL, logged with who did it. */
+    public void changeServerUrl(String url, String by, Instant at) {
+        require();
+        store.useTx(h -> {
+            setServerUrl(h, url.trim());
+            EventLog.append(h, at, "config", "server_url", url.trim() + " by " + by);
+        });
+    }
+
+    /** Sets where ESC/POS bytes go (blank: the receipts folder), logged with who did it. */
+    public void changePrinterTarget(String target, String by, Instant at) {
+        require();
+        String t = target == null || target.isBlank() ? null : target.trim();
+        store.useTx(h -> {
+            setPrinterTarget(h, t);
+            EventLog.append(h, at, "config", "printer_target", t + " by " + by);
+        });
     }
 
     private static ConnectionStatus statusOf(DeviceConfig c) {
