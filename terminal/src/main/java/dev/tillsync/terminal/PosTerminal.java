@@ -98,10 +98,6 @@ public final class PosTerminal implements AutoCloseable {
         listeners.add(l);
     }
 
-    public void removeListener(TerminalListener l) {
-        listeners.remove(l);
-    }
-
     /** True when this data folder holds a linked (or unlinking) device. */
     public boolean isLinked() {
         return devices.isLinked();

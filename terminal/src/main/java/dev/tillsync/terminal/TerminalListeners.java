@@ -11,10 +11,6 @@ final class TerminalListeners {
         listeners.add(l);
     }
 
-    void remove(TerminalListener l) {
-        listeners.remove(l);
-    }
-
     void publish(TerminalEvent e) {
         for (TerminalListener l : listeners) {
             try {

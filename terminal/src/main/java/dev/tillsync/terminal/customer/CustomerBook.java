@@ -42,7 +42,7 @@ public final class CustomerBook {
             DeviceState device = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked", "This terminal is not linked."));
             String number = NumberingSeries.customers(device.config().customerSeries()).format(Counters.next(h, Counters.CUSTOMER));
             Customer customer = new Customer(number, c.name().trim(), blankToNull(c.phone()), blankToNull(c.email()), true);
-            h.createUpdate("INSERT INTO customer (number, name, phone, email, local, created_at) VALUES (:n, :name, :phone, :email, 1, :at)")
+            h.createUpdate("insert into customer (number, name, phone, email, local, created_at) values (:n, :name, :phone, :email, 1, :at)")
                     .bind("n", number).bind("name", customer.name()).bind("phone", customer.phone()).bind("email", customer.email())
                     .bind("at", now.toString()).execute();
             Outbox.append(h, RowKind.CUSTOMER, number, new CustomerPayload(number, customer.name(), customer.phone(), customer.email(), now), now);
@@ -60,16 +60,16 @@ public final class CustomerBook {
     }
 
     public static Optional<Customer> find(Handle h, String number) {
-        return h.createQuery("SELECT number, name, phone, email, local FROM customer WHERE number = :n").bind("n", number)
+        return h.createQuery("select number, name, phone, email, local from customer where number = :n").bind("n", number)
                 .map(CustomerBook::map).findOne();
     }
 
     public List<Customer> search(String text, int limit) {
         String like = "%" + (text == null ? "" : text.trim().toLowerCase()) + "%";
         return store.read(h -> h.createQuery("""
-                SELECT number, name, phone, email, local FROM customer
-                WHERE lower(number) LIKE :l OR lower(name) LIKE :l OR lower(coalesce(phone, '')) LIKE :l OR lower(coalesce(email, '')) LIKE :l
-                ORDER BY name, number LIMIT :limit
+                select number, name, phone, email, local from customer
+                where lower(number) like :l or lower(name) like :l or lower(coalesce(phone, '')) like :l or lower(coalesce(email, '')) like :l
+                order by name, number limit :limit
                 """).bind("l", like).bind("limit", limit).map(CustomerBook::map).list());
     }
 

@@ -33,7 +33,7 @@ public final class DeviceRepo {
     }
 
     public static Optional<DeviceState> load(Handle h) {
-        return h.createQuery("SELECT pos_id, server_url, connection_status, config_json, printer_target FROM device WHERE id = 1")
+        return h.createQuery("select pos_id, server_url, connection_status, config_json, printer_target from device where id = 1")
                 .map((rs, ctx) -> new DeviceState(rs.getString("pos_id"), rs.getString("server_url"),
                         ConnectionStatus.fromLabel(rs.getString("connection_status")),
                         readConfig(rs.getString("config_json")), rs.getString("printer_target")))
@@ -81,9 +81,9 @@ public final class DeviceRepo {
 
     public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now) {
         h.createUpdate("""
-                INSERT INTO device (id, pos_id, server_url, connection_status, config_json, linked_at)
-                VALUES (1, :posId, :url, :status, :config, :now)
-                ON CONFLICT (id) DO UPDATE SET pos_id = excluded.pos_id, server_url = excluded.server_url,
+                insert into device (id, pos_id, server_url, connection_status, config_json, linked_at)
+                values (1, :posId, :url, :status, :config, :now)
+                on conflict (id) do update set pos_id = excluded.pos_id, server_url = excluded.server_url,
                     connection_status = excluded.connection_status, config_json = excluded.config_json, linked_at = excluded.linked_at
                 """)
                 .bind("posId", config.posId()).bind("url", serverUrl)
@@ -92,19 +92,19 @@ public final class DeviceRepo {
     }
 
     public static void updateConfig(Handle h, DeviceConfig config) {
-        h.createUpdate("UPDATE device SET config_json = :config WHERE id = 1").bind("config", write(config)).execute();
+        h.createUpdate("update device set config_json = :config where id = 1").bind("config", write(config)).execute();
     }
 
     public static void setConnectionStatus(Handle h, ConnectionStatus status) {
-        h.createUpdate("UPDATE device SET connection_status = :s WHERE id = 1").bind("s", status.label()).execute();
+        h.createUpdate("update device set connection_status = :s where id = 1").bind("s", status.label()).execute();
     }
 
     public static void setServerUrl(Handle h, String url) {
-        h.createUpdate("UPDATE device SET server_url = :u WHERE id = 1").bind("u", url).execute();
+        h.createUpdate("update device set server_url = :u where id = 1").bind("u", url).execute();
     }
 
     public static void setPrinterTarget(Handle h, String target) {
-        h.createUpdate("UPDATE device SET printer_target = :t WHERE id = 1").bind("t", target).execute();
+        h.createUpdate("update device set printer_target = :t where id = 1").bind("t", target).execute();
     }
 
     /** Points the device at another back office URL, logged with who did it. */

@@ -17,8 +17,8 @@ public final class ProfileRepo {
     public static Optional<ProfileData> current(Handle h, DeviceState device) {
         String name = device.config().posProfile();
         var q = name == null
-                ? h.createQuery("SELECT data_json FROM profile ORDER BY name LIMIT 1")
-                : h.createQuery("SELECT data_json FROM profile WHERE name = :n").bind("n", name);
+                ? h.createQuery("select data_json from profile order by name limit 1")
+                : h.createQuery("select data_json from profile where name = :n").bind("n", name);
         return q.mapTo(String.class).findOne().map(ProfileRepo::read);
     }
 

@@ -79,7 +79,7 @@ public final class PullApplier {
 
     private void applyItem(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("UPDATE item SET active = 0 WHERE code = :code").bind("code", c.key()).execute();
+            h.createUpdate("update item set active = 0 where code = :code").bind("code", c.key()).execute();
             return;
         }
         ItemData i = read(c, ItemData.class);
@@ -89,16 +89,16 @@ public final class PullApplier {
                     tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
                 """)
                 .bindMethods(i).execute();
-        h.createUpdate("DELETE FROM item_barcode WHERE item_code = :code").bind("code", i.code()).execute();
+        h.createUpdate("delete from item_barcode where item_code = :code").bind("code", i.code()).execute();
         for (String b : i.barcodes()) {
-            h.createUpdate("INSERT INTO item_barcode (barcode, item_code) VALUES (:b, :code) ON CONFLICT (barcode) DO UPDATE SET item_code = excluded.item_code")
+            h.createUpdate("insert into item_barcode (barcode, item_code) values (:b, :code) on conflict (barcode) do update set item_code = excluded.item_code")
                     .bind("b", b).bind("code", i.code()).execute();
         }
     }
 
     private void applyStock(Handle h, Change c, List<String> stockLevels) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM server_stock WHERE item_code = :code").bind("code", c.key()).execute();
+            h.createUpdate("delete from server_stock where item_code = :code").bind("code", c.key()).execute();
             return;
         }
         StockLevel s = read(c, StockLevel.class);
@@ -119,7 +119,7 @@ public final class PullApplier {
 
     private void applyDeviceUser(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM device_user WHERE email = :e").bind("e", c.key()).execute();
+            h.createUpdate("delete from device_user where email = :e").bind("e", c.key()).execute();
             TillUsers.endSessionOf(h, c.key());
             return;
         }
@@ -137,7 +137,7 @@ public final class PullApplier {
         if (c.deleted()) {
             int slash = c.key().indexOf('/');
             if (slash > 0) {
-                h.createUpdate("DELETE FROM shift_user WHERE email = :e AND shift_type = :t")
+                h.createUpdate("delete from shift_user where email = :e and shift_type = :t")
                         .bind("e", c.key().substring(0, slash)).bind("t", c.key().substring(slash + 1)).execute();
             }
             return;
@@ -149,7 +149,7 @@ public final class PullApplier {
 
     private void applyShiftType(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM shift_type WHERE name = :n").bind("n", c.key()).execute();
+            h.createUpdate("delete from shift_type where name = :n").bind("n", c.key()).execute();
             return;
         }
         ShiftTypeData t = read(c, ShiftTypeData.class);
@@ -161,11 +161,11 @@ public final class PullApplier {
 
     private void applyProfile(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM profile WHERE name = :n").bind("n", c.key()).execute();
+            h.createUpdate("delete from profile where name = :n").bind("n", c.key()).execute();
             return;
         }
         ProfileData p = read(c, ProfileData.class);
-        h.createUpdate("INSERT INTO profile (name, data_json) VALUES (:n, :d) ON CONFLICT (name) DO UPDATE SET data_json = excluded.data_json")
+        h.createUpdate("insert into profile (name, data_json) values (:n, :d) on conflict (name) do update set data_json = excluded.data_json")
                 .bind("n", p.name()).bind("d", write(p)).execute();
     }
 
