@@ -216,10 +216,11 @@ public final class SaleRecorder {
     }
 
     /**
-     * Called by the pull (PullApplier) so that invoice_line has this one writer. A pull page's stock levels count every line whose sale was synced before the pull began: one statement for
-     * the whole page (after a catch-up, that is every line sold offline). Only those items' pending lines are
-     * visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices) list
-     * would cost a scan of every invoice.
+     * Settles the stock-pending lines of {@code itemCodes} for the pull (PullApplier), so that invoice_line has this
+     * one writer. A pull page's stock levels count every line whose sale was synced before the pull began: one
+     * statement for the whole page (after a catch-up, that is every line sold offline). Only those items' pending
+     * lines are visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices)
+     * list would cost a scan of every invoice.
      */
     public static void settlePendingStock(Handle h, List<String> itemCodes, Instant pullStartedAt) {
         if (itemCodes.isEmpty()) return;
