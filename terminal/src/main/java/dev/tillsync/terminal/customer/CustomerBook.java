@@ -39,7 +39,7 @@ public final class CustomerBook {
         }
         Instant now = clock.instant();
         return store.inTx(h -> {
-            DeviceState device = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked", "This terminal is not linked."));
+            DeviceState device = DeviceRepo.requireExisting(h);
             String number = NumberingSeries.customers(device.config().customerSeries()).format(Counters.next(h, Counters.CUSTOMER));
             Customer customer = new Customer(number, c.name().trim(), blankToNull(c.phone()), blankToNull(c.email()), true);
             h.createUpdate("insert into customer (number, name, phone, email, local, created_at) values (:n, :name, :phone, :email, 1, :at)")

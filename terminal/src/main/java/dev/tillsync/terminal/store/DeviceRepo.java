@@ -74,7 +74,8 @@ public final class DeviceRepo {
         return store.read(DeviceRepo::requireActive);
     }
 
-    private static TerminalException notLinked() {
+    /** The refusal for a data folder that holds no device: what to do first. */
+    public static TerminalException notLinked() {
         return new TerminalException("not_linked",
                 "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
     }

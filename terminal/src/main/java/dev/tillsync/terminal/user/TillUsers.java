@@ -160,8 +160,7 @@ public final class TillUsers {
             boolean linked = store.read(h -> DeviceRepo.load(h).isPresent());
             return linked
                     ? new TerminalException("not_logged_in", "Nobody is logged in. Log in first: terminal login --user EMAIL --pin PIN")
-                    : new TerminalException("not_linked",
-                            "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
+                    : DeviceRepo.notLinked();
         });
     }
 
