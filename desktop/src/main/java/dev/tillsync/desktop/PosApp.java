@@ -1,6 +1,5 @@
 package dev.tillsync.desktop;
 
-import dev.tillsync.desktop.engine.PosTerminalTill;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.PosTerminal;
@@ -19,7 +18,6 @@ import javafx.util.Duration;
  */
 public final class PosApp extends Application {
     private PosTerminal terminal;
-    private PosTerminalTill till;
     private PosWindow window;
     private DesktopArgs args;
 
@@ -43,8 +41,7 @@ public final class PosApp extends Application {
             stage.show();
             return;
         }
-        till = new PosTerminalTill(terminal, true);
-        window = new PosWindow(till, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()));
+        window = new PosWindow(terminal, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()));
         stage.setScene(window.scene());
         fitToScreen(stage);
         stage.show();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tillsync.core.money.Money;
-import dev.tillsync.desktop.engine.PosTerminalTill;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.HistoryEntry;
 import dev.tillsync.terminal.HistoryFilter;
@@ -66,7 +65,7 @@ class CashierDayTest {
         secondBarcode = second.barcodes().get(0);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new PosWindow(new PosTerminalTill(rig.terminal, false), Duration.minutes(30));
+            window = new PosWindow(rig.terminal, Duration.minutes(30));
             s.setScene(window.scene());
             s.setWidth(1280);
             s.setHeight(800);

@@ -27,7 +27,8 @@ public final class PdfPreview {
     private final Path path;
     private final CompletableFuture<String> failure;
 
-    PdfPreview(String number, Path path, CompletableFuture<String> failure) {
+    /** Made by the receipt printer (receipt/Receipts) as it hands the preview to its writer thread. */
+    public PdfPreview(String number, Path path, CompletableFuture<String> failure) {
         this.number = number;
         this.path = path;
         this.failure = failure;

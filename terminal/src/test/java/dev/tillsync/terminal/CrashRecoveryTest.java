@@ -36,10 +36,10 @@ class CrashRecoveryTest {
 
         // 1. Killed inside the sale's transaction: the sale was never acknowledged, and nothing of it remains.
         killAt(SaleRecorder.FAULT_BEFORE_COMMIT, "sell", "--item", "ITEM-0002:1", "--pay", "Cash:100");
-        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(2);
-        assertThat(count("SELECT value FROM counter WHERE name = 'outbox_seq'")).isEqualTo(2);
+        assertThat(count("select count(*) from invoice")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_line")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox")).isEqualTo(2);
+        assertThat(count("select value from counter where name = 'outbox_seq'")).isEqualTo(2);
         Run after = cli(null, "sell", "--item", "ITEM-0002:1", "--pay", "Cash:100");
         assertThat(after.exit).as(after.err).isZero();
         assertThat(after.out).contains("-000002"); // no gap in numbering
@@ -47,13 +47,13 @@ class CrashRecoveryTest {
         // 2. Killed after the server committed a push but before the terminal marked it.
         killAt(OutboxPusher.FAULT_BEFORE_MARK, "sync");
         assertThat(SharedServer.serverInvoices(d.posId())).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM outbox WHERE status = 'Syncing'")).isEqualTo(3);
+        assertThat(count("select count(*) from outbox where status = 'Syncing'")).isEqualTo(3);
 
         Run sync = cli(null, "sync");
         assertThat(sync.exit).as(sync.err + sync.out).isZero();
         assertThat(sync.out).contains("duplicates 3");
         assertThat(SharedServer.serverInvoices(d.posId())).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM outbox WHERE status = 'Synced'")).isEqualTo(3);
+        assertThat(count("select count(*) from outbox where status = 'Synced'")).isEqualTo(3);
         Run history = cli(null, "history", "--json");
         assertThat(history.out).contains("\"SYNCED\"").doesNotContain("PENDING");
     }

@@ -63,11 +63,11 @@ class SaleRecordingTest {
         assertThat(r.changeMinor()).isEqualTo(155);
         assertThat(r.offline()).isTrue(); // never probed: last known state is offline
         assertThat(r.text()).contains(ReceiptText.OFFLINE_NOTE).contains("TOTAL").contains("3.45").contains("Change");
-        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_payment")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice' AND status = 'Pending'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM event_log WHERE type = 'sale'")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_line")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_payment")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where kind = 'invoice' and status = 'Pending'")).isEqualTo(1);
+        assertThat(count("select count(*) from event_log where type = 'sale'")).isEqualTo(1);
         byte[] escpos = Files.readAllBytes(r.escposPath());
         assertThat(escpos[0]).isEqualTo((byte) 0x1B);
         assertThat(escpos[1]).isEqualTo((byte) '@');
@@ -124,11 +124,11 @@ class SaleRecordingTest {
         r.pdf().whenDone(told::complete);
         assertThat(told.get(5, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(r.pdf());
         // The sale is whole: invoice, lines, payment, outbox row, event, stock.
-        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_payment")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice' AND status = 'Pending'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM event_log WHERE type = 'sale'")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_line")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_payment")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where kind = 'invoice' and status = 'Pending'")).isEqualTo(1);
+        assertThat(count("select count(*) from event_log where type = 'sale'")).isEqualTo(1);
         assertThat(pos.findItem("ITEM-0001").orElseThrow().localStock()).isEqualTo(98);
         // The writer carries on, and the reprint the warning names produces a preview.
         SaleReceipt next = pos.recordSale(sale("ITEM-0002", 1, cash("5.00")));
@@ -148,7 +148,7 @@ class SaleRecordingTest {
         assertThat(r.printWarning()).startsWith("The sale is recorded").endsWith("Reprint it with: terminal reprint " + r.number());
         assertValidPreview(r.pdfPath(), r.number());
         assertThat(r.receiptWarning()).isEqualTo(r.printWarning());
-        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice")).isEqualTo(1);
     }
 
     /** A whole PDF: header, trailer, and PDFBox reads the invoice number back from it. */
@@ -178,16 +178,16 @@ class SaleRecordingTest {
         pos.recordSale(sale("ITEM-0001", 1, cash("5.00")));
         try (TerminalStore s = TerminalStore.open(dir)) {
             // The outbox insert is the last write before the event: make it fail after the counters moved.
-            s.useTx(h -> h.execute("CREATE TRIGGER fail_invoice BEFORE INSERT ON invoice_payment BEGIN SELECT RAISE(ABORT, 'disk gremlin'); END"));
+            s.useTx(h -> h.execute("create trigger fail_invoice before insert on invoice_payment begin select raise(abort, 'disk gremlin'); end"));
         }
         assertThatThrownBy(() -> pos.recordSale(sale("ITEM-0003", 2, cash("50.00")))).isInstanceOf(TerminalException.class);
-        assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM invoice_line")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'invoice'")).isEqualTo(1);
-        assertThat(count("SELECT value FROM counter WHERE name = 'invoice'")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice")).isEqualTo(1);
+        assertThat(count("select count(*) from invoice_line")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where kind = 'invoice'")).isEqualTo(1);
+        assertThat(count("select value from counter where name = 'invoice'")).isEqualTo(1);
         assertThat(pos.findItem("ITEM-0003").orElseThrow().localStock()).isEqualTo(100);
         try (TerminalStore s = TerminalStore.open(dir)) {
-            s.useTx(h -> h.execute("DROP TRIGGER fail_invoice"));
+            s.useTx(h -> h.execute("drop trigger fail_invoice"));
         }
         SaleReceipt next = pos.recordSale(sale("ITEM-0003", 2, cash("50.00")));
         assertThat(next.number()).isEqualTo("POS-0001-000002");
@@ -197,7 +197,7 @@ class SaleRecordingTest {
 
     @Test
     void badInputIsRefusedAndNothingIsWritten() {
-        long before = count("SELECT count(*) FROM outbox");
+        long before = count("select count(*) from outbox");
         assertCode(() -> pos.recordSale(sale("NOPE", 1, cash("5.00"))), "unknown_item");
         assertCode(() -> pos.recordSale(sale("ITEM-0001", 0, cash("5.00"))), "bad_quantity");
         assertCode(() -> pos.recordSale(sale("ITEM-0001", -2, cash("5.00"))), "bad_quantity");
@@ -207,9 +207,9 @@ class SaleRecordingTest {
         assertCode(() -> pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1)), "CUST-9", List.of(cash("5")))), "unknown_customer");
         pos.closeShift(Money.parse("100.00"));
         assertCode(() -> pos.recordSale(sale("ITEM-0001", 1, cash("5.00"))), "no_open_shift");
-        assertThat(count("SELECT count(*) FROM invoice")).isZero();
-        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(before + 1); // only the shift_close
-        assertThat(count("SELECT value FROM counter WHERE name = 'invoice'")).isZero();
+        assertThat(count("select count(*) from invoice")).isZero();
+        assertThat(count("select count(*) from outbox")).isEqualTo(before + 1); // only the shift_close
+        assertThat(count("select value from counter where name = 'invoice'")).isZero();
     }
 
     @Test
@@ -239,7 +239,7 @@ class SaleRecordingTest {
                     List.of(LocalDevice.change(Entities.STOCK, "ITEM-0004", new StockLevel("ITEM-0004", "Main", 100)))), Instant.now()));
             assertThat(pos.findItem("ITEM-0004").orElseThrow().localStock()).isEqualTo(95);
             // The server took the sale (row synced), then a later pull reports 95: counted once.
-            s.useTx(h -> h.execute("UPDATE outbox SET status = 'Synced', synced_at = '2000-01-01T00:00:00Z' WHERE kind = 'invoice'"));
+            s.useTx(h -> h.execute("update outbox set status = 'Synced', synced_at = '2000-01-01T00:00:00Z' where kind = 'invoice'"));
             s.useTx(h -> new PullApplier().apply(h, new PullPage("c3", false, 0,
                     List.of(LocalDevice.change(Entities.STOCK, "ITEM-0004", new StockLevel("ITEM-0004", "Main", 95)))), Instant.now()));
             assertThat(pos.findItem("ITEM-0004").orElseThrow().localStock()).isEqualTo(95);
@@ -266,7 +266,7 @@ class SaleRecordingTest {
         SaleReceipt r = pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1)), c.number(), List.of(cash("2"))));
         assertThat(r.invoice().customerNumber()).isEqualTo("CUST-0001-00001");
         assertThat(pos.customers("lina", 10)).extracting(Customer::number).containsExactly("CUST-0001-00001");
-        assertThat(count("SELECT count(*) FROM outbox WHERE kind = 'customer'")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where kind = 'customer'")).isEqualTo(1);
     }
 
     static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {

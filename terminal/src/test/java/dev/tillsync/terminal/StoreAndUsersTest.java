@@ -22,10 +22,10 @@ class StoreAndUsersTest {
     @Test
     void storeRunsInWalWithFullSynchronousAndForeignKeysAndIsMigratedByFlyway() throws Exception {
         try (TerminalStore s = TerminalStore.open(dir)) {
-            assertThat((String) s.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
-            assertThat((Integer) s.read(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())).isEqualTo(2); // FULL
-            assertThat((Integer) s.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
-            java.util.List<String> versions = s.read(h -> h.createQuery("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
+            assertThat((String) s.read(h -> h.createQuery("pragma journal_mode").mapTo(String.class).one())).isEqualToIgnoringCase("wal");
+            assertThat((Integer) s.read(h -> h.createQuery("pragma synchronous").mapTo(Integer.class).one())).isEqualTo(2); // FULL
+            assertThat((Integer) s.read(h -> h.createQuery("pragma foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
+            java.util.List<String> versions = s.read(h -> h.createQuery("select version from flyway_schema_history where success = 1 order by installed_rank")
                     .mapTo(String.class).list());
             assertThat(versions).containsExactly("1", "2");
         }
@@ -39,8 +39,8 @@ class StoreAndUsersTest {
         LocalDevice.prepare(dir);
         try (TerminalStore s = TerminalStore.open(dir)) {
             s.useTx(h -> dev.tillsync.terminal.store.EventLog.append(h, Instant.now(), "test", null, null));
-            assertCode(() -> s.useTx(h -> h.execute("DELETE FROM event_log")), "store_error");
-            assertCode(() -> s.useTx(h -> h.execute("UPDATE event_log SET type = 'x'")), "store_error");
+            assertCode(() -> s.useTx(h -> h.execute("delete from event_log")), "store_error");
+            assertCode(() -> s.useTx(h -> h.execute("update event_log set type = 'x'")), "store_error");
         }
     }
 
@@ -50,15 +50,15 @@ class StoreAndUsersTest {
         org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + dir.resolve(TerminalStore.FILE_NAME), null, null)
                 .locations("classpath:db/terminal").target("1").load().migrate();
         org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + dir.resolve(TerminalStore.FILE_NAME)).useHandle(h -> {
-            h.execute("INSERT INTO event_log (at, type, ref, detail) VALUES ('2026-01-01T00:00:00Z', 'sale', 'A-1', 'first')");
-            h.execute("INSERT INTO event_log (at, type, ref, detail) VALUES ('2026-01-01T00:01:00Z', 'sale', 'A-2', 'second')");
+            h.execute("insert into event_log (at, type, ref, detail) values ('2026-01-01T00:00:00Z', 'sale', 'A-1', 'first')");
+            h.execute("insert into event_log (at, type, ref, detail) values ('2026-01-01T00:01:00Z', 'sale', 'A-2', 'second')");
         });
         try (TerminalStore s = TerminalStore.open(dir)) {
             s.useTx(h -> dev.tillsync.terminal.store.EventLog.append(h, Instant.parse("2026-01-01T00:02:00Z"), "test", "A-3", null));
-            java.util.List<dev.tillsync.terminal.store.EventLog.Entry> events = s.read(h -> dev.tillsync.terminal.store.EventLog.list(h, 10));
+            java.util.List<dev.tillsync.terminal.LogEntry> events = s.read(h -> dev.tillsync.terminal.store.EventLog.list(h, 10));
             assertThat(events).extracting(e -> e.id() + ":" + e.ref()).containsExactly("3:A-3", "2:A-2", "1:A-1");
-            assertCode(() -> s.useTx(h -> h.execute("DELETE FROM event_log")), "store_error");
-            String index = s.read(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE name = 'invoice_return_against'").mapTo(String.class).one());
+            assertCode(() -> s.useTx(h -> h.execute("delete from event_log")), "store_error");
+            String index = s.read(h -> h.createQuery("select sql from sqlite_master where name = 'invoice_return_against'").mapTo(String.class).one());
             assertThat(index).contains("WHERE return_against IS NOT NULL");
         }
     }

@@ -34,7 +34,7 @@ class StoreConnectionTest {
                 assertThat(counter(a)).isEqualTo(before + 2);
             }
             // No statement left pinning a read snapshot: a full checkpoint can complete (busy = 0).
-            int busy = a.read(h -> h.createQuery("PRAGMA wal_checkpoint(FULL)").map((rs, ctx) -> rs.getInt(1)).one());
+            int busy = a.read(h -> h.createQuery("pragma wal_checkpoint(FULL)").map((rs, ctx) -> rs.getInt(1)).one());
             assertThat(busy).isZero();
         }
     }
@@ -50,7 +50,7 @@ class StoreConnectionTest {
             assertThat(counter(s)).isEqualTo(start);
             assertCode(() -> s.useTx(h -> {
                 Counters.next(h, Counters.INVOICE);
-                h.execute("INSERT INTO no_such_table VALUES (1)");
+                h.execute("insert into no_such_table values (1)");
             }), "store_error");
             assertThat(counter(s)).as("rolled back, and the store reconnected for the next call").isEqualTo(start);
             s.useTx(h -> Counters.next(h, Counters.INVOICE));

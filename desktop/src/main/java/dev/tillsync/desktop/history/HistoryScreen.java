@@ -133,7 +133,7 @@ public final class HistoryScreen implements Screen {
         String f = filter.getValue();
         SyncStatus status = "All".equals(f) ? null : SyncStatus.fromLabel(f);
         String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().uuid();
-        pos.background().run(() -> pos.till().history(new HistoryFilter(status, false, 500)), list -> {
+        pos.background().run(() -> pos.terminal().history(new HistoryFilter(status, false, 500)), list -> {
             table.getItems().setAll(list);
             if (selected != null) {
                 for (int i = 0; i < list.size(); i++) {
@@ -167,7 +167,7 @@ public final class HistoryScreen implements Screen {
             pos.notifier().error("Reprinting needs the can_reprint permission.");
             return;
         }
-        pos.background().run(() -> pos.till().reprint(e.number()), r -> new ReceiptPreview(pos, r).open(),
+        pos.background().run(() -> pos.terminal().reprint(e.number()), r -> new ReceiptPreview(pos, r).open(),
                 ex -> pos.notifier().error(Background.message(ex)));
     }
 
@@ -175,7 +175,10 @@ public final class HistoryScreen implements Screen {
         HistoryEntry e = table.getSelectionModel().getSelectedItem();
         if (e == null || e.status() != SyncStatus.FAILED) return;
         pos.notifier().info("Retrying " + e.number() + "…");
-        pos.background().await(() -> pos.till().retry(e.uuid()), s -> reload(),
+        pos.background().await(() -> { // back in the queue, then sent at once
+            pos.terminal().retry(e.uuid());
+            return pos.terminal().syncNow();
+        }, s -> reload(),
                 ex -> pos.notifier().error(Background.message(ex)));
         reload();
     }

@@ -1,10 +1,10 @@
 package dev.tillsync.desktop.login;
 
 import dev.tillsync.desktop.engine.Background;
-import dev.tillsync.desktop.engine.DeviceUser;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.desktop.shell.Screen;
+import dev.tillsync.terminal.DeviceUserInfo;
 import dev.tillsync.terminal.UserSession;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -62,7 +62,7 @@ public final class LoginScreen implements Screen {
 
     @Override
     public void shown() {
-        pos.background().run(() -> pos.till().users(), this::fill,
+        pos.background().run(() -> pos.terminal().deviceUsers(), this::fill,
                 e -> error.setText("Cannot list users: " + Background.message(e)));
         pin.requestFocus();
     }
@@ -72,9 +72,9 @@ public final class LoginScreen implements Screen {
         pin.requestFocus();
     }
 
-    private void fill(List<DeviceUser> list) {
+    private void fill(List<DeviceUserInfo> list) {
         userList.getChildren().clear();
-        for (DeviceUser u : list) {
+        for (DeviceUserInfo u : list) {
             ToggleButton b = new ToggleButton(u.displayName() + "\n" + u.email());
             b.setId("user-" + u.email().replaceAll("@.*", "").replaceAll("[^A-Za-z0-9]", "-"));
             b.setUserData(u);
@@ -94,14 +94,14 @@ public final class LoginScreen implements Screen {
             error.setText("Choose your name first.");
             return;
         }
-        DeviceUser u = (DeviceUser) users.getSelectedToggle().getUserData();
+        DeviceUserInfo u = (DeviceUserInfo) users.getSelectedToggle().getUserData();
         String typed = pin.getText();
         if (typed.isBlank()) {
             error.setText("Type your PIN.");
             return;
         }
         login.setDisable(true);
-        pos.background().inOrder(() -> pos.till().login(u.email(), typed), session -> {
+        pos.background().inOrder(() -> pos.terminal().login(u.email(), typed), session -> {
             pos.user().set(session);
             pos.afterLogin();
         }, e -> {

@@ -53,10 +53,6 @@ public final class Cart {
         return lines.isEmpty();
     }
 
-    public long itemCount() {
-        return lines.stream().mapToLong(CartLine::qty).sum();
-    }
-
     public long netMinor() {
         return InvoiceMath.netTotal(invoiceLines());
     }

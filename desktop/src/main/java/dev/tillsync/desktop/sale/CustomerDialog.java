@@ -65,7 +65,7 @@ final class CustomerDialog {
     }
 
     private void search(String text) {
-        pos.background().run(() -> pos.till().searchCustomers(text.trim(), 50), list -> {
+        pos.background().run(() -> pos.terminal().customers(text.trim(), 50), list -> {
             if (query.getText().equals(text)) results.getItems().setAll(list);
         }, e -> error.setText(Background.message(e)));
     }
@@ -76,7 +76,7 @@ final class CustomerDialog {
             return;
         }
         NewCustomer c = new NewCustomer(name.getText().trim(), phone.getText().isBlank() ? null : phone.getText().trim(), null);
-        pos.background().inOrder(() -> pos.till().addCustomer(c), created -> {
+        pos.background().inOrder(() -> pos.terminal().addCustomer(c), created -> {
             pos.notifier().info("Customer " + created.name() + " created as " + created.number());
             pick(created);
         }, e -> error.setText(Background.message(e)));

@@ -57,7 +57,7 @@ final class ItemSearchDialog {
     }
 
     private void search(String text) {
-        pos.background().run(() -> pos.till().searchItems(text.trim(), 50), items -> {
+        pos.background().run(() -> pos.terminal().searchItems(text.trim(), 50), items -> {
             if (query.getText().equals(text)) results.getItems().setAll(items);
         }, e -> pos.notifier().error(Background.message(e)));
     }

@@ -93,7 +93,7 @@ final class PaymentDialog {
         content.setPrefWidth(720);
         pos.overlay().show("paymentDialog", content, this::cancel);
         render();
-        pos.background().run(() -> pos.till().paymentModes(), this::fillModes,
+        pos.background().run(() -> pos.terminal().paymentModes(), this::fillModes,
                 e -> error.setText("Cannot read payment modes: " + Background.message(e)));
     }
 
@@ -167,7 +167,7 @@ final class PaymentDialog {
         recording = true;
         render();
         SaleRequest request = new SaleRequest(cart.saleItems(), customer == null ? null : customer.number(), model.payments());
-        pos.background().inOrder(() -> pos.till().recordSale(request), receipt -> {
+        pos.background().inOrder(() -> pos.terminal().recordSale(request), receipt -> {
             recording = false;
             pos.overlay().close();
             onDone.accept(receipt);

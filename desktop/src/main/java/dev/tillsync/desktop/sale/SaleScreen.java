@@ -196,7 +196,7 @@ public final class SaleScreen implements Screen {
         }
         final long units = qty;
         final String wanted = code;
-        pos.background().inOrder(() -> pos.till().findItem(wanted), found -> {
+        pos.background().inOrder(() -> pos.terminal().findItem(wanted), found -> {
             if (found.isEmpty()) {
                 pos.notifier().error("No item with code or barcode '" + wanted + "'.");
             } else if (!found.get().active()) {

@@ -80,7 +80,7 @@ public final class SettingsScreen implements Screen {
 
     @Override
     public void shown() {
-        pos.background().run(() -> new Loaded(pos.till().settings(), pos.till().status(), pos.till().invoiceSeries()), l -> {
+        pos.background().run(() -> new Loaded(pos.settingsBook().load(), pos.terminal().status(), pos.terminal().deviceInfo().invoiceSeries()), l -> {
             printer.setText(l.settings().printerTarget() == null ? "" : l.settings().printerTarget());
             server.setText(l.settings().serverUrl() == null ? "" : l.settings().serverUrl());
             size.setValue(l.settings().previewSize());
@@ -98,8 +98,8 @@ public final class SettingsScreen implements Screen {
     private void save() {
         TillSettings s = new TillSettings(printer.getText(), server.getText().trim(), size.getValue());
         pos.background().run(() -> {
-            pos.till().saveSettings(s);
-            return pos.till().settings();
+            pos.settingsBook().save(s);
+            return pos.settingsBook().load();
         }, saved -> {
             pos.settings().set(saved);
             message.setText("Saved.");

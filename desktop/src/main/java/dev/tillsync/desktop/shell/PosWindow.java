@@ -2,7 +2,7 @@ package dev.tillsync.desktop.shell;
 
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.desktop.engine.Background;
-import dev.tillsync.desktop.engine.Till;
+import dev.tillsync.desktop.engine.SettingsBook;
 import dev.tillsync.desktop.engine.TillSettings;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.history.HistoryScreen;
@@ -14,6 +14,7 @@ import dev.tillsync.desktop.sale.SaleScreen;
 import dev.tillsync.desktop.sync.ExportDialog;
 import dev.tillsync.desktop.sync.SyncDialog;
 import dev.tillsync.terminal.Permission;
+import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.TerminalStatus;
 import dev.tillsync.terminal.UserSession;
@@ -25,7 +26,6 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -47,7 +47,8 @@ import javafx.util.Duration;
  * the overlay and notification layers. It turns engine events (engine threads) into screen updates (FX thread).
  */
 public final class PosWindow {
-    private final Till till;
+    private final PosTerminal terminal;
+    private final SettingsBook settingsBook;
     private final Background background = new Background();
     private final Notifier notifier = new Notifier();
     private final Overlay overlay = new Overlay();
@@ -70,8 +71,10 @@ public final class PosWindow {
     private Screen current;
     private Boolean lastOnline;
 
-    public PosWindow(Till till, Duration lockAfterIdle) {
-        this.till = Objects.requireNonNull(till);
+    /** A window over {@code terminal}; the window never closes it (its owner does). */
+    public PosWindow(PosTerminal terminal, Duration lockAfterIdle) {
+        this.terminal = Objects.requireNonNull(terminal);
+        this.settingsBook = new SettingsBook(terminal);
         this.sale = new SaleScreen(this);
         menu.setId("menuButton");
         menu.getStyleClass().add("big");
@@ -124,7 +127,7 @@ public final class PosWindow {
             menuSettings.setVisible(u != null && u.can(Permission.CONFIGURE_POS));
         });
         menu.setVisible(false);
-        till.addListener(e -> Platform.runLater(() -> onEngineEvent(e)));
+        terminal.addListener(e -> Platform.runLater(() -> onEngineEvent(e)));
     }
 
     private static MenuItem item(String id, String text, Runnable action) {
@@ -147,7 +150,7 @@ public final class PosWindow {
     /** Loads who is logged in, the shift, the link status and settings, then shows the right screen. */
     public void start() {
         idle.playFromStart();
-        background.run(() -> new Startup(till.status(), till.currentUser().orElse(null), till.settings()), s -> {
+        background.run(() -> new Startup(terminal.status(), terminal.currentUser().orElse(null), settingsBook.load()), s -> {
             applyStatus(s.status());
             settings.set(s.settings());
             user.set(s.user());
@@ -253,7 +256,7 @@ public final class PosWindow {
 
     /** After a login or unlock: the sale screen when a shift is open, else the shift opening. */
     public void afterLogin() {
-        background.run(() -> till.currentShift().orElse(null), shift -> {
+        background.run(() -> terminal.currentShift().orElse(null), shift -> {
             if (shift == null) show(new ShiftOpenScreen(this));
             else show(sale);
         }, e -> notifier.error(Background.message(e)));
@@ -298,7 +301,7 @@ public final class PosWindow {
 
     public void logout() {
         background.run(() -> {
-            till.logout();
+            terminal.logout();
             return true;
         }, ok -> {
             user.set(null);
@@ -310,8 +313,14 @@ public final class PosWindow {
         return user.get() != null && user.get().can(p);
     }
 
-    public Till till() {
-        return till;
+    /** The engine the screens call (off the FX thread, through {@link #background()}). */
+    public PosTerminal terminal() {
+        return terminal;
+    }
+
+    /** The settings form's reads and writes (engine settings and the desktop's own preferences). */
+    public SettingsBook settingsBook() {
+        return settingsBook;
     }
 
     public Background background() {
@@ -346,9 +355,5 @@ public final class PosWindow {
     public void dispose() {
         idle.stop();
         background.close();
-    }
-
-    static Insets pad() {
-        return new Insets(20);
     }
 }

@@ -75,7 +75,7 @@ public final class ShiftCloseScreen implements Screen {
             return;
         }
         close.setDisable(true);
-        pos.background().inOrder(() -> pos.till().closeShift(minor), this::showReport, e -> {
+        pos.background().inOrder(() -> pos.terminal().closeShift(minor), this::showReport, e -> {
             close.setDisable(false);
             error.setText(Background.message(e));
         });

@@ -62,7 +62,7 @@ public final class ShiftOpenScreen implements Screen {
             return;
         }
         open.setDisable(true);
-        pos.background().inOrder(() -> pos.till().openShift(minor), shift -> {
+        pos.background().inOrder(() -> pos.terminal().openShift(minor, null), shift -> {
             pos.notifier().info("Shift opened with a float of " + MoneyText.of(shift.openingFloatMinor()));
             pos.afterLogin();
         }, e -> {

@@ -4,8 +4,16 @@ import dev.tillsync.desktop.engine.Background;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.sale.MoneyText;
 import dev.tillsync.desktop.shell.PosWindow;
+import dev.tillsync.terminal.ExportRange;
+import dev.tillsync.terminal.ExportResult;
+import dev.tillsync.terminal.TerminalException;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -14,6 +22,8 @@ import javafx.stage.DirectoryChooser;
 
 /** Export transactions (needs can_export_log): the engine writes a signed file of unsynced rows into a chosen folder. */
 public final class ExportDialog {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     private final PosWindow pos;
     private final TextField folder = Ui.field("exportFolder", "Folder, e.g. a USB stick");
     private final Label result = Ui.label("exportResult", "", "muted");
@@ -51,7 +61,7 @@ public final class ExportDialog {
         }
         Path dir = Path.of(folder.getText().trim());
         export.setDisable(true);
-        pos.background().run(() -> pos.till().export(dir), r -> {
+        pos.background().run(() -> exportInto(dir), r -> {
             export.setDisable(false);
             result.setText("Saved " + r.file() + "\n" + r.rows() + " transactions (" + r.invoices() + " invoices, total "
                     + MoneyText.of(r.grandTotalMinor()) + ")");
@@ -60,5 +70,15 @@ public final class ExportDialog {
             export.setDisable(false);
             result.setText("Export failed: " + Background.message(e));
         });
+    }
+
+    /** Writes the signed export of every unsynced transaction into {@code folder}, named POS-ID-yyyyMMdd-HHmmss (UTC). */
+    private ExportResult exportInto(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new TerminalException("bad_folder", "'" + folder + "' is not a folder: choose an existing folder for the export file.");
+        }
+        String posId = Optional.ofNullable(pos.terminal().status().posId()).orElse("terminal");
+        Path file = folder.resolve(posId + "-" + STAMP.format(Instant.now()) + ".tillsync-export");
+        return pos.terminal().export(file, ExportRange.unsynced());
     }
 }

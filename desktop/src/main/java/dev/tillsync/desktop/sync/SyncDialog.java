@@ -38,7 +38,7 @@ public final class SyncDialog {
                 Ui.label(null, "Sending this terminal's transactions to the back office, then fetching new prices and users.", "muted"),
                 bar, progress, result, close), this::close);
         pos.subscribe(onEvent);
-        pos.background().await(() -> pos.till().syncNow(), this::finished, e -> {
+        pos.background().await(() -> pos.terminal().syncNow(), this::finished, e -> {
             bar.setProgress(0);
             progress.setText("Sync could not start");
             result.setText(Background.message(e));

@@ -10,19 +10,19 @@ public final class ItemCatalog {
     private ItemCatalog() {}
 
     private static final String SELECT = """
-            SELECT i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
-                   (SELECT group_concat(b.barcode, ' ') FROM item_barcode b WHERE b.item_code = i.code) AS barcodes,
-                   coalesce((SELECT s.qty FROM server_stock s WHERE s.item_code = i.code), 0)
-                     - coalesce((SELECT sum(l.qty) FROM invoice_line l WHERE l.item_code = i.code AND l.stock_pending = 1), 0) AS local_stock
-            FROM item i
+            select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
+                   (select group_concat(b.barcode, ' ') from item_barcode b where b.item_code = i.code) as barcodes,
+                   coalesce((select s.qty from server_stock s where s.item_code = i.code), 0)
+                     - coalesce((select sum(l.qty) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0) as local_stock
+            from item i
             """;
 
     /** Finds an item by its code, else by one of its barcodes. */
     public static Optional<Item> find(Handle h, String codeOrBarcode) {
         if (codeOrBarcode == null || codeOrBarcode.isBlank()) return Optional.empty();
-        Optional<Item> byCode = h.createQuery(SELECT + " WHERE i.code = :c").bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
+        Optional<Item> byCode = h.createQuery(SELECT + " where i.code = :c").bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
         if (byCode.isPresent()) return byCode;
-        return h.createQuery(SELECT + " WHERE i.code = (SELECT item_code FROM item_barcode WHERE barcode = :c)")
+        return h.createQuery(SELECT + " where i.code = (select item_code from item_barcode where barcode = :c)")
                 .bind("c", codeOrBarcode.trim()).map(ItemCatalog::map).findOne();
     }
 
@@ -44,11 +44,11 @@ public final class ItemCatalog {
         }
         record Match(int at, boolean byBarcode, Priced item) {}
         List<Match> matches = h.createQuery("""
-                        SELECT w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
-                        FROM json_each(:codes) w JOIN item i ON i.code = w.value
-                        UNION ALL
-                        SELECT w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
-                        FROM json_each(:codes) w JOIN item_barcode b ON b.barcode = w.value JOIN item i ON i.code = b.item_code
+                        select w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        from json_each(:codes) w join item i on i.code = w.value
+                        union all
+                        select w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        from json_each(:codes) w join item_barcode b on b.barcode = w.value join item i on i.code = b.item_code
                         """).bind("codes", array)
                 .map((rs, ctx) -> new Match(rs.getInt(1), rs.getInt(2) == 1,
                         new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1)))
@@ -75,9 +75,9 @@ public final class ItemCatalog {
     public static List<Item> search(Handle h, String text, int limit) {
         String like = "%" + escapeLike(text == null ? "" : text.trim().toLowerCase()) + "%";
         return h.createQuery(SELECT + """
-                 WHERE i.active = 1 AND (lower(i.code) LIKE :like ESCAPE '!' OR lower(i.name) LIKE :like ESCAPE '!'
-                    OR EXISTS (SELECT 1 FROM item_barcode b WHERE b.item_code = i.code AND lower(b.barcode) LIKE :like ESCAPE '!'))
-                 ORDER BY i.code LIMIT :limit
+                 where i.active = 1 and (lower(i.code) like :like escape '!' or lower(i.name) like :like escape '!'
+                    or exists (select 1 from item_barcode b where b.item_code = i.code and lower(b.barcode) like :like escape '!'))
+                 order by i.code limit :limit
                 """).bind("like", like).bind("limit", Math.max(0, limit)).map(ItemCatalog::map).list();
     }
 

@@ -1,7 +1,7 @@
 package dev.tillsync.terminal.cli;
 
 import dev.tillsync.terminal.PosTerminal;
-import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.LogEntry;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +14,7 @@ final class LogCommand {
 
         @Override
         int run(PosTerminal pos) {
-            for (EventLog.Entry e : pos.events(limit)) {
+            for (LogEntry e : pos.events(limit)) {
                 out().printf("%6d %s %-18s %-20s %s%n", e.id(), Commands.time(e.at()), e.type(), e.ref() == null ? "" : e.ref(),
                         e.detail() == null ? "" : e.detail());
             }

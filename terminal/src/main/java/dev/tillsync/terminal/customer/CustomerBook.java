@@ -1,6 +1,7 @@
 package dev.tillsync.terminal.customer;
 
 import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.payload.CustomerPayload;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.terminal.Customer;
@@ -38,10 +39,10 @@ public final class CustomerBook {
         }
         Instant now = clock.instant();
         return store.inTx(h -> {
-            DeviceState device = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked", "This terminal is not linked."));
+            DeviceState device = DeviceRepo.requireExisting(h);
             String number = NumberingSeries.customers(device.config().customerSeries()).format(Counters.next(h, Counters.CUSTOMER));
             Customer customer = new Customer(number, c.name().trim(), blankToNull(c.phone()), blankToNull(c.email()), true);
-            h.createUpdate("INSERT INTO customer (number, name, phone, email, local, created_at) VALUES (:n, :name, :phone, :email, 1, :at)")
+            h.createUpdate("insert into customer (number, name, phone, email, local, created_at) values (:n, :name, :phone, :email, 1, :at)")
                     .bind("n", number).bind("name", customer.name()).bind("phone", customer.phone()).bind("email", customer.email())
                     .bind("at", now.toString()).execute();
             Outbox.append(h, RowKind.CUSTOMER, number, new CustomerPayload(number, customer.name(), customer.phone(), customer.email(), now), now);
@@ -50,17 +51,25 @@ public final class CustomerBook {
         });
     }
 
+    /** A customer as the server sent it on a pull; a customer made here keeps its local flag and creation time. */
+    public static void savePulled(Handle h, CustomerData d) {
+        h.createUpdate("""
+                insert into customer (number, name, phone, email, local) values (:number, :name, :phone, :email, 0)
+                on conflict (number) do update set name = excluded.name, phone = excluded.phone, email = excluded.email
+                """).bindMethods(d).execute();
+    }
+
     public static Optional<Customer> find(Handle h, String number) {
-        return h.createQuery("SELECT number, name, phone, email, local FROM customer WHERE number = :n").bind("n", number)
+        return h.createQuery("select number, name, phone, email, local from customer where number = :n").bind("n", number)
                 .map(CustomerBook::map).findOne();
     }
 
     public List<Customer> search(String text, int limit) {
         String like = "%" + (text == null ? "" : text.trim().toLowerCase()) + "%";
         return store.read(h -> h.createQuery("""
-                SELECT number, name, phone, email, local FROM customer
-                WHERE lower(number) LIKE :l OR lower(name) LIKE :l OR lower(coalesce(phone, '')) LIKE :l OR lower(coalesce(email, '')) LIKE :l
-                ORDER BY name, number LIMIT :limit
+                select number, name, phone, email, local from customer
+                where lower(number) like :l or lower(name) like :l or lower(coalesce(phone, '')) like :l or lower(coalesce(email, '')) like :l
+                order by name, number limit :limit
                 """).bind("l", like).bind("limit", limit).map(CustomerBook::map).list());
     }
 

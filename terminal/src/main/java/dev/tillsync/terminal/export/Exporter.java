@@ -14,7 +14,9 @@ import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.outbox.OutboxRow;
 import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.sync.ConnectivityMonitor;
 import dev.tillsync.terminal.sync.ServerClient;
+import dev.tillsync.terminal.sync.ServerException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -74,7 +76,7 @@ public final class Exporter {
         ExportHeader hd = header;
         Instant now = clock.instant();
         store.useTx(h -> {
-            h.createUpdate("INSERT INTO export_log (file, seq_from, seq_to, row_count, created_at) VALUES (:f, :a, :b, :n, :at)")
+            h.createUpdate("insert into export_log (file, seq_from, seq_to, row_count, created_at) values (:f, :a, :b, :n, :at)")
                     .bind("f", target.toString()).bind("a", hd.seqFrom()).bind("b", hd.seqTo()).bind("n", hd.count())
                     .bind("at", now.toString()).execute();
             EventLog.append(h, now, "export", target.toString(), "rows=" + hd.count() + " seq=" + hd.seqFrom() + ".." + hd.seqTo());
@@ -87,7 +89,7 @@ public final class Exporter {
         Path target = file.toAbsolutePath().normalize();
         Instant now = clock.instant();
         int n = store.inTx(h -> {
-            int c = h.createUpdate("UPDATE export_log SET uploaded_at = :at WHERE file = :f AND uploaded_at IS NULL")
+            int c = h.createUpdate("update export_log set uploaded_at = :at where file = :f and uploaded_at is null")
                     .bind("at", now.toString()).bind("f", target.toString()).execute();
             if (c > 0) EventLog.append(h, now, "export_uploaded", target.toString(), null);
             return c;
@@ -97,8 +99,19 @@ public final class Exporter {
         }
     }
 
-    /** Posts the file to the server's import and marks the rows it answers for, exactly as a push would. */
-    public UploadResult upload(Path file, ServerClient client) {
+    /** Posts the file to the server's import and marks the rows it answers for, exactly as a push would; the answer (or none) tells the monitor whether the line is up. */
+    public UploadResult upload(Path file, ServerClient client, ConnectivityMonitor monitor) {
+        try {
+            UploadResult r = upload(file, client);
+            monitor.observe(true, "upload answered");
+            return r;
+        } catch (ServerException e) {
+            if (e.unreachable()) monitor.observe(false, e.code());
+            throw e;
+        }
+    }
+
+    private UploadResult upload(Path file, ServerClient client) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -118,7 +131,7 @@ public final class Exporter {
         Path target = file.toAbsolutePath().normalize();
         store.useTx(h -> {
             Outbox.applyResults(h, results, now);
-            h.createUpdate("UPDATE export_log SET uploaded_at = :at WHERE file = :f AND uploaded_at IS NULL")
+            h.createUpdate("update export_log set uploaded_at = :at where file = :f and uploaded_at is null")
                     .bind("at", now.toString()).bind("f", target.toString()).execute();
             EventLog.append(h, now, "export_uploaded", target.toString(), "results=" + results.size());
         });

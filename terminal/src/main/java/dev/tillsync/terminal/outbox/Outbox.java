@@ -41,8 +41,8 @@ public final class Outbox {
             throw new IllegalStateException("payload not serialisable", e);
         }
         h.createUpdate("""
-                INSERT INTO outbox (seq, uuid, kind, ref, payload, status, attempts, created_at, updated_at)
-                VALUES (:seq, :uuid, :kind, :ref, :payload, 'Pending', 0, :now, :now)
+                insert into outbox (seq, uuid, kind, ref, payload, status, attempts, created_at, updated_at)
+                values (:seq, :uuid, :kind, :ref, :payload, 'Pending', 0, :now, :now)
                 """).bind("seq", seq).bind("uuid", uuid).bind("kind", kind.wire()).bind("ref", ref)
                 .bind("payload", json).bind("now", now.toString()).execute();
         return new OutboxRow(seq, uuid, kind, ref, json, SyncStatus.PENDING, null, null, 0, now, null);
@@ -53,7 +53,7 @@ public final class Outbox {
      * by a lost answer or a crash (the server answers those duplicate). Reads only; {@link #markSyncing} marks them.
      */
     public static List<OutboxRow> nextBatch(Handle h, long afterSeq, int max) {
-        return h.createQuery(SELECT + " WHERE status IN ('Pending', 'Syncing') AND seq > :after ORDER BY seq LIMIT :max")
+        return h.createQuery(SELECT + " where status in ('Pending', 'Syncing') and seq > :after order by seq limit :max")
                 .bind("after", afterSeq).bind("max", max).map(Outbox::map).list();
     }
 
@@ -64,8 +64,8 @@ public final class Outbox {
     public static void markSyncing(Handle h, List<OutboxRow> batch, Instant now) {
         if (batch.isEmpty()) return;
         h.createUpdate("""
-                UPDATE outbox SET status = 'Syncing', attempts = attempts + 1, updated_at = :now
-                WHERE status IN ('Pending', 'Syncing') AND seq BETWEEN :first AND :last
+                update outbox set status = 'Syncing', attempts = attempts + 1, updated_at = :now
+                where status in ('Pending', 'Syncing') and seq between :first and :last
                 """).bind("first", batch.get(0).seq()).bind("last", batch.get(batch.size() - 1).seq())
                 .bind("now", now.toString()).execute();
     }
@@ -73,12 +73,12 @@ public final class Outbox {
     /** Applies the server's per-row answers (one transaction per batch, the caller's). Returns rows changed. */
     public static int applyResults(Handle h, List<RowResult> results, Instant now) {
         PreparedBatch synced = h.prepareBatch("""
-                UPDATE outbox SET status = 'Synced', reason_code = NULL, reason = NULL, updated_at = :now, synced_at = :now
-                WHERE uuid = :uuid AND status <> 'Synced'
+                update outbox set status = 'Synced', reason_code = null, reason = null, updated_at = :now, synced_at = :now
+                where uuid = :uuid and status <> 'Synced'
                 """);
         PreparedBatch failed = h.prepareBatch("""
-                UPDATE outbox SET status = 'Failed', reason_code = :code, reason = :msg, updated_at = :now
-                WHERE uuid = :uuid AND status <> 'Synced'
+                update outbox set status = 'Failed', reason_code = :code, reason = :msg, updated_at = :now
+                where uuid = :uuid and status <> 'Synced'
                 """);
         String at = now.toString();
         for (RowResult r : results) {
@@ -99,51 +99,51 @@ public final class Outbox {
 
     /** Sets one Failed row back to Pending; refuses rows that are not Failed. */
     public static int retry(Handle h, String uuid, Instant now) {
-        String status = h.createQuery("SELECT status FROM outbox WHERE uuid = :u").bind("u", uuid).mapTo(String.class).findOne()
+        String status = h.createQuery("select status from outbox where uuid = :u").bind("u", uuid).mapTo(String.class).findOne()
                 .orElseThrow(() -> new TerminalException("unknown_row", "No transaction with id " + uuid + " on this terminal."));
         if (!"Failed".equals(status)) {
             throw new TerminalException("not_failed", "Transaction " + uuid + " is " + status + ", not Failed: nothing to retry.");
         }
-        return h.createUpdate("UPDATE outbox SET status = 'Pending', updated_at = :now WHERE uuid = :u AND status = 'Failed'")
+        return h.createUpdate("update outbox set status = 'Pending', updated_at = :now where uuid = :u and status = 'Failed'")
                 .bind("u", uuid).bind("now", now.toString()).execute();
     }
 
     public static int retryAllFailed(Handle h, Instant now) {
-        return h.createUpdate("UPDATE outbox SET status = 'Pending', updated_at = :now WHERE status = 'Failed'")
+        return h.createUpdate("update outbox set status = 'Pending', updated_at = :now where status = 'Failed'")
                 .bind("now", now.toString()).execute();
     }
 
     public static Map<SyncStatus, Long> counts(Handle h) {
         Map<SyncStatus, Long> m = new java.util.EnumMap<>(SyncStatus.class);
         for (SyncStatus s : SyncStatus.values()) m.put(s, 0L);
-        h.createQuery("SELECT status, count(*) AS n FROM outbox GROUP BY status")
+        h.createQuery("select status, count(*) as n from outbox group by status")
                 .map((rs, ctx) -> Map.entry(SyncStatus.fromLabel(rs.getString("status")), rs.getLong("n")))
                 .forEach(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
 
     public static long unsentCount(Handle h) {
-        return h.createQuery("SELECT count(*) FROM outbox WHERE status IN ('Pending', 'Syncing')").mapTo(Long.class).one();
+        return h.createQuery("select count(*) from outbox where status in ('Pending', 'Syncing')").mapTo(Long.class).one();
     }
 
     public static long maxSeq(Handle h) {
-        return h.createQuery("SELECT coalesce(max(seq), 0) FROM outbox").mapTo(Long.class).one();
+        return h.createQuery("select coalesce(max(seq), 0) from outbox").mapTo(Long.class).one();
     }
 
     public static List<OutboxRow> all(Handle h) {
-        return h.createQuery(SELECT + " ORDER BY seq").map(Outbox::map).list();
+        return h.createQuery(SELECT + " order by seq").map(Outbox::map).list();
     }
 
     public static List<OutboxRow> unsynced(Handle h) {
-        return h.createQuery(SELECT + " WHERE status <> 'Synced' ORDER BY seq").map(Outbox::map).list();
+        return h.createQuery(SELECT + " where status <> 'Synced' order by seq").map(Outbox::map).list();
     }
 
     public static List<OutboxRow> fromSeq(Handle h, long seq) {
-        return h.createQuery(SELECT + " WHERE seq >= :seq ORDER BY seq").bind("seq", seq).map(Outbox::map).list();
+        return h.createQuery(SELECT + " where seq >= :seq order by seq").bind("seq", seq).map(Outbox::map).list();
     }
 
     public static List<OutboxRow> since(Handle h, Instant at) {
-        return h.createQuery(SELECT + " WHERE created_at >= :at ORDER BY seq").bind("at", at.toString()).map(Outbox::map).list();
+        return h.createQuery(SELECT + " where created_at >= :at order by seq").bind("at", at.toString()).map(Outbox::map).list();
     }
 
     /** The row as it travels to the server. */
@@ -161,7 +161,7 @@ public final class Outbox {
     }
 
     private static final String SELECT =
-            "SELECT seq, uuid, kind, ref, payload, status, reason_code, reason, attempts, created_at, synced_at FROM outbox";
+            "select seq, uuid, kind, ref, payload, status, reason_code, reason, attempts, created_at, synced_at from outbox";
 
     private static OutboxRow map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
         String synced = rs.getString("synced_at");

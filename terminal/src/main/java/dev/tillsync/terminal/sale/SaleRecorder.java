@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.sale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.InvoicePayload;
@@ -7,7 +8,6 @@ import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.money.Money;
-import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.terminal.Item;
 import dev.tillsync.terminal.ReturnRequest;
@@ -75,7 +75,7 @@ public final class SaleRecorder {
             boolean offline = offlineInTx.getAsBoolean();
             if (req.items().isEmpty()) throw new TerminalException("no_items", "A sale needs at least one item (--item CODE[:QTY]).");
             if (req.payments().isEmpty()) throw new TerminalException("no_payment", "A sale needs a payment (--pay MODE:AMOUNT).");
-            DeviceState device = requireSelling(h);
+            DeviceState device = DeviceRepo.requireActive(h);
             ShiftInfo shift = ShiftBook.require(h);
             ProfileData profile = ProfileRepo.require(h, device);
             List<InvoiceLine> lines = new ArrayList<>();
@@ -123,23 +123,23 @@ public final class SaleRecorder {
         if (req.refunds().isEmpty()) throw new TerminalException("no_payment", "A return needs a refund (--pay MODE:-AMOUNT).");
         Instant now = clock.instant();
         return store.inTx(h -> {
-            DeviceState device = requireSelling(h);
+            DeviceState device = DeviceRepo.requireActive(h);
             ShiftInfo shift = ShiftBook.require(h);
             ProfileData profile = ProfileRepo.require(h, device);
             String against = req.againstNumber() == null ? "" : req.againstNumber().trim();
-            Map<String, Object> original = h.createQuery("SELECT number, return_against, customer_number FROM invoice WHERE number = :n")
+            Map<String, Object> original = h.createQuery("select number, return_against, customer_number from invoice where number = :n")
                     .bind("n", against).mapToMap().findOne().orElseThrow(() -> new TerminalException("unknown_invoice",
                             "No invoice '" + against + "' on this terminal: a return is made against a sale recorded here."));
             if (original.get("return_against") != null) {
                 throw new TerminalException("bad_return", against + " is itself a return; return against the original sale.");
             }
-            List<InvoiceLine> origLines = h.createQuery("SELECT * FROM invoice_line WHERE invoice_number = :n ORDER BY line_no")
+            List<InvoiceLine> origLines = h.createQuery("select * from invoice_line where invoice_number = :n order by line_no")
                     .bind("n", against).map((rs, ctx) -> new InvoiceLine(rs.getString("item_code"), rs.getString("item_name"),
                             rs.getLong("qty"), rs.getLong("rate_minor"), rs.getInt("tax_rate_bp"), rs.getLong("net_minor"),
                             rs.getLong("tax_minor"), rs.getLong("total_minor"))).list();
             Map<String, Long> returned = h.createQuery("""
-                    SELECT l.item_code, -sum(l.qty) AS q FROM invoice_line l JOIN invoice i ON i.number = l.invoice_number
-                    WHERE i.return_against = :n GROUP BY l.item_code
+                    select l.item_code, -sum(l.qty) as q from invoice_line l join invoice i on i.number = l.invoice_number
+                    where i.return_against = :n group by l.item_code
                     """).bind("n", against).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             List<InvoiceLine> lines = new ArrayList<>();
@@ -183,9 +183,9 @@ public final class SaleRecorder {
         }
         OutboxRow row = Outbox.append(h, outboxSeq, RowKind.INVOICE, inv.number(), inv, now);
         h.createUpdate("""
-                INSERT INTO invoice (number, outbox_seq, posted_at, customer_number, cashier, shift_uuid, offline, return_against,
+                insert into invoice (number, outbox_seq, posted_at, customer_number, cashier, shift_uuid, offline, return_against,
                                      change_minor, net_minor, tax_minor, grand_minor)
-                VALUES (:number, :seq, :at, :customer, :cashier, :shift, :offline, :against, :change, :net, :tax, :grand)
+                values (:number, :seq, :at, :customer, :cashier, :shift, :offline, :against, :change, :net, :tax, :grand)
                 """).bind("number", inv.number()).bind("seq", row.seq()).bind("at", inv.postedAt().toString())
                 .bind("customer", inv.customerNumber()).bind("cashier", inv.cashier()).bind("shift", inv.shiftUuid())
                 .bind("offline", inv.offline() ? 1 : 0).bind("against", inv.returnAgainst()).bind("change", inv.changeMinor())
@@ -193,8 +193,8 @@ public final class SaleRecorder {
         // One prepared batch per table: the statement is bound per row but set up once (JDBI's per-statement
         // context and cleanup cost as much as SQLite's insert itself here).
         PreparedBatch lineRows = h.prepareBatch("""
-                INSERT INTO invoice_line (invoice_number, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp, net_minor, tax_minor, total_minor)
-                VALUES (:n, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
+                insert into invoice_line (invoice_number, line_no, item_code, item_name, qty, rate_minor, tax_rate_bp, net_minor, tax_minor, total_minor)
+                values (:n, :no, :code, :name, :qty, :rate, :tax, :net, :taxm, :total)
                 """);
         for (int i = 0; i < inv.lines().size(); i++) {
             InvoiceLine l = inv.lines().get(i);
@@ -204,7 +204,7 @@ public final class SaleRecorder {
         }
         if (lineRows.size() > 0) lineRows.execute();
         PreparedBatch paymentRows = h.prepareBatch(
-                "INSERT INTO invoice_payment (invoice_number, idx, mode, amount_minor, reference) VALUES (:n, :i, :m, :a, :r)");
+                "insert into invoice_payment (invoice_number, idx, mode, amount_minor, reference) values (:n, :i, :m, :a, :r)");
         for (int i = 0; i < inv.payments().size(); i++) {
             Payment p = inv.payments().get(i);
             paymentRows.bind("n", inv.number()).bind("i", i + 1).bind("m", p.mode()).bind("a", p.amountMinor()).bind("r", p.reference()).add();
@@ -215,19 +215,27 @@ public final class SaleRecorder {
         return new Recorded(inv, row, device, profile);
     }
 
-    /** A sale needs a linked device that is not being unlinked. */
-    static DeviceState requireSelling(Handle h) {
-        DeviceState d = DeviceRepo.load(h).orElseThrow(() -> new TerminalException("not_linked",
-                "This terminal is not linked. Link it first: terminal link --server URL --code CODE"));
-        if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
-            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales. "
-                    + "Run terminal sync so every recorded sale reaches the server.");
+    /**
+     * Settles the stock-pending lines of {@code itemCodes} for the pull (PullApplier), so that invoice_line has this
+     * one writer. A pull page's stock levels count every line whose sale was synced before the pull began: one
+     * statement for the whole page (after a catch-up, that is every line sold offline). Only those items' pending
+     * lines are visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices)
+     * list would cost a scan of every invoice.
+     */
+    public static void settlePendingStock(Handle h, List<String> itemCodes, Instant pullStartedAt) {
+        if (itemCodes.isEmpty()) return;
+        String codes;
+        try {
+            codes = dev.tillsync.core.json.Json.mapper().writeValueAsString(itemCodes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
-            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
-                    + "Ask a manager for a new link code to use it again.");
-        }
-        return d;
+        h.createUpdate("""
+                update invoice_line set stock_pending = 0
+                where stock_pending = 1 and item_code in (select value from json_each(:codes)) and exists (
+                    select 1 from invoice i join outbox o on o.seq = i.outbox_seq
+                    where i.number = invoice_line.invoice_number and o.status = 'Synced' and o.synced_at < :startedAt)
+                """).bind("codes", codes).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
     private static List<Payment> normalisePayments(List<Payment> given, ProfileData profile, boolean refund) {

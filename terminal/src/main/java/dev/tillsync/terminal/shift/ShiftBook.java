@@ -33,7 +33,7 @@ public final class ShiftBook {
     }
 
     public static Optional<ShiftInfo> current(Handle h) {
-        return h.createQuery("SELECT uuid, user_email, shift_type, opening_float_minor, opened_at FROM shift WHERE closed_at IS NULL")
+        return h.createQuery("select uuid, user_email, shift_type, opening_float_minor, opened_at from shift where closed_at is null")
                 .map((rs, ctx) -> new ShiftInfo(rs.getString("uuid"), rs.getString("user_email"), rs.getString("shift_type"),
                         rs.getLong("opening_float_minor"), Instant.parse(rs.getString("opened_at"))))
                 .findOne();
@@ -58,11 +58,11 @@ public final class ShiftBook {
             });
             String type = shiftType;
             if (type == null) {
-                type = h.createQuery("SELECT shift_type FROM shift_user WHERE lower(email) = :e ORDER BY shift_type LIMIT 1")
+                type = h.createQuery("select shift_type from shift_user where lower(email) = :e order by shift_type limit 1")
                         .bind("e", user.email()).mapTo(String.class).findOne().orElse(null);
             }
             ShiftInfo shift = new ShiftInfo(UUID.randomUUID().toString(), user.email(), type, floatMinor, now);
-            h.createUpdate("INSERT INTO shift (uuid, user_email, shift_type, opening_float_minor, opened_at) VALUES (:u, :e, :t, :f, :at)")
+            h.createUpdate("insert into shift (uuid, user_email, shift_type, opening_float_minor, opened_at) values (:u, :e, :t, :f, :at)")
                     .bind("u", shift.uuid()).bind("e", shift.user()).bind("t", type).bind("f", floatMinor).bind("at", now.toString())
                     .execute();
             Outbox.append(h, RowKind.SHIFT_OPEN, shift.uuid(), new ShiftOpenPayload(shift.uuid(), user.email(), type, floatMinor, now), now);
@@ -79,7 +79,7 @@ public final class ShiftBook {
             Totals t = totals(h, shift);
             ShiftClosePayload payload = new ShiftClosePayload(shift.uuid(), user.email(), now, t.expectedCash(), countedMinor,
                     t.byMode(), t.salesCount());
-            h.createUpdate("UPDATE shift SET closed_at = :at, expected_cash_minor = :exp, counted_cash_minor = :cnt WHERE uuid = :u")
+            h.createUpdate("update shift set closed_at = :at, expected_cash_minor = :exp, counted_cash_minor = :cnt where uuid = :u")
                     .bind("at", now.toString()).bind("exp", t.expectedCash()).bind("cnt", countedMinor).bind("u", shift.uuid()).execute();
             Outbox.append(h, RowKind.SHIFT_CLOSE, shift.uuid(), payload, now);
             EventLog.append(h, now, "shift_close", shift.uuid(), "expected=" + t.expectedCash() + " counted=" + countedMinor);
@@ -93,14 +93,14 @@ public final class ShiftBook {
     private static Totals totals(Handle h, ShiftInfo shift) {
         Map<String, Long> byMode = new TreeMap<>();
         h.createQuery("""
-                SELECT p.mode, sum(p.amount_minor) AS amount FROM invoice_payment p JOIN invoice i ON i.number = p.invoice_number
-                WHERE i.shift_uuid = :s GROUP BY p.mode
+                select p.mode, sum(p.amount_minor) as amount from invoice_payment p join invoice i on i.number = p.invoice_number
+                where i.shift_uuid = :s group by p.mode
                 """).bind("s", shift.uuid())
                 .map((rs, ctx) -> Map.entry(rs.getString("mode"), rs.getLong("amount")))
                 .forEach(e -> byMode.merge(e.getKey(), e.getValue(), Long::sum));
-        long change = h.createQuery("SELECT coalesce(sum(change_minor), 0) FROM invoice WHERE shift_uuid = :s")
+        long change = h.createQuery("select coalesce(sum(change_minor), 0) from invoice where shift_uuid = :s")
                 .bind("s", shift.uuid()).mapTo(Long.class).one();
-        long count = h.createQuery("SELECT count(*) FROM invoice WHERE shift_uuid = :s").bind("s", shift.uuid()).mapTo(Long.class).one();
+        long count = h.createQuery("select count(*) from invoice where shift_uuid = :s").bind("s", shift.uuid()).mapTo(Long.class).one();
         String cashKey = byMode.keySet().stream().filter(m -> m.equalsIgnoreCase(Payment.CASH)).findFirst().orElse(Payment.CASH);
         if (change != 0) byMode.merge(cashKey, -change, Long::sum);
         long cashNet = byMode.getOrDefault(cashKey, 0L);

@@ -16,17 +16,17 @@ public final class Counters {
     private Counters() {}
 
     public static long next(Handle h, String name) {
-        return h.createQuery("UPDATE counter SET value = value + 1 WHERE name = :name RETURNING value")
+        return h.createQuery("update counter set value = value + 1 where name = :name returning value")
                 .bind("name", name).mapTo(Long.class).one();
     }
 
     public static long current(Handle h, String name) {
-        return h.createQuery("SELECT value FROM counter WHERE name = :name").bind("name", name).mapTo(Long.class).one();
+        return h.createQuery("select value from counter where name = :name").bind("name", name).mapTo(Long.class).one();
     }
 
     /** Bumps two counters with one statement (a sale needs its invoice number and its outbox seq); returns {a, b}. */
     public static long[] next(Handle h, String a, String b) {
-        Map<String, Long> bumped = h.createQuery("UPDATE counter SET value = value + 1 WHERE name IN (:a, :b) RETURNING name, value")
+        Map<String, Long> bumped = h.createQuery("update counter set value = value + 1 where name in (:a, :b) returning name, value")
                 .bind("a", a).bind("b", b)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -33,24 +33,58 @@ public final class DeviceRepo {
     }
 
     public static Optional<DeviceState> load(Handle h) {
-        return h.createQuery("SELECT pos_id, server_url, connection_status, config_json, printer_target FROM device WHERE id = 1")
+        return h.createQuery("select pos_id, server_url, connection_status, config_json, printer_target from device where id = 1")
                 .map((rs, ctx) -> new DeviceState(rs.getString("pos_id"), rs.getString("server_url"),
                         ConnectionStatus.fromLabel(rs.getString("connection_status")),
                         readConfig(rs.getString("config_json")), rs.getString("printer_target")))
                 .findOne();
     }
 
+    /** True when this data folder holds a linked (or unlinking) device. */
+    public boolean isLinked() {
+        return load().map(d -> d.connectionStatus() != ConnectionStatus.UNLINKED).orElse(false);
+    }
+
     /** The device, or a clear refusal when this data folder was never linked. */
     public DeviceState require() {
-        return load().orElseThrow(() -> new TerminalException("not_linked",
-                "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE"));
+        return load().orElseThrow(DeviceRepo::notLinked);
+    }
+
+    /** The device, or the not-linked refusal, read in the caller's transaction. */
+    public static DeviceState requireExisting(Handle h) {
+        return load(h).orElseThrow(DeviceRepo::notLinked);
+    }
+
+    /** The device if it may record new transactions (sales, returns, shifts, customers); read in the caller's transaction. */
+    public static DeviceState requireActive(Handle h) {
+        DeviceState d = requireExisting(h);
+        if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
+            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales or other "
+                    + "transactions. Run terminal sync so every recorded transaction reaches the server.");
+        }
+        if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
+            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
+                    + "Ask a manager for a new link code to use it again.");
+        }
+        return d;
+    }
+
+    /** {@link #requireActive(Handle)} on a read of its own. */
+    public DeviceState requireActive() {
+        return store.read(DeviceRepo::requireActive);
+    }
+
+    /** The refusal for a data folder that holds no device: what to do first. */
+    public static TerminalException notLinked() {
+        return new TerminalException("not_linked",
+                "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
     }
 
     public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now) {
         h.createUpdate("""
-                INSERT INTO device (id, pos_id, server_url, connection_status, config_json, linked_at)
-                VALUES (1, :posId, :url, :status, :config, :now)
-                ON CONFLICT (id) DO UPDATE SET pos_id = excluded.pos_id, server_url = excluded.server_url,
+                insert into device (id, pos_id, server_url, connection_status, config_json, linked_at)
+                values (1, :posId, :url, :status, :config, :now)
+                on conflict (id) do update set pos_id = excluded.pos_id, server_url = excluded.server_url,
                     connection_status = excluded.connection_status, config_json = excluded.config_json, linked_at = excluded.linked_at
                 """)
                 .bind("posId", config.posId()).bind("url", serverUrl)
@@ -59,19 +93,38 @@ public final class DeviceRepo {
     }
 
     public static void updateConfig(Handle h, DeviceConfig config) {
-        h.createUpdate("UPDATE device SET config_json = :config WHERE id = 1").bind("config", write(config)).execute();
+        h.createUpdate("update device set config_json = :config where id = 1").bind("config", write(config)).execute();
     }
 
     public static void setConnectionStatus(Handle h, ConnectionStatus status) {
-        h.createUpdate("UPDATE device SET connection_status = :s WHERE id = 1").bind("s", status.label()).execute();
+        h.createUpdate("update device set connection_status = :s where id = 1").bind("s", status.label()).execute();
     }
 
     public static void setServerUrl(Handle h, String url) {
-        h.createUpdate("UPDATE device SET server_url = :u WHERE id = 1").bind("u", url).execute();
+        h.createUpdate("update device set server_url = :u where id = 1").bind("u", url).execute();
     }
 
     public static void setPrinterTarget(Handle h, String target) {
-        h.createUpdate("UPDATE device SET printer_target = :t WHERE id = 1").bind("t", target).execute();
+        h.createUpdate("update device set printer_target = :t where id = 1").bind("t", target).execute();
+    }
+
+    /** Points the device at another back office URL, logged with who did it. */
+    public void changeServerUrl(String url, String by, Instant at) {
+        require();
+        store.useTx(h -> {
+            setServerUrl(h, url.trim());
+            EventLog.append(h, at, "config", "server_url", url.trim() + " by " + by);
+        });
+    }
+
+    /** Sets where ESC/POS bytes go (blank: the receipts folder), logged with who did it. */
+    public void changePrinterTarget(String target, String by, Instant at) {
+        require();
+        String t = target == null || target.isBlank() ? null : target.trim();
+        store.useTx(h -> {
+            setPrinterTarget(h, t);
+            EventLog.append(h, at, "config", "printer_target", t + " by " + by);
+        });
     }
 
     private static ConnectionStatus statusOf(DeviceConfig c) {

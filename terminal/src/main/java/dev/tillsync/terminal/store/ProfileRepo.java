@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.terminal.TerminalException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -16,9 +17,14 @@ public final class ProfileRepo {
     public static Optional<ProfileData> current(Handle h, DeviceState device) {
         String name = device.config().posProfile();
         var q = name == null
-                ? h.createQuery("SELECT data_json FROM profile ORDER BY name LIMIT 1")
-                : h.createQuery("SELECT data_json FROM profile WHERE name = :n").bind("n", name);
+                ? h.createQuery("select data_json from profile order by name limit 1")
+                : h.createQuery("select data_json from profile where name = :n").bind("n", name);
         return q.mapTo(String.class).findOne().map(ProfileRepo::read);
+    }
+
+    /** The payment modes of the device's profile; none before linking or the first pull. */
+    public static List<String> paymentModes(Handle h) {
+        return DeviceRepo.load(h).flatMap(d -> current(h, d)).map(ProfileData::paymentModes).orElse(List.of());
     }
 
     public static ProfileData require(Handle h, DeviceState device) {

@@ -73,7 +73,7 @@ public final class TerminalStore implements AutoCloseable {
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file);
         try (Connection c = ds.getConnection()) {
-            c.createStatement().execute("PRAGMA quick_check");
+            c.createStatement().execute("pragma quick_check");
         } catch (SQLException e) {
             throw StoreErrors.translate(file, e);
         }
@@ -117,11 +117,11 @@ public final class TerminalStore implements AutoCloseable {
         try {
             if (txDepth > 0) return work.withHandle(writer.handle());
             Handle h = writer.handle();
-            h.execute("BEGIN IMMEDIATE");
+            h.execute("begin immediate");
             txDepth++;
             try {
                 R result = work.withHandle(h);
-                h.execute("COMMIT");
+                h.execute("commit");
                 return result;
             } catch (RuntimeException | Error e) {
                 rollback(h);
@@ -179,7 +179,7 @@ public final class TerminalStore implements AutoCloseable {
     /** A failed rollback leaves the connection's state unknown: drop it, the next call reconnects. */
     private void rollback(Handle h) {
         try {
-            h.execute("ROLLBACK");
+            h.execute("rollback");
         } catch (RuntimeException e) {
             writer.drop();
         }

@@ -16,9 +16,12 @@ import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.Entities;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.customer.CustomerBook;
+import dev.tillsync.terminal.sale.SaleRecorder;
 import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.DeviceState;
 import dev.tillsync.terminal.store.SyncStateRepo;
+import dev.tillsync.terminal.user.TillUsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,22 +37,22 @@ import org.jdbi.v3.core.Handle;
 public final class PullApplier {
     private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
 
-    /** What applying the page changed that the engine must react to. */
-    public record Applied(int changes, Optional<ConnectionStatus> newConnectionStatus) {}
+    /** What applying a pull page changed that the engine must react to (the server's ingest has its own kind of result). */
+    public record AppliedPage(int changes, Optional<ConnectionStatus> newConnectionStatus) {}
 
     /**
      * @param pullStartedAt when the pull began: rows synced before it are counted in the server's stock levels
      */
-    public Applied apply(Handle h, PullPage page, Instant pullStartedAt) {
+    public AppliedPage apply(Handle h, PullPage page, Instant pullStartedAt) {
         Optional<ConnectionStatus> status = Optional.empty();
         List<String> stockLevels = new ArrayList<>();
         for (Change c : page.changes()) {
             Optional<ConnectionStatus> s = applyOne(h, c, stockLevels);
             if (s.isPresent()) status = s;
         }
-        settlePendingStock(h, stockLevels, pullStartedAt);
+        SaleRecorder.settlePendingStock(h, stockLevels, pullStartedAt);
         SyncStateRepo.setCursor(h, page.nextCursor());
-        return new Applied(page.changes().size(), status);
+        return new AppliedPage(page.changes().size(), status);
     }
 
     private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels) {
@@ -76,57 +79,34 @@ public final class PullApplier {
 
     private void applyItem(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("UPDATE item SET active = 0 WHERE code = :code").bind("code", c.key()).execute();
+            h.createUpdate("update item set active = 0 where code = :code").bind("code", c.key()).execute();
             return;
         }
         ItemData i = read(c, ItemData.class);
         h.createUpdate("""
-                INSERT INTO item (code, name, price_minor, tax_rate_bp, active) VALUES (:code, :name, :price, :tax, :active)
-                ON CONFLICT (code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
+                insert into item (code, name, price_minor, tax_rate_bp, active) values (:code, :name, :priceMinor, :taxRateBp, :active)
+                on conflict (code) do update set name = excluded.name, price_minor = excluded.price_minor,
                     tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
                 """)
-                .bind("code", i.code()).bind("name", i.name()).bind("price", i.priceMinor()).bind("tax", i.taxRateBp())
-                .bind("active", i.active() ? 1 : 0).execute();
-        h.createUpdate("DELETE FROM item_barcode WHERE item_code = :code").bind("code", i.code()).execute();
+                .bindMethods(i).execute();
+        h.createUpdate("delete from item_barcode where item_code = :code").bind("code", i.code()).execute();
         for (String b : i.barcodes()) {
-            h.createUpdate("INSERT INTO item_barcode (barcode, item_code) VALUES (:b, :code) ON CONFLICT (barcode) DO UPDATE SET item_code = excluded.item_code")
+            h.createUpdate("insert into item_barcode (barcode, item_code) values (:b, :code) on conflict (barcode) do update set item_code = excluded.item_code")
                     .bind("b", b).bind("code", i.code()).execute();
         }
     }
 
     private void applyStock(Handle h, Change c, List<String> stockLevels) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM server_stock WHERE item_code = :code").bind("code", c.key()).execute();
+            h.createUpdate("delete from server_stock where item_code = :code").bind("code", c.key()).execute();
             return;
         }
         StockLevel s = read(c, StockLevel.class);
         h.createUpdate("""
-                INSERT INTO server_stock (item_code, warehouse, qty) VALUES (:code, :wh, :qty)
-                ON CONFLICT (item_code) DO UPDATE SET warehouse = excluded.warehouse, qty = excluded.qty
-                """).bind("code", s.itemCode()).bind("wh", s.warehouse()).bind("qty", s.qty()).execute();
+                insert into server_stock (item_code, warehouse, qty) values (:itemCode, :warehouse, :qty)
+                on conflict (item_code) do update set warehouse = excluded.warehouse, qty = excluded.qty
+                """).bindMethods(s).execute();
         stockLevels.add(s.itemCode());
-    }
-
-    /**
-     * The page's stock levels count every line whose sale was synced before the pull began: one statement for
-     * the whole page (after a catch-up, that is every line sold offline). Only those items' pending lines are
-     * visited (index invoice_line_stock), each checked by two key look-ups; an IN (all synced invoices) list
-     * would cost a scan of every invoice.
-     */
-    private void settlePendingStock(Handle h, List<String> itemCodes, Instant pullStartedAt) {
-        if (itemCodes.isEmpty()) return;
-        String codes;
-        try {
-            codes = json.writeValueAsString(itemCodes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        h.createUpdate("""
-                UPDATE invoice_line SET stock_pending = 0
-                WHERE stock_pending = 1 AND item_code IN (SELECT value FROM json_each(:codes)) AND EXISTS (
-                    SELECT 1 FROM invoice i JOIN outbox o ON o.seq = i.outbox_seq
-                    WHERE i.number = invoice_line.invoice_number AND o.status = 'Synced' AND o.synced_at < :startedAt)
-                """).bind("codes", codes).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
     private void applyCustomer(Handle h, Change c) {
@@ -134,64 +114,58 @@ public final class PullApplier {
             // Sales may reference the customer; keep the row but it no longer comes from the server.
             return;
         }
-        CustomerData d = read(c, CustomerData.class);
-        h.createUpdate("""
-                INSERT INTO customer (number, name, phone, email, local) VALUES (:n, :name, :phone, :email, 0)
-                ON CONFLICT (number) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email
-                """).bind("n", d.number()).bind("name", d.name()).bind("phone", d.phone()).bind("email", d.email()).execute();
+        CustomerBook.savePulled(h, read(c, CustomerData.class));
     }
 
     private void applyDeviceUser(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM device_user WHERE email = :e").bind("e", c.key()).execute();
-            h.createUpdate("DELETE FROM session WHERE user_email = :e").bind("e", c.key()).execute();
+            h.createUpdate("delete from device_user where email = :e").bind("e", c.key()).execute();
+            TillUsers.endSessionOf(h, c.key());
             return;
         }
         DeviceUserData u = read(c, DeviceUserData.class);
         h.createUpdate("""
-                INSERT INTO device_user (email, first_name, last_name, pin_hash, can_configure_pos, can_export_log, can_reprint)
-                VALUES (:email, :first, :last, :hash, :cfg, :exp, :rep)
-                ON CONFLICT (email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                insert into device_user (email, first_name, last_name, pin_hash, can_configure_pos, can_export_log, can_reprint)
+                values (:email, :firstName, :lastName, :pinHash, :canConfigurePos, :canExportLog, :canReprint)
+                on conflict (email) do update set first_name = excluded.first_name, last_name = excluded.last_name,
                     pin_hash = excluded.pin_hash, can_configure_pos = excluded.can_configure_pos,
                     can_export_log = excluded.can_export_log, can_reprint = excluded.can_reprint
-                """).bind("email", u.email()).bind("first", u.firstName()).bind("last", u.lastName()).bind("hash", u.pinHash())
-                .bind("cfg", u.canConfigurePos() ? 1 : 0).bind("exp", u.canExportLog() ? 1 : 0).bind("rep", u.canReprint() ? 1 : 0)
-                .execute();
+                """).bindMethods(u).execute();
     }
 
     private void applyShiftUser(Handle h, Change c) {
         if (c.deleted()) {
             int slash = c.key().indexOf('/');
             if (slash > 0) {
-                h.createUpdate("DELETE FROM shift_user WHERE email = :e AND shift_type = :t")
+                h.createUpdate("delete from shift_user where email = :e and shift_type = :t")
                         .bind("e", c.key().substring(0, slash)).bind("t", c.key().substring(slash + 1)).execute();
             }
             return;
         }
         ShiftUserData u = read(c, ShiftUserData.class);
-        h.createUpdate("INSERT INTO shift_user (email, shift_type) VALUES (:e, :t) ON CONFLICT DO NOTHING")
-                .bind("e", u.email()).bind("t", u.shiftType()).execute();
+        h.createUpdate("insert into shift_user (email, shift_type) values (:email, :shiftType) on conflict do nothing")
+                .bindMethods(u).execute();
     }
 
     private void applyShiftType(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM shift_type WHERE name = :n").bind("n", c.key()).execute();
+            h.createUpdate("delete from shift_type where name = :n").bind("n", c.key()).execute();
             return;
         }
         ShiftTypeData t = read(c, ShiftTypeData.class);
         h.createUpdate("""
-                INSERT INTO shift_type (name, start_time, end_time) VALUES (:n, :s, :e)
-                ON CONFLICT (name) DO UPDATE SET start_time = excluded.start_time, end_time = excluded.end_time
-                """).bind("n", t.name()).bind("s", t.startTime()).bind("e", t.endTime()).execute();
+                insert into shift_type (name, start_time, end_time) values (:name, :startTime, :endTime)
+                on conflict (name) do update set start_time = excluded.start_time, end_time = excluded.end_time
+                """).bindMethods(t).execute();
     }
 
     private void applyProfile(Handle h, Change c) {
         if (c.deleted()) {
-            h.createUpdate("DELETE FROM profile WHERE name = :n").bind("n", c.key()).execute();
+            h.createUpdate("delete from profile where name = :n").bind("n", c.key()).execute();
             return;
         }
         ProfileData p = read(c, ProfileData.class);
-        h.createUpdate("INSERT INTO profile (name, data_json) VALUES (:n, :d) ON CONFLICT (name) DO UPDATE SET data_json = excluded.data_json")
+        h.createUpdate("insert into profile (name, data_json) values (:n, :d) on conflict (name) do update set data_json = excluded.data_json")
                 .bind("n", p.name()).bind("d", write(p)).execute();
     }
 

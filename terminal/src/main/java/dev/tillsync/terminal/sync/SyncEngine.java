@@ -13,6 +13,7 @@ import dev.tillsync.terminal.store.DeviceState;
 import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.SyncStateRepo;
 import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.user.TillUsers;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -112,7 +113,7 @@ public final class SyncEngine {
             String cursor = store.read(h -> SyncStateRepo.load(h).cursor());
             Instant pullStarted = clock.instant();
             PullPage page = client.pull(cursor, PULL_LIMIT);
-            PullApplier.Applied a = store.inTx(h -> applier.apply(h, page, pullStarted));
+            PullApplier.AppliedPage a = store.inTx(h -> applier.apply(h, page, pullStarted));
             applied += a.changes();
             publish.accept(new TerminalEvent.PullProgress(applied, page.remaining()));
             a.newConnectionStatus().ifPresent(s -> {
@@ -160,7 +161,7 @@ public final class SyncEngine {
         client.unlinkComplete(new UnlinkComplete(device.posId(), lastSeq));
         store.useTx(h -> {
             DeviceRepo.setConnectionStatus(h, ConnectionStatus.UNLINKED);
-            h.createUpdate("DELETE FROM session").execute();
+            TillUsers.endSession(h);
             EventLog.append(h, clock.instant(), "unlinked", device.posId(), "lastSeq=" + lastSeq);
         });
         publish.accept(new TerminalEvent.UnlinkStateChanged(ConnectionStatus.UNLINKED));

@@ -26,13 +26,13 @@ class StatementCacheTest {
                     used.add(stmt);
                 }
             });
-            h.execute("CREATE TABLE t (a INTEGER, b TEXT)");
+            h.execute("create table t (a integer, b text)");
             used.clear();
             for (int i = 0; i < 3; i++) {
-                h.createUpdate("INSERT INTO t (a, b) VALUES (:a, :b)").bind("a", i).bind("b", "x" + i).execute();
+                h.createUpdate("insert into t (a, b) values (:a, :b)").bind("a", i).bind("b", "x" + i).execute();
             }
             for (int i = 0; i < 3; i++) {
-                assertThat(h.createQuery("SELECT b FROM t WHERE a = :a").bind("a", i).mapTo(String.class).one()).isEqualTo("x" + i);
+                assertThat(h.createQuery("select b from t where a = :a").bind("a", i).mapTo(String.class).one()).isEqualTo("x" + i);
             }
             assertThat(used).hasSize(6);
             assertThat(used.subList(0, 3)).allSatisfy(s -> assertThat(s).isSameAs(used.get(0)));
@@ -46,11 +46,11 @@ class StatementCacheTest {
         Jdbi jdbi = Jdbi.create("jdbc:sqlite::memory:");
         try (Handle h = jdbi.open()) {
             StatementCache cache = new StatementCache();
-            String sql = "SELECT ?";
+            String sql = "select ?";
             PreparedStatement outer = cache.create(h.getConnection(), sql, null);
             PreparedStatement inner = cache.create(h.getConnection(), sql, null);
             assertThat(inner).isNotSameAs(outer);
-            cache.close(h.getConnection(), "SELECT :x", inner);
+            cache.close(h.getConnection(), "select :x", inner);
             assertThat(cache.create(h.getConnection(), sql, null)).isSameAs(inner);
             cache.close(h.getConnection());
             assertThat(outer.isClosed()).isTrue();

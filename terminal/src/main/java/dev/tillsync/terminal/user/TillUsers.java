@@ -1,52 +1,81 @@
 package dev.tillsync.terminal.user;
 
 import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.terminal.DeviceUserInfo;
 import dev.tillsync.terminal.Permission;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.UserSession;
+import dev.tillsync.terminal.outbox.Outbox;
+import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * Device users log in offline against the synced bcrypt PIN hash. Invariant: after
- * {@value #MAX_FAILURES} wrong PINs the user is locked out for {@link #LOCKOUT}, and while locked no PIN is
- * even checked; the count and lock are in the store, so restarting the program does not reset them.
+ * The till's own users (the server's are elsewhere): device users log in offline against the synced bcrypt PIN
+ * hash, and this class is the one writer of the session and login_attempt tables (linking, unlinking and the
+ * pull end sessions through it). Invariant: after {@value #MAX_FAILURES} wrong PINs the user is locked out for
+ * {@link #LOCKOUT}, and while locked no PIN is even checked; the count and lock are in the store, so restarting
+ * the program does not reset them.
  */
-public final class UserDirectory {
+public final class TillUsers {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(5);
 
     private final TerminalStore store;
     private final Clock clock;
 
-    public UserDirectory(TerminalStore store, Clock clock) {
+    public TillUsers(TerminalStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    private record UserRow(String email, String firstName, String lastName, String pinHash, Set<Permission> permissions) {
+    /** A device_user row as stored (mapped by JDBI from the column names). */
+    record UserRow(String email, String firstName, String lastName, String pinHash, boolean canConfigurePos,
+                          boolean canExportLog, boolean canReprint) {
         String displayName() {
             String n = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
             return n.isEmpty() ? email : n;
         }
+
+        Set<Permission> permissions() {
+            Set<Permission> p = EnumSet.noneOf(Permission.class);
+            if (canConfigurePos) p.add(Permission.CONFIGURE_POS);
+            if (canExportLog) p.add(Permission.EXPORT_LOG);
+            if (canReprint) p.add(Permission.REPRINT);
+            return p;
+        }
     }
 
+    record SessionRow(String userEmail, String loggedInAt) {}
+
+    private static final RowMapper<UserRow> USER_ROW = ConstructorMapper.of(UserRow.class);
+    private static final RowMapper<SessionRow> SESSION_ROW = ConstructorMapper.of(SessionRow.class);
+
+    /** Checks the PIN offline; an unlinked terminal stays locked, except to let a user export what never reached the server. */
     public UserSession login(String email, String pin) {
+        if (store.read(DeviceRepo::requireExisting).connectionStatus() == ConnectionStatus.UNLINKED
+                && store.read(h -> Outbox.unsynced(h).isEmpty())) {
+            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
+                    + "Unsynced transactions can still be exported by a manager's tools; ask for a new link code to use it again.");
+        }
         if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
         String who = email.trim().toLowerCase();
         Instant now = clock.instant();
         UserRow user = store.read(h -> findUser(h, who)).orElseThrow(() -> new TerminalException("unknown_user",
                 "'" + email + "' is not a user of this terminal. Only the device's POS Offline Users can log in; a manager adds them in the back office (then sync)."));
-        Optional<Instant> lockedUntil = store.read(h -> h.createQuery("SELECT locked_until FROM login_attempt WHERE email = :e")
+        Optional<Instant> lockedUntil = store.read(h -> h.createQuery("select locked_until from login_attempt where email = :e")
                 .bind("e", who).mapTo(String.class).findOne().map(Instant::parse));
         if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
             long minutes = Math.max(1, Duration.between(now, lockedUntil.get()).toSeconds() / 60 + 1);
@@ -65,10 +94,10 @@ public final class UserDirectory {
                     + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
         }
         store.useTx(h -> {
-            h.createUpdate("DELETE FROM login_attempt WHERE email = :e").bind("e", who).execute();
+            h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
             h.createUpdate("""
-                    INSERT INTO session (id, user_email, logged_in_at) VALUES (1, :e, :now)
-                    ON CONFLICT (id) DO UPDATE SET user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
+                    insert into session (id, user_email, logged_in_at) values (1, :e, :now)
+                    on conflict (id) do update set user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
                     """).bind("e", who).bind("now", now.toString()).execute();
             EventLog.append(h, now, "login", who, null);
         });
@@ -77,15 +106,15 @@ public final class UserDirectory {
 
     private int recordFailure(Handle h, String who, Instant now) {
         int failures = h.createQuery("""
-                INSERT INTO login_attempt (email, failures) VALUES (:e, 1)
-                ON CONFLICT (email) DO UPDATE SET failures = CASE
-                    WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1 ELSE failures + 1 END,
-                    locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL ELSE locked_until END
-                RETURNING failures
+                insert into login_attempt (email, failures) values (:e, 1)
+                on conflict (email) do update set failures = case
+                    when locked_until is not null and locked_until <= :now then 1 else failures + 1 end,
+                    locked_until = case when locked_until is not null and locked_until <= :now then null else locked_until end
+                returning failures
                 """).bind("e", who).bind("now", now.toString()).mapTo(Integer.class).one();
         EventLog.append(h, now, "login_failed", who, "failures=" + failures);
         if (failures >= MAX_FAILURES) {
-            h.createUpdate("UPDATE login_attempt SET locked_until = :until, failures = 0 WHERE email = :e")
+            h.createUpdate("update login_attempt set locked_until = :until, failures = 0 where email = :e")
                     .bind("until", now.plus(LOCKOUT).toString()).bind("e", who).execute();
             EventLog.append(h, now, "user_locked", who, "until " + now.plus(LOCKOUT));
         }
@@ -95,29 +124,43 @@ public final class UserDirectory {
     public void logout() {
         Instant now = clock.instant();
         store.useTx(h -> {
-            Optional<String> who = h.createQuery("SELECT user_email FROM session WHERE id = 1").mapTo(String.class).findOne();
-            h.createUpdate("DELETE FROM session").execute();
+            Optional<String> who = loggedIn(h);
+            endSession(h);
             who.ifPresent(w -> EventLog.append(h, now, "logout", w, null));
         });
     }
 
+    /** Ends whoever's session is open (logout, linking, a finished unlink), in the caller's transaction. */
+    public static void endSession(Handle h) {
+        h.createUpdate("delete from session").execute();
+    }
+
+    /** Ends {@code email}'s session if it is the open one (the user was removed from the device on the server). */
+    public static void endSessionOf(Handle h, String email) {
+        h.createUpdate("delete from session where user_email = :e").bind("e", email).execute();
+    }
+
+    /** The email of the logged-in user, as stored (no permission check). */
+    public static Optional<String> loggedIn(Handle h) {
+        return h.createQuery("select user_email from session where id = 1").mapTo(String.class).findOne();
+    }
+
     /** The logged-in user, with permissions as currently synced (a flag removed on the server applies at once). */
     public Optional<UserSession> current() {
-        return store.read(h -> h.createQuery("SELECT user_email, logged_in_at FROM session WHERE id = 1")
-                .map((rs, ctx) -> Optional.of(new Object[] {rs.getString(1), rs.getString(2)}))
-                .findOne().flatMap(o -> o).flatMap(row -> findUser(h, (String) row[0])
-                        .map(u -> new UserSession(u.email(), u.displayName(), u.permissions(), Instant.parse((String) row[1])))));
+        return store.read(h -> h.createQuery("select user_email, logged_in_at from session where id = 1")
+                .map(SESSION_ROW).findOne()
+                .flatMap(s -> findUser(h, s.userEmail())
+                        .map(u -> new UserSession(u.email(), u.displayName(), u.permissions(), Instant.parse(s.loggedInAt())))));
     }
 
     /** The logged-in user, or a refusal telling the cashier to log in. */
     public UserSession require() {
         return current().orElseThrow(() -> {
             // An unlinked folder has no users at all: say what to do first, not "log in".
-            boolean linked = store.read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).isPresent());
+            boolean linked = store.read(h -> DeviceRepo.load(h).isPresent());
             return linked
                     ? new TerminalException("not_logged_in", "Nobody is logged in. Log in first: terminal login --user EMAIL --pin PIN")
-                    : new TerminalException("not_linked",
-                            "This terminal is not linked. Ask a manager for a link code and run: terminal link --server URL --code CODE");
+                    : DeviceRepo.notLinked();
         });
     }
 
@@ -131,24 +174,21 @@ public final class UserDirectory {
         return s;
     }
 
+    /** Whether the logged-in user holds {@code p} (false when nobody is logged in). */
+    public boolean can(Permission p) {
+        return current().map(u -> u.can(p)).orElse(false);
+    }
+
     /** Every user who may log in on this device, by display name then email; no PIN hashes leave here. */
     public List<DeviceUserInfo> list() {
-        return store.read(h -> h.createQuery("SELECT * FROM device_user").map(UserDirectory::row).list()).stream()
+        return store.read(h -> h.createQuery("select * from device_user").map(USER_ROW).list()).stream()
                 .map(u -> new DeviceUserInfo(u.email(), u.firstName(), u.lastName(), u.displayName(), u.permissions()))
-                .sorted(java.util.Comparator.comparing((DeviceUserInfo u) -> u.displayName().toLowerCase()).thenComparing(DeviceUserInfo::email))
+                .sorted(Comparator.comparing((DeviceUserInfo u) -> u.displayName().toLowerCase()).thenComparing(DeviceUserInfo::email))
                 .toList();
     }
 
     private static Optional<UserRow> findUser(Handle h, String email) {
-        return h.createQuery("SELECT * FROM device_user WHERE lower(email) = :e").bind("e", email.toLowerCase())
-                .map(UserDirectory::row).findOne();
-    }
-
-    private static UserRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
-        Set<Permission> p = EnumSet.noneOf(Permission.class);
-        if (rs.getInt("can_configure_pos") == 1) p.add(Permission.CONFIGURE_POS);
-        if (rs.getInt("can_export_log") == 1) p.add(Permission.EXPORT_LOG);
-        if (rs.getInt("can_reprint") == 1) p.add(Permission.REPRINT);
-        return new UserRow(rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("pin_hash"), p);
+        return h.createQuery("select * from device_user where lower(email) = :e").bind("e", email.toLowerCase())
+                .map(USER_ROW).findOne();
     }
 }

@@ -1,0 +1,40 @@
+package dev.tillsync.desktop.engine;
+
+import dev.tillsync.terminal.DeviceInfo;
+import dev.tillsync.terminal.Permission;
+import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.TerminalException;
+import java.util.Objects;
+
+/**
+ * The settings screen's one form over two homes: the printer target and server URL belong to the engine (logged,
+ * can_configure_pos), the preview size to this desktop only (DATA/desktop.properties). Only what changed is written.
+ */
+public final class SettingsBook {
+    private final PosTerminal terminal;
+    private final DesktopPrefs prefs;
+
+    public SettingsBook(PosTerminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal);
+        this.prefs = new DesktopPrefs(terminal.dataDir());
+    }
+
+    public TillSettings load() {
+        DeviceInfo info = terminal.deviceInfo();
+        return new TillSettings(info.printerTarget(), info.serverUrl(), prefs.previewSize());
+    }
+
+    public void save(TillSettings s) {
+        if (!terminal.can(Permission.CONFIGURE_POS)) {
+            throw new TerminalException("forbidden", "Changing settings needs the can_configure_pos permission.");
+        }
+        TillSettings before = load();
+        if (!Objects.equals(blankToNull(before.serverUrl()), blankToNull(s.serverUrl()))) terminal.setServerUrl(s.serverUrl());
+        if (!Objects.equals(blankToNull(before.printerTarget()), blankToNull(s.printerTarget()))) terminal.setPrinterTarget(s.printerTarget());
+        prefs.previewSize(s.previewSize());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

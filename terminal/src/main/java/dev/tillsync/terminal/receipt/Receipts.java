@@ -1,0 +1,62 @@
+package dev.tillsync.terminal.receipt;
+
+import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.master.ProfileData;
+import dev.tillsync.terminal.PdfPreview;
+import dev.tillsync.terminal.SaleReceipt;
+import dev.tillsync.terminal.history.SalesHistory;
+import dev.tillsync.terminal.sale.SaleRecorder;
+import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.DeviceState;
+import dev.tillsync.terminal.store.EventLog;
+import dev.tillsync.terminal.store.ProfileRepo;
+import dev.tillsync.terminal.store.TerminalStore;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Turns a committed invoice into its receipt (invariant 1: only after the sale is durable): a new sale's receipt
+ * shows the device and profile it was recorded under; a reprint, marked REPRINT and logged, shows today's.
+ */
+public final class Receipts implements AutoCloseable {
+    private final TerminalStore store;
+    private final Clock clock;
+    private final DeviceRepo devices;
+    private final SalesHistory history;
+    private final ReceiptPrinter printer;
+
+    public Receipts(TerminalStore store, Clock clock, DeviceRepo devices, SalesHistory history) {
+        this.store = store;
+        this.clock = clock;
+        this.devices = devices;
+        this.history = history;
+        this.printer = new ReceiptPrinter(store.dataDir());
+    }
+
+    /** The receipt of a sale or return just recorded, with the device and profile read in its own transaction. */
+    public SaleReceipt recorded(SaleRecorder.Recorded r) {
+        return render(r.invoice(), r.row().uuid(), r.row().seq(), false, r.device(), Optional.of(r.profile()));
+    }
+
+    /** Prints invoice {@code number} again, marked REPRINT, and logs that it did. */
+    public SaleReceipt reprint(String number) {
+        SalesHistory.StoredInvoice f = history.invoice(number);
+        store.useTx(h -> EventLog.append(h, clock.instant(), "reprint", number, null));
+        DeviceState d = devices.require();
+        return render(f.invoice(), f.uuid(), f.seq(), true, d, store.read(h -> ProfileRepo.current(h, d)));
+    }
+
+    private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
+        ReceiptText.Context ctx = new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
+                profile.map(ProfileData::receiptFooter).orElse(null), reprint);
+        ReceiptPrinter.Printed p = printer.print(inv, ctx, d.printerTarget());
+        return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
+                new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
+    }
+
+    /** Waits for the PDF previews still being written: none is lost when the process exits. */
+    @Override
+    public void close() {
+        printer.close();
+    }
+}
