@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ConnectionStatus;
+import dev.tillsync.core.sync.HighWater;
+import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
@@ -34,5 +37,29 @@ class JsonRoundTripTest {
         String rt = json.writeValueAsString(r);
         assertThat(rt).doesNotContain("\"synced\"").contains("Unlink in progress");
         assertThat(json.readValue(rt, PushResult.class)).isEqualTo(r);
+    }
+
+    @Test
+    void theNewOptionalFieldsStayOffTheWireUntilSetAndRoundTripWhenSet() throws Exception {
+        // Both sides refuse unknown fields: an answer or payload without them must read exactly as before.
+        PushResult plain = new PushResult(ConnectionStatus.LINKED, List.of());
+        assertThat(json.writeValueAsString(plain)).doesNotContain("highWater");
+        assertThat(json.writeValueAsString(new PullPage("c", false, 0, List.of()))).doesNotContain("highWater");
+        PushResult marked = new PushResult(ConnectionStatus.LINKED, List.of(), new HighWater(7, "POS-0001-000005"));
+        String text = json.writeValueAsString(marked);
+        assertThat(text).contains("\"highWater\":{\"seq\":7,\"invoiceNumber\":\"POS-0001-000005\"}");
+        assertThat(json.readValue(text, PushResult.class)).isEqualTo(marked);
+        PullPage page = new PullPage("c", true, 3, List.of(), new HighWater(7, null));
+        assertThat(json.readValue(json.writeValueAsString(page), PullPage.class)).isEqualTo(page);
+
+        InvoiceLine line = InvoiceLine.of("ITEM-0001", "Pen", 1, 150, 0);
+        InvoicePayload sold = new InvoicePayload("POS-0001-000002", Instant.parse("2026-01-01T10:00:00Z"), null, "a@b", "s1",
+                false, null, "k", List.of(line), List.of(new Payment("Cash", 150, null)), 0, 150, 0, 150);
+        assertThat(json.writeValueAsString(sold)).doesNotContain("printedNumber");
+        InvoicePayload renumbered = new InvoicePayload("POS-0001-000009", sold.postedAt(), null, "a@b", "s1", false, null, "k",
+                sold.lines(), sold.payments(), 0, 150, 0, 150, "POS-0001-000002");
+        assertThat(json.readValue(json.writeValueAsString(renumbered), InvoicePayload.class)).isEqualTo(renumbered);
+        assertThat(new NumberingSeries("POS-0001-", 6).counterOf("POS-0001-000009")).isEqualTo(9);
+        assertThat(new NumberingSeries("POS-0001-", 6).counterOf("POS-0002-000009")).isZero();
     }
 }

@@ -28,6 +28,13 @@ public record NumberingSeries(String prefix, int digits) {
         return prefix + String.format("%0" + digits + "d", counter);
     }
 
+    /** The counter of a number of this series (POS-0007-000123 → 123), or 0 when it is not one of the series'. */
+    public long counterOf(String number) {
+        if (!contains(number)) return 0;
+        String digits = number.substring(prefix.length());
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
     /** True when {@code number} is this prefix followed by digits only. */
     public boolean contains(String number) {
         return number != null && number.startsWith(prefix)

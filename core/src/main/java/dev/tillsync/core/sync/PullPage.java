@@ -5,10 +5,20 @@ import java.util.List;
 /**
  * Answer to {@code GET /api/v1/sync/pull?cursor=&limit=}. The terminal applies {@code changes} in one
  * transaction and stores {@code nextCursor} in that same transaction (invariant 5). {@code hasMore} says
- * whether to ask again straight away. {@code remaining} is an estimate for progress bars.
+ * whether to ask again straight away. {@code remaining} is an estimate for progress bars. {@code highWater}: the
+ * device's {@link HighWater} marks, only for a till that asked for them ({@link SyncHeaders#FEATURES}), else null
+ * and absent from the JSON.
  */
-public record PullPage(String nextCursor, boolean hasMore, long remaining, List<Change> changes) {
+public record PullPage(String nextCursor, boolean hasMore, long remaining, List<Change> changes, HighWater highWater) {
     public PullPage {
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    public PullPage(String nextCursor, boolean hasMore, long remaining, List<Change> changes) {
+        this(nextCursor, hasMore, remaining, changes, null);
+    }
+
+    public PullPage withHighWater(HighWater marks) {
+        return new PullPage(nextCursor, hasMore, remaining, changes, marks);
     }
 }

@@ -8,6 +8,14 @@ public final class SyncHeaders {
     public static final String POS_ID = "X-Pos-Id";
     public static final String AUTHORIZATION = "Authorization";
     public static final String SCHEME = "Device ";
+    /**
+     * Protocol features a till understands, comma-separated, sent on every sync call. Both sides refuse unknown JSON
+     * fields, so the server adds a newer optional field to its answers only for a till that names it here; a till that
+     * sends no such header gets the answers it always got.
+     */
+    public static final String FEATURES = "X-Sync-Features";
+    /** The feature: push results and pull pages carry {@link HighWater} marks. */
+    public static final String HIGH_WATER = "high-water";
 
     private SyncHeaders() {}
 }

@@ -8,7 +8,9 @@ import static dev.tillsync.server.http.Caller.DEVICE;
 
 import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.LinkRequest;
+import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushBatch;
+import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
@@ -118,11 +120,19 @@ final class ApiRoutes {
     }
 
     private void push(Context ctx) {
-        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES)));
+        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES), wantsHighWater(ctx)));
     }
 
     private void pull(Context ctx) {
-        ctx.json(s.pull().page(Access.device(ctx), ctx.queryParam("cursor"), intParam(ctx, "limit")));
+        DeviceRecord device = Access.device(ctx);
+        PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"));
+        ctx.json(wantsHighWater(ctx) ? page.withHighWater(s.push().highWater(device)) : page);
+    }
+
+    /** A till that names the feature gets the device's high-water marks; an older one, which would refuse the field, does not. */
+    private static boolean wantsHighWater(Context ctx) {
+        String features = ctx.header(SyncHeaders.FEATURES);
+        return features != null && java.util.Arrays.stream(features.split(",")).map(String::trim).anyMatch(SyncHeaders.HIGH_WATER::equals);
     }
 
     /** A device may import only its own file; an Accounts Manager any device's. */

@@ -1,5 +1,6 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.sync.HighWater;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.catalog.Catalog;
@@ -37,18 +38,22 @@ public final class BatchIngestor {
         this.appliers = new RowAppliers(catalog);
     }
 
+    /** One result per row, in order, and the device's high-water marks as the batch's transaction left them. */
+    public record Ingested(List<RowResult> results, HighWater highWater) {}
+
     /**
      * Ingests {@code rows} in one transaction and returns one result per row, in order.
      *
      * @param alsoInTransaction more writes that belong to the same transaction (e.g. the device's last sync time)
      */
-    public List<RowResult> ingest(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via,
-                                  Consumer<Handle> alsoInTransaction) {
+    public Ingested ingest(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via,
+                           Consumer<Handle> alsoInTransaction) {
         for (int attempt = 1; ; attempt++) {
             BatchRun run = new BatchRun(appliers, ledger, new BatchWrites(feed), new IngestContext(catalog, device, batchProfileKey),
                     rows, via);
             try {
-                return jdbi.inTransaction(h -> run.execute(h, alsoInTransaction));
+                List<RowResult> results = jdbi.inTransaction(h -> run.execute(h, alsoInTransaction));
+                return new Ingested(results, run.highWater());
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 boolean contention = "40P01".equals(state) || "40001".equals(state);
@@ -70,6 +75,11 @@ public final class BatchIngestor {
                 throw e;
             }
         }
+    }
+
+    /** The device's high-water marks (one key lookup), for a pull page. */
+    public HighWater highWater(DeviceRecord device) {
+        return jdbi.withHandle(h -> ledger.highWater(h, device));
     }
 
     private static String sqlState(Throwable e) {

@@ -1,5 +1,7 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.sync.HighWater;
 import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
@@ -55,6 +57,7 @@ final class BatchRun {
     /** Index of the first copy of each uuid in the batch. */
     private final Map<String, Integer> firstCopy = new HashMap<>();
     private volatile SyncRow current;
+    private HighWater highWater;
 
     BatchRun(RowAppliers appliers, SyncStatusLedger ledger, BatchWrites writes, IngestContext ctx, List<SyncRow> rows, String via) {
         this.appliers = appliers;
@@ -67,6 +70,11 @@ final class BatchRun {
         this.states = new RowState[rows.size()];
         this.fingerprints = new String[rows.size()];
         this.claimNumbers = new String[rows.size()];
+    }
+
+    /** The device's high-water marks after this batch; set by {@link #execute}. */
+    HighWater highWater() {
+        return highWater;
     }
 
     /** The row being applied, for the message when the batch fails; null before and after the rows. */
@@ -87,7 +95,26 @@ final class BatchRun {
         alsoInTransaction.accept(h); // before the flush, which takes the global change lock: keep that section short
         writes.flush(h);
         recordAccepted(h);
+        highWater = raiseHighWater(h, claimed); // last: the device's mark row stays locked for the shortest time
         return answers(rows, states);
+    }
+
+    /**
+     * Raises the device's marks to the highest sequence and invoice number this batch claimed (accepted or refused,
+     * their numbers are taken either way), computed from the batch in memory: one statement per batch, none when
+     * nothing was claimed (the marks are then only read).
+     */
+    private HighWater raiseHighWater(Handle h, Set<String> claimed) {
+        if (claimed.isEmpty()) return ledger.highWater(h, device);
+        NumberingSeries series = NumberingSeries.invoices(device.invoiceSeries());
+        long seq = 0, invoice = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (fingerprints[i] == null || states[i] instanceof Repeat || !claimed.contains(rows.get(i).uuid())) continue;
+            SyncRow row = rows.get(i);
+            seq = Math.max(seq, row.seq());
+            if (row.kind() == RowKind.INVOICE) invoice = Math.max(invoice, series.counterOf(claimNumbers[i]));
+        }
+        return ledger.raiseHighWater(h, device, seq, invoice);
     }
 
     /**
@@ -150,7 +177,7 @@ final class BatchRun {
     private RowState apply(Handle h, int index, SyncRow row, boolean claimedHere) {
         if (!claimedHere) {
             if (!ledger.lockRejectedClaim(h, device.id(), row, fingerprints[index])) {
-                RowResult seen = ledger.alreadySeen(h, device, row, fingerprints[index]);
+                RowResult seen = ledger.alreadySeen(h, device, row, fingerprints[index], claimNumbers[index]);
                 return seen.outcome() == RowOutcome.DUPLICATE ? new Seen(seen) : new Rejected(seen);
             }
             ledger.clearRejection(h, row.uuid());
@@ -189,7 +216,8 @@ final class BatchRun {
             boolean claimedHere = states[c.index()] instanceof Checked(boolean own) && own;
             RowEffects effects = new RowEffects();
             InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
-            states[c.index()] = new Applied(new AppliedRow(c.invoice().number(), c.review()), writes.add(effects), claimedHere);
+            states[c.index()] = new Applied(new AppliedRow(c.invoice().number(), c.review(), c.invoice().printedNumber()),
+                    writes.add(effects), claimedHere);
         }
         invoiceRun.clear();
     }
@@ -221,7 +249,7 @@ final class BatchRun {
             states[i] = new Accepted(RowResult.accepted(row.uuid(), row.seq(), review,
                     review ? "accepted, flagged for review: " + String.join("; ", reasons) : null));
             boolean asClaimed = claimedHere && !review && (applied.number() == null || applied.number().equals(claimNumbers[i]));
-            if (!asClaimed) changed.add(row.uuid(), applied.number(), reasons);
+            if (!asClaimed) changed.add(row.uuid(), applied.number(), applied.printedNumber(), reasons);
         }
         ledger.recordAccepted(h, changed);
     }

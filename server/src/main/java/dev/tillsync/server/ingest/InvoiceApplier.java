@@ -40,6 +40,10 @@ public final class InvoiceApplier {
             throw new Rejection("number_outside_series", "Invoice number '" + inv.number() + "' is not in this device's series "
                     + device.invoiceSeries() + "NNNNNN; a device may only issue numbers from its own series.");
         }
+        if (inv.printedNumber() != null && !NumberingSeries.invoices(device.invoiceSeries()).contains(inv.printedNumber())) {
+            throw new Rejection("number_outside_series", "Invoice " + inv.number() + " says it was printed as '" + inv.printedNumber()
+                    + "', which is not in this device's series " + device.invoiceSeries() + "NNNNNN.");
+        }
         if (inv.postedAt() == null) {
             throw new Rejection("invalid_payload", "Invoice " + inv.number() + " has no postedAt time.");
         }
@@ -70,6 +74,11 @@ public final class InvoiceApplier {
         }
 
         List<String> review = new ArrayList<>();
+        if (inv.printedNumber() != null) {
+            review.add("renumbered by the till: printed on the customer's receipt as " + inv.printedNumber()
+                    + ", a number the server already held from another row (the till's data was restored from an older copy); booked as "
+                    + inv.number());
+        }
         String soldUnder = inv.profileKey() != null ? inv.profileKey() : ctx.batchProfileKey();
         if (soldUnder == null || !soldUnder.equals(device.profilePlk())) {
             review.add("sold under profile key " + soldUnder + " but the device's current profile key is " + device.profilePlk()

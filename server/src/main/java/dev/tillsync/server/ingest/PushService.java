@@ -1,5 +1,6 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.sync.HighWater;
 import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowResult;
@@ -20,6 +21,14 @@ public final class PushService {
     }
 
     public PushResult push(DeviceRecord device, PushBatch batch) {
+        return push(device, batch, false);
+    }
+
+    /**
+     * @param withHighWater the till understands the device's high-water marks in the answer (an older till refuses
+     *                      the unknown field, so it gets the answer without them)
+     */
+    public PushResult push(DeviceRecord device, PushBatch batch, boolean withHighWater) {
         if (batch.posId() == null || !batch.posId().equals(device.posId())) {
             throw Refusal.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
                     + "' but the request is authenticated as " + device.posId() + "; a device may only push its own rows.");
@@ -28,14 +37,19 @@ public final class PushService {
             throw Refusal.tooLarge("batch_too_large", "The batch has " + batch.rows().size() + " rows; device "
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
-        List<RowResult> results = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
+        BatchIngestor.Ingested done = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
                 h -> devices.recordSync(h, device.id()));
         DeviceRecord now = devices.find(device.posId()).orElse(device);
-        return new PushResult(now.status(), results);
+        return new PushResult(now.status(), done.results(), withHighWater ? done.highWater() : null);
+    }
+
+    /** The device's high-water marks, for a pull page to a till that asked for them. */
+    public HighWater highWater(DeviceRecord device) {
+        return ingestor.highWater(device);
     }
 
     /** Ingests rows that did not come as a push (an export file's rows), in one transaction like a push. */
     public List<RowResult> ingestAll(DeviceRecord device, List<SyncRow> rows, String profileKey, String via) {
-        return ingestor.ingest(device, rows, profileKey, via, h -> {});
+        return ingestor.ingest(device, rows, profileKey, via, h -> {}).results();
     }
 }

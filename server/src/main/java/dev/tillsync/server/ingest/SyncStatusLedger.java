@@ -1,5 +1,7 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.invoice.NumberingSeries;
+import dev.tillsync.core.sync.HighWater;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
 import dev.tillsync.core.sync.SyncRow;
@@ -13,8 +15,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The one writer of pos_offline_sync_status, the record that makes a pushed row's effect exactly-once
- * (invariant 3): its unique uuid and unique (device, seq) decide which transaction applies a row, and what it
+ * The one writer of pos_offline_sync_status (and of its companions pos_offline_high_water, each device's highest
+ * numbers received, and pos_offline_collision, the rows refused because their keys were taken), the record that
+ * makes a pushed row's effect exactly-once (invariant 3): its unique uuid and unique (device, seq) decide which transaction applies a row, and what it
  * recorded is what every resend is answered with. Every statement runs in the caller's transaction; the batch
  * statements are bound by hand from column buffers ({@link Claims}, {@link Outcomes}), one round trip each,
  * because this is the catch-up's hot path.
@@ -52,10 +55,13 @@ public final class SyncStatusLedger {
 
         private Outcomes() {}
 
-        void add(String uuid, String number, List<String> reviewReasons) {
+        private final List<String> printed = new ArrayList<>();
+
+        void add(String uuid, String number, String printedNumber, List<String> reviewReasons) {
             boolean review = !reviewReasons.isEmpty();
             uuids.add(uuid);
             numbers.add(number);
+            printed.add(printedNumber);
             reviews.add(review);
             reasons.add(review ? REASONS.write(reviewReasons) : null);
         }
@@ -115,20 +121,23 @@ public final class SyncStatusLedger {
      * The answer to a row another transaction claimed first: {@code duplicate} with what was recorded for it, or
      * a rejection when its uuid or its sequence number was used for a different row.
      */
-    RowResult alreadySeen(Handle h, DeviceRecord device, SyncRow row, String fingerprint) {
-        record Seen(long deviceId, long seq, String hash, String outcome, String code, String reason, boolean review, String reasons) {}
+    RowResult alreadySeen(Handle h, DeviceRecord device, SyncRow row, String fingerprint, String number) {
+        record Seen(long deviceId, long seq, String hash, String outcome, String code, String reason, boolean review, String reasons,
+                    String number) {}
         Optional<Seen> byUuid = h.createQuery("""
-                        select device_id, seq, payload_hash, outcome, code, reason, review, review_reasons
+                        select device_id, seq, payload_hash, outcome, code, reason, review, review_reasons, number
                         from pos_offline_sync_status where uuid = :u
                         """).bind("u", row.uuid())
                 .map((rs, c) -> new Seen(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getString(8)))
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)))
                 .findOne();
         if (byUuid.isPresent()) {
             Seen s = byUuid.get();
             if (s.deviceId() != device.id() || s.seq() != row.seq() || !s.hash().equals(fingerprint)) {
-                return RowResult.rejected(row.uuid(), row.seq(), "uuid_conflict", "UUID " + row.uuid()
+                RowResult r = RowResult.rejected(row.uuid(), row.seq(), "uuid_conflict", "UUID " + row.uuid()
                         + " was already used for a different row (another sequence number, device or content); the server kept the first one.");
+                recordCollision(h, device.id(), row, number, row.uuid(), s.number(), r);
+                return r;
             }
             RowOutcome original = RowOutcome.fromWire(s.outcome());
             String message = s.reason();
@@ -137,10 +146,62 @@ public final class SyncStatusLedger {
             }
             return new RowResult(row.uuid(), row.seq(), RowOutcome.DUPLICATE, original, s.code(), message, s.review());
         }
-        String other = h.createQuery("select uuid from pos_offline_sync_status where device_id = :d and seq = :s")
-                .bind("d", device.id()).bind("s", row.seq()).mapTo(String.class).findOne().orElse("?");
-        return RowResult.rejected(row.uuid(), row.seq(), "seq_conflict", "Sequence " + row.seq() + " of " + device.posId()
-                + " was already received as row " + other + "; a device's sequence numbers must not be reused.");
+        record Holder(String uuid, String number) {}
+        Holder other = h.createQuery("select uuid, number from pos_offline_sync_status where device_id = :d and seq = :s")
+                .bind("d", device.id()).bind("s", row.seq()).map((rs, c) -> new Holder(rs.getString(1), rs.getString(2)))
+                .findOne().orElse(new Holder(null, null));
+        RowResult r = RowResult.rejected(row.uuid(), row.seq(), "seq_conflict", "Sequence " + row.seq() + " of " + device.posId()
+                + " was already received as row " + (other.uuid() == null ? "?" : other.uuid())
+                + "; a device's sequence numbers must not be reused. The server kept both versions for review; a till that"
+                + " was restored from an older copy of its data moves its counters on and sends this row again under a new sequence.");
+        recordCollision(h, device.id(), row, number, other.uuid(), other.number(), r);
+        return r;
+    }
+
+    /**
+     * Keeps a row refused because another row holds its sequence or UUID, with the version received, for review
+     * (the row it collided with is in this ledger). Its keys are taken here, so it has no record of its own; the
+     * same collision received again is counted, not kept twice.
+     */
+    private static void recordCollision(Handle h, long deviceId, SyncRow row, String number, String existingUuid,
+                                        String existingNumber, RowResult refusal) {
+        h.createUpdate("""
+                        insert into pos_offline_collision (device_id, uuid, seq, kind, number, payload, existing_uuid, existing_number, code, reason)
+                        values (:d, :u, :s, :k, :n, :p, :eu, :en, :code, :reason)
+                        on conflict (uuid, seq) do update set times = pos_offline_collision.times + 1
+                        """)
+                .bind("d", deviceId).bind("u", row.uuid()).bind("s", row.seq()).bind("k", row.kind().wire()).bind("n", number)
+                .bind("p", String.valueOf(row.payload())).bind("eu", existingUuid).bind("en", existingNumber)
+                .bind("code", refusal.code()).bind("reason", refusal.message())
+                .execute();
+    }
+
+    /**
+     * Raises the device's high-water marks to what this batch claimed (one statement for the batch) and returns them.
+     *
+     * @param seq            the highest sequence this batch claimed, 0 when none
+     * @param invoiceCounter the highest invoice counter of the device's series this batch claimed, 0 when none
+     */
+    HighWater raiseHighWater(Handle h, DeviceRecord device, long seq, long invoiceCounter) {
+        return h.createQuery("""
+                        insert into pos_offline_high_water as w (device_id, seq, invoice_counter) values (:d, :s, :i)
+                        on conflict (device_id) do update
+                        set seq = greatest(w.seq, excluded.seq), invoice_counter = greatest(w.invoice_counter, excluded.invoice_counter)
+                        returning seq, invoice_counter
+                        """)
+                .bind("d", device.id()).bind("s", seq).bind("i", invoiceCounter)
+                .map((rs, c) -> highWater(device, rs.getLong(1), rs.getLong(2))).one();
+    }
+
+    /** The device's high-water marks as last raised (zero and none for a device that never sent a row). */
+    public HighWater highWater(Handle h, DeviceRecord device) {
+        return h.createQuery("select seq, invoice_counter from pos_offline_high_water where device_id = :d")
+                .bind("d", device.id()).map((rs, c) -> highWater(device, rs.getLong(1), rs.getLong(2)))
+                .findOne().orElse(new HighWater(0, null));
+    }
+
+    private static HighWater highWater(DeviceRecord device, long seq, long invoiceCounter) {
+        return new HighWater(seq, invoiceCounter > 0 ? NumberingSeries.invoices(device.invoiceSeries()).format(invoiceCounter) : null);
     }
 
     /** Records a row this transaction owns as rejected; returns the row's answer. */
@@ -165,19 +226,27 @@ public final class SyncStatusLedger {
         if (o.uuids.isEmpty()) return;
         h.createUpdate("""
                         update pos_offline_sync_status s
-                        set outcome = 'accepted', number = coalesce(t.number, s.number), review = t.review, review_reasons = t.reasons
-                        from unnest(:uuids, :numbers, :reviews, :reasons) as t(uuid, number, review, reasons)
+                        set outcome = 'accepted', number = coalesce(t.number, s.number), review = t.review, review_reasons = t.reasons,
+                            printed_number = t.printed
+                        from unnest(:uuids, :numbers, :reviews, :reasons, :printed) as t(uuid, number, review, reasons, printed)
                         where s.uuid = t.uuid
                         """)
                 .bindArray("uuids", String.class, o.uuids).bindArray("numbers", String.class, o.numbers)
+                .bindArray("printed", String.class, o.printed)
                 .bindArray("reviews", Boolean.class, o.reviews).bindArray("reasons", String.class, o.reasons)
                 .execute();
     }
 
-    /** Records who reviewed a flagged row and when; returns how many rows that was (0: no flagged row has the uuid). */
+    /**
+     * Records who reviewed a flagged row (or a collision kept under its uuid) and when; returns how many records that
+     * was (0: no flagged row or collision has the uuid).
+     */
     public int markReviewed(Handle h, String uuid, String reviewer) {
         return h.createUpdate("""
                 update pos_offline_sync_status set reviewed_by = :who, reviewed_at = now() where uuid = :u and review
+                """).bind("who", reviewer).bind("u", uuid).execute()
+                + h.createUpdate("""
+                update pos_offline_collision set reviewed_by = :who, reviewed_at = now() where uuid = :u and reviewed_at is null
                 """).bind("who", reviewer).bind("u", uuid).execute();
     }
 

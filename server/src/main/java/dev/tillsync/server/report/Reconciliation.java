@@ -46,7 +46,8 @@ public final class Reconciliation {
 
     public record DeviceLine(String posId, String connectionStatus, Instant lastSync, long salesCount, long returnsCount,
                              long grandTotalMinor, Map<String, Long> byPaymentModeMinor, List<ShiftLine> shifts,
-                             List<StockImpact> stockImpact, long rejectedCount, List<Flag> flagged) {}
+                             List<StockImpact> stockImpact, long rejectedCount, List<Flag> flagged,
+                             List<SyncStatusReport.Collision> collisions) {}
 
     public record Report(Instant from, Instant to, List<DeviceLine> devices) {}
 
@@ -108,14 +109,22 @@ public final class Reconciliation {
         // Rows still awaiting review (and rejections) are listed whatever the period: they need someone's attention.
         String statusRange = " and (reviewed_at is null or ((cast(:from as timestamptz) is null or received_at >= :from)"
                 + " and (cast(:to as timestamptz) is null or received_at < :to)))";
-        long rejected = h.createQuery("select count(*) from pos_offline_sync_status where device_id = :d and outcome = 'rejected'")
-                .bind("d", id).mapTo(Long.class).one();
+        // A row refused for a taken sequence or UUID has no record of its own (its keys were taken): counted from the
+        // collisions, which are listed until reviewed.
+        long rejected = h.createQuery("""
+                        select (select count(*) from pos_offline_sync_status where device_id = :d and outcome = 'rejected')
+                             + (select count(*) from pos_offline_collision where device_id = :d and reviewed_at is null)
+                        """).bind("d", id).mapTo(Long.class).one();
+        List<SyncStatusReport.Collision> collisions = h.createQuery(SyncStatusReport.COLLISIONS
+                        + " and (c.reviewed_at is null or ((cast(:from as timestamptz) is null or c.received_at >= :from)"
+                        + " and (cast(:to as timestamptz) is null or c.received_at < :to))) order by c.seq, c.id")
+                .bind("d", id).bind("from", from).bind("to", to).map(SyncStatusReport.COLLISION).list();
         List<Flag> flags = h.createQuery("select * from pos_offline_sync_status where device_id = :d and review" + statusRange + " order by seq")
                 .bind("d", id).bind("from", from).bind("to", to)
                 .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ConstructorMapper.of(Flag.class))
                 .list();
         return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals.sales(), totals.returns(),
-                totals.grandTotalMinor(), byMode, shifts, stock, rejected, flags);
+                totals.grandTotalMinor(), byMode, shifts, stock, rejected, flags, collisions);
     }
 
     /** Money taken per payment mode: tenders, with the change given back taken off cash. */

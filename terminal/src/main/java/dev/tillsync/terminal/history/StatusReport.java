@@ -28,15 +28,33 @@ public final class StatusReport {
         return store.read(h -> {
             Optional<DeviceState> d = DeviceRepo.load(h);
             Map<SyncStatus, Long> counts = Outbox.counts(h);
+            long failed = counts.get(SyncStatus.FAILED);
             SyncStateRepo.State s = SyncStateRepo.load(h);
             String profile = d.isEmpty() ? null : ProfileRepo.current(h, d.get()).map(ProfileData::name).orElse(null);
             String user = TillUsers.loggedIn(h).orElse(null);
             return new TerminalStatus(d.map(DeviceState::posId).orElse(null), d.map(DeviceState::serverUrl).orElse(null),
                     d.map(x -> x.connectionStatus().label()).orElse("Not linked"), s.online(), s.onlineSince(),
                     counts.get(SyncStatus.PENDING), counts.get(SyncStatus.SYNCING), counts.get(SyncStatus.FAILED),
-                    counts.get(SyncStatus.SYNCED), s.lastSyncAt(), s.lastError(), s.lastErrorAt(), user,
+                    counts.get(SyncStatus.SYNCED), s.lastSyncAt(), lastError(h, s, failed), lastErrorAt(h, s, failed), user,
                     ShiftBook.current(h).orElse(null), profile);
         });
+    }
+
+    /**
+     * The last sync error; while any row is Failed and the last sync itself went through, the oldest Failed row's
+     * refusal: money taken and not on the server is an error until someone acts on it.
+     */
+    private static String lastError(org.jdbi.v3.core.Handle h, SyncStateRepo.State s, long failed) {
+        if (s.lastError() != null || failed == 0) return s.lastError();
+        return Outbox.firstFailed(h).map(r -> failed + (failed == 1 ? " transaction" : " transactions") + " Failed, the first "
+                + r.ref() + " [" + r.reasonCode() + "]: " + r.reason() + " See terminal history --status failed; terminal retry UUID sends one again.")
+                .orElse(null);
+    }
+
+    private static java.time.Instant lastErrorAt(org.jdbi.v3.core.Handle h, SyncStateRepo.State s, long failed) {
+        if (s.lastError() != null || failed == 0) return s.lastErrorAt();
+        return h.createQuery("select max(updated_at) from outbox where status = 'Failed'").mapTo(String.class).findOne()
+                .map(java.time.Instant::parse).orElse(null);
     }
 
     /** The status figures with the device's series, profile and printer target. */

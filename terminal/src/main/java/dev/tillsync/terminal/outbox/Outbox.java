@@ -97,6 +97,39 @@ public final class Outbox {
         return changed;
     }
 
+    /** Failed rows refused with one of {@code codes}, oldest first. */
+    public static List<OutboxRow> failedWith(Handle h, List<String> codes) {
+        return h.createQuery(SELECT + " where status = 'Failed' and reason_code in (<codes>) order by seq")
+                .bindList("codes", codes).map(Outbox::map).list();
+    }
+
+    /** The oldest Failed row, if any. */
+    public static java.util.Optional<OutboxRow> firstFailed(Handle h) {
+        return h.createQuery(SELECT + " where status = 'Failed' order by seq limit 1").map(Outbox::map).findOne();
+    }
+
+    /** The status of the row with {@code uuid}, if there is one. */
+    public static java.util.Optional<SyncStatus> statusOf(Handle h, String uuid) {
+        return h.createQuery("select status from outbox where uuid = :u").bind("u", uuid).mapTo(String.class).findOne()
+                .map(SyncStatus::fromLabel);
+    }
+
+    /**
+     * Queues a Failed row the server never applied again under a new sequence {@code newSeq} (above every sequence the
+     * device has used, here or on the server), with {@code uuid} and {@code payload} (its own, or a renumbered copy):
+     * Pending, its refusal cleared. The sale it records moves with it, so the local invoice keeps pointing at its row.
+     * In the caller's transaction, which must have deferred foreign keys (the row and its invoice move one after the other).
+     */
+    public static void requeue(Handle h, long oldSeq, long newSeq, String uuid, String payload, Instant now) {
+        h.createUpdate("""
+                update outbox set seq = :new, uuid = :uuid, payload = :payload, status = 'Pending', reason_code = null, reason = null,
+                    updated_at = :now
+                where seq = :old and status = 'Failed'
+                """).bind("new", newSeq).bind("old", oldSeq).bind("uuid", uuid).bind("payload", payload).bind("now", now.toString())
+                .execute();
+        h.createUpdate("update invoice set outbox_seq = :new where outbox_seq = :old").bind("new", newSeq).bind("old", oldSeq).execute();
+    }
+
     /** Sets one Failed row back to Pending; refuses rows that are not Failed. */
     public static int retry(Handle h, String uuid, Instant now) {
         String status = h.createQuery("select status from outbox where uuid = :u").bind("u", uuid).mapTo(String.class).findOne()

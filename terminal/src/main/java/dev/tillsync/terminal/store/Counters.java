@@ -24,6 +24,12 @@ public final class Counters {
         return h.createQuery("select value from counter where name = :name").bind("name", name).mapTo(Long.class).one();
     }
 
+    /** Raises a counter to at least {@code value} (never lowers it); true when it moved. */
+    public static boolean raiseTo(Handle h, String name, long value) {
+        return h.createUpdate("update counter set value = :v where name = :name and value < :v")
+                .bind("name", name).bind("v", value).execute() > 0;
+    }
+
     /** Bumps two counters with one statement (a sale needs its invoice number and its outbox seq); returns {a, b}. */
     public static long[] next(Handle h, String a, String b) {
         Map<String, Long> bumped = h.createQuery("update counter set value = value + 1 where name in (:a, :b) returning name, value")

@@ -96,6 +96,7 @@ public final class OutboxPusher {
                 Batch following = complete ? join(next) : new Batch(List.of(), null);
                 stored = CompletableFuture.runAsync(() -> store.useTx(h -> {
                     Outbox.applyResults(h, mine, clock.instant());
+                    CounterCatchUp.apply(h, result.highWater(), clock.instant()); // past the server's numbers, with the answer
                     Outbox.markSyncing(h, following.rows(), clock.instant());
                 }), helper);
                 for (RowResult r : mine) {

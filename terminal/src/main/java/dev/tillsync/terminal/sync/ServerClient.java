@@ -107,7 +107,8 @@ public final class ServerClient {
         if (posId == null || secret == null) {
             throw new ServerException("not_linked", "This terminal is not linked (no device secret).", false, 0, null);
         }
-        return b.header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret);
+        return b.header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret)
+                .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER);
     }
 
     private byte[] body(Object o) {

@@ -4,6 +4,7 @@ import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.terminal.FailedRow;
+import dev.tillsync.terminal.SyncStatus;
 import dev.tillsync.terminal.SyncSummary;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.TerminalException;
@@ -83,6 +84,21 @@ public final class SyncEngine {
             synced = pushed.synced();
             duplicates = pushed.duplicates();
             failed.addAll(pushed.failed());
+            if (requeued(failed)) {
+                // The server's marks moved the counters on and queued its refused rows again under new numbers: send them now.
+                OutboxPusher.Outcome again = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
+                        device.config().syncRowsPerRequest(), client::push, publish);
+                sent += again.sent();
+                batches += again.batches();
+                synced += again.synced();
+                duplicates += again.duplicates();
+                java.util.Set<String> failedAgain = new java.util.HashSet<>();
+                again.failed().forEach(f -> failedAgain.add(f.uuid()));
+                failed.removeIf(f -> failedAgain.contains(f.uuid()) || !stillFailed(f));
+                failed.addAll(again.failed());
+                if (again.connectionStatus() != null) pushed = again;
+            }
+            int sentRows = sent, failedRows = failed.size();
             monitor.observe(true, "push answered");
             if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
             pulled = pullAll(client);
@@ -90,7 +106,7 @@ public final class SyncEngine {
             Instant end = clock.instant();
             store.useTx(h -> {
                 SyncStateRepo.recordSuccess(h, end);
-                EventLog.append(h, end, "sync", null, "sent=" + pushed.sent() + " failed=" + failed.size());
+                EventLog.append(h, end, "sync", null, "sent=" + sentRows + " failed=" + failedRows);
             });
         } catch (ServerException e) {
             error = e.getMessage();
@@ -113,7 +129,11 @@ public final class SyncEngine {
             String cursor = store.read(h -> SyncStateRepo.load(h).cursor());
             Instant pullStarted = clock.instant();
             PullPage page = client.pull(cursor, PULL_LIMIT);
-            PullApplier.AppliedPage a = store.inTx(h -> applier.apply(h, page, pullStarted));
+            PullApplier.AppliedPage a = store.inTx(h -> {
+                PullApplier.AppliedPage applied1 = applier.apply(h, page, pullStarted);
+                CounterCatchUp.apply(h, page.highWater(), clock.instant()); // before the next sale: past the server's numbers
+                return applied1;
+            });
             applied += a.changes();
             publish.accept(new TerminalEvent.PullProgress(applied, page.remaining()));
             a.newConnectionStatus().ifPresent(s -> {
@@ -139,6 +159,15 @@ public final class SyncEngine {
             recordError(e.getMessage());
             throw e;
         }
+    }
+
+    /** True when some refused rows were taken numbers and the server's marks queued them again (Pending now). */
+    private boolean requeued(List<FailedRow> failed) {
+        return failed.stream().anyMatch(f -> CounterCatchUp.TAKEN.contains(f.code()) && !stillFailed(f));
+    }
+
+    private boolean stillFailed(FailedRow f) {
+        return store.read(h -> Outbox.statusOf(h, f.uuid())).filter(st -> st == SyncStatus.FAILED).isPresent();
     }
 
     private void noteConnectionStatus(ConnectionStatus told) {
