@@ -1,5 +1,6 @@
 package dev.tillsync.terminal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,10 @@ import java.time.Instant;
  */
 public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online, Instant onlineSince,
                              long pending, long syncing, long failed, long synced, Instant lastSync, String lastError,
-                             Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile) {}
+                             Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile) {
+    /** Every transaction the server has not confirmed (pending, syncing or failed): the one figure to trust. */
+    @JsonProperty("notSynced")
+    public long notSynced() {
+        return pending + syncing + failed;
+    }
+}

@@ -70,7 +70,9 @@ class FaultyServerTest {
                 assertThat(slow.error()).contains("did not answer");
                 assertThat(pos.online()).isFalse();
                 assertThat(pos.history(HistoryFilter.all())).hasSize(2)
-                        .allSatisfy(e -> assertThat(e.status()).isIn(SyncStatus.PENDING, SyncStatus.SYNCING));
+                        .allSatisfy(e -> assertThat(e.status()).isEqualTo(SyncStatus.PENDING));
+                assertThat(pos.status().syncing()).isZero();
+                assertThat(pos.status().notSynced()).isEqualTo(2);
                 assertThat(pos.status().lastError()).isNotNull();
             }
         } finally {

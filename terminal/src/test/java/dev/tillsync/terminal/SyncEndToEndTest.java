@@ -111,7 +111,9 @@ class SyncEndToEndTest {
             proxy.dropNextResponse();
             SyncSummary lost = pos.syncNow().get(30, TimeUnit.SECONDS);
             assertThat(lost.error()).isNotNull();
-            assertThat(pos.history(HistoryFilter.all())).allSatisfy(e -> assertThat(e.status()).isEqualTo(SyncStatus.SYNCING));
+            // No request carries them any more: back to Pending in the transaction that recorded the failure.
+            assertThat(pos.history(HistoryFilter.all())).allSatisfy(e -> assertThat(e.status()).isEqualTo(SyncStatus.PENDING));
+            assertThat(pos.status().notSynced()).isEqualTo(4);
             assertThat(SharedServer.serverInvoices(posId)).isEqualTo(3); // committed before the answer was lost
 
             SyncSummary again = pos.syncNow().get(30, TimeUnit.SECONDS);
@@ -186,8 +188,11 @@ class SyncEndToEndTest {
             assertThat(pos.status().linkStatus()).isEqualTo("Unlinked");
             assertThat(SharedServer.serverInvoices(posId)).isEqualTo(1);
             assertThat(events).anySatisfy(e -> assertThat(e).isEqualTo(new TerminalEvent.UnlinkStateChanged(ConnectionStatus.UNLINKED)));
-            SaleRecordingTest.assertCode(() -> pos.login("amira@demo.shop", "1234").email(), "terminal_unlinked");
+            SaleRecordingTest.assertCode(() -> pos.login("ben@demo.shop", "5678").email(), "terminal_unlinked");
             SaleRecordingTest.assertCode(() -> pos.recordSale(sale("ITEM-0005", 1, 100_00)), "not_logged_in");
+            // amira may export (can_export_log), so she may still log in; nothing new is recorded.
+            assertThat(pos.login("amira@demo.shop", "1234").email()).isEqualTo("amira@demo.shop");
+            SaleRecordingTest.assertCode(() -> pos.recordSale(sale("ITEM-0005", 1, 100_00)), "terminal_unlinked");
         }
     }
 

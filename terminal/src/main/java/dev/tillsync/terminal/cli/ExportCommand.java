@@ -30,7 +30,9 @@ final class ExportCommand extends Base {
         ExportResult r = pos.export(out, range());
         out().println("Exported " + r.rows() + " transactions (seq " + r.seqFrom() + ".." + r.seqTo() + ", " + r.invoices()
                 + " invoices totalling " + Money.format(r.grandTotalMinor()) + ") to " + r.file());
-        out().println("Upload it in the back office, or: terminal upload " + r.file());
+        out().println(pos.isLinked() ? "Upload it in the back office, or: terminal upload " + r.file()
+                : "This till is unlinked, so it cannot upload: the back office imports the file (bin/pos server admin import "
+                        + r.file().getFileName() + ", or the console's Upload page).");
         return 0;
     }
 

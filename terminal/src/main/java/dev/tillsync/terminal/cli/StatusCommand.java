@@ -21,7 +21,8 @@ final class StatusCommand extends Base {
         out().println("POS ID:       " + (s.posId() == null ? "-" : s.posId()) + "  (" + s.linkStatus() + ")");
         out().println("Server:       " + (s.serverUrl() == null ? "-" : s.serverUrl()));
         out().println("Connection:   " + (s.online() ? "ONLINE" : "OFFLINE") + " since " + Commands.time(s.onlineSince()));
-        out().println("Queue:        " + s.pending() + " pending, " + s.syncing() + " syncing, " + s.failed() + " failed, " + s.synced() + " synced");
+        out().println("Queue:        " + s.notSynced() + " not yet synced (" + s.pending() + " pending, " + s.syncing() + " syncing, "
+                + s.failed() + " failed), " + s.synced() + " synced");
         out().println("Last sync:    " + Commands.time(s.lastSync()));
         out().println("Last error:   " + (s.lastError() == null ? "-" : s.lastError() + " (" + Commands.time(s.lastErrorAt()) + ")"));
         out().println("User:         " + (s.loggedInUser() == null ? "nobody logged in" : s.loggedInUser()));

@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Writes signed export files of outbox rows for when the line stays down. Exporting changes no row's
@@ -82,6 +84,19 @@ public final class Exporter {
             EventLog.append(h, now, "export", target.toString(), "rows=" + hd.count() + " seq=" + hd.seqFrom() + ".." + hd.seqTo());
         });
         return new ExportResult(target, hd.count(), hd.seqFrom(), hd.seqTo(), hd.invoiceCount(), hd.grandTotalMinor());
+    }
+
+    /** Rows not Synced that no export file holds (by its sequence range): what linking the folder elsewhere would strand. */
+    public static long notSyncedNorExported(Handle h) {
+        return h.createQuery("""
+                select count(*) from outbox o where o.status <> 'Synced'
+                and not exists (select 1 from export_log e where o.seq between e.seq_from and e.seq_to)
+                """).mapTo(Long.class).one();
+    }
+
+    /** The newest export file written here, if any. */
+    public static Optional<String> lastExportFile(Handle h) {
+        return h.createQuery("select file from export_log order by id desc limit 1").mapTo(String.class).findOne();
     }
 
     /** Records that a file was uploaded to the back office by hand. */

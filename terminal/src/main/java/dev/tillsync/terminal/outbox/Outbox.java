@@ -18,8 +18,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The outbox. Invariants: every row gets a random UUID and the next gap-free device sequence in the
- * transaction that records its effect (invariant 2); a row leaves Pending/Syncing only on the server's
- * own answer for it (invariant 3); Failed rows keep their reason and never block later rows (invariant 4).
+ * transaction that records its effect (invariant 2); a row is Synced or Failed only on the server's own answer
+ * for it (invariant 3), and Syncing only while a request carrying it may be in flight; Failed rows keep their
+ * reason and never block later rows (invariant 4).
  */
 public final class Outbox {
     private static final ObjectMapper JSON = dev.tillsync.core.json.Json.mapper();
@@ -128,6 +129,30 @@ public final class Outbox {
                 """).bind("new", newSeq).bind("old", oldSeq).bind("uuid", uuid).bind("payload", payload).bind("now", now.toString())
                 .execute();
         h.createUpdate("update invoice set outbox_seq = :new where outbox_seq = :old").bind("new", newSeq).bind("old", oldSeq).execute();
+    }
+
+    /**
+     * Returns every Syncing row to Pending, in the caller's transaction: the one that records a failed sync, or the
+     * start of a sync, when (under the sync lock) no request can be in flight. One statement over the status index.
+     */
+    public static int returnSyncingToPending(Handle h, Instant now) {
+        return h.createUpdate("update outbox set status = 'Pending', updated_at = :now where status = 'Syncing'")
+                .bind("now", now.toString()).execute();
+    }
+
+    /**
+     * When a folder is linked as another device: the rows still unsynced belong to the device it was (their numbers are
+     * in that device's series) and were exported before linking was allowed; they become Failed with a reason that
+     * says so, so they are never pushed under the new identity and stay visible in Sales History.
+     */
+    public static int failAsOtherDevice(Handle h, String oldPosId, String newPosId, String exportFile, Instant now) {
+        String reason = "Recorded as " + oldPosId + ", not as " + newPosId + " (this folder was linked again as " + newPosId
+                + "), so it is not pushed from here. It was exported to " + exportFile + "; the back office imports that file "
+                + "(bin/pos server admin import FILE, or the console's Upload page).";
+        return h.createUpdate("""
+                update outbox set status = 'Failed', reason_code = 'other_device', reason = :reason, updated_at = :now
+                where status <> 'Synced'
+                """).bind("reason", reason).bind("now", now.toString()).execute();
     }
 
     /** Sets one Failed row back to Pending; refuses rows that are not Failed. */

@@ -238,6 +238,15 @@ public final class SaleRecorder {
                 """).bind("codes", codes).bind("startedAt", pullStartedAt.toString()).execute();
     }
 
+    /**
+     * Stops counting every line still pending against the server's stock: when the folder is linked as another device,
+     * its pending lines are the old device's sales, which reach the server's stock through their export file, and the
+     * new device starts from a full snapshot of the server's stock.
+     */
+    public static void settleAllPendingStock(Handle h) {
+        h.createUpdate("update invoice_line set stock_pending = 0 where stock_pending = 1").execute();
+    }
+
     private static List<Payment> normalisePayments(List<Payment> given, ProfileData profile, boolean refund) {
         List<Payment> out = new ArrayList<>();
         for (Payment p : given) {

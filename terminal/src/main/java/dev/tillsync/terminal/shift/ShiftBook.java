@@ -87,6 +87,17 @@ public final class ShiftBook {
         });
     }
 
+    /**
+     * Ends the open shift of the device this folder was, without a close row (the folder is being linked as another
+     * device, which must not report a shift it never opened); its sales and opening are in that device's export.
+     */
+    public static void endForOtherDevice(Handle h, String oldPosId, Instant now) {
+        current(h).ifPresent(s -> {
+            h.createUpdate("update shift set closed_at = :at where uuid = :u").bind("at", now.toString()).bind("u", s.uuid()).execute();
+            EventLog.append(h, now, "shift_ended", s.uuid(), "left open by " + oldPosId + " when the folder was linked again");
+        });
+    }
+
     private record Totals(long expectedCash, Map<String, Long> byMode, long salesCount) {}
 
     /** Expected cash = float + cash tendered − change given (refunds are negative cash payments). */

@@ -59,8 +59,10 @@ public final class DeviceRepo {
     public static DeviceState requireActive(Handle h) {
         DeviceState d = requireExisting(h);
         if (d.connectionStatus() == ConnectionStatus.UNLINK_IN_PROGRESS) {
-            throw new TerminalException("unlink_in_progress", "The back office is unlinking this terminal: no new sales or other "
-                    + "transactions. Run terminal sync so every recorded transaction reaches the server.");
+            throw new TerminalException("unlink_in_progress", "No new sales: this till is being unlinked by the back office; "
+                    + "it is sending its last sales. Once every recorded transaction has reached the server (terminal sync, or "
+                    + "terminal run while the line is up) the till confirms and locks itself; a manager gives it a new link code "
+                    + "to sell here again.");
         }
         if (d.connectionStatus() == ConnectionStatus.UNLINKED) {
             throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
@@ -98,6 +100,18 @@ public final class DeviceRepo {
 
     public static void setConnectionStatus(Handle h, ConnectionStatus status) {
         h.createUpdate("update device set connection_status = :s where id = 1").bind("s", status.label()).execute();
+    }
+
+    /**
+     * Stores the link status a server answer told, in the caller's transaction (the one that stores the answer), and
+     * logs the change; Unlinked is final here (only linking again leaves it). Returns true when the status changed.
+     */
+    public static boolean noteConnectionStatus(Handle h, ConnectionStatus told, Instant at) {
+        boolean changed = h.createUpdate("""
+                update device set connection_status = :s where id = 1 and connection_status not in (:s, :unlinked)
+                """).bind("s", told.label()).bind("unlinked", ConnectionStatus.UNLINKED.label()).execute() > 0;
+        if (changed) EventLog.append(h, at, "connection_status", null, told.label());
+        return changed;
     }
 
     public static void setServerUrl(Handle h, String url) {

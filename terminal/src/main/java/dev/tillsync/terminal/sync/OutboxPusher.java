@@ -8,6 +8,7 @@ import dev.tillsync.terminal.FailedRow;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.outbox.OutboxRow;
+import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.FaultPoint;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Clock;
@@ -24,7 +25,9 @@ import java.util.function.Consumer;
 /**
  * Pushes the outbox oldest first in batches (invariant 4). Invariant 3: a row is marked Synced or Failed
  * only from the server's own answer for that row, each batch's marking in one transaction; a batch whose
- * answer is lost stays Syncing (or Pending) and is sent again next time (the server answers duplicate).
+ * answer is lost is sent again next time (the server answers duplicate), and {@link SyncEngine} returns it to
+ * Pending in the transaction that records the failure. A link status other than Linked in an answer (the back
+ * office is unlinking the device) is stored in the transaction that stores that answer.
  *
  * <p>The store work is pipelined with the network: while batch k travels, a helper thread reads batch k+1
  * (and encodes the request that carries it); when k's answer comes, k+1 goes out at once and the helper stores k's
@@ -94,11 +97,17 @@ public final class OutboxPusher {
                 int answeredRows = (int) mine.stream().map(RowResult::uuid).distinct().count();
                 boolean complete = answeredRows == batch.rows().size();
                 Batch following = complete ? join(next) : new Batch(List.of(), null);
-                stored = CompletableFuture.runAsync(() -> store.useTx(h -> {
-                    Outbox.applyResults(h, mine, clock.instant());
-                    CounterCatchUp.apply(h, result.highWater(), clock.instant()); // past the server's numbers, with the answer
-                    Outbox.markSyncing(h, following.rows(), clock.instant());
-                }), helper);
+                ConnectionStatus told = result.connectionStatus();
+                stored = CompletableFuture.runAsync(() -> {
+                    boolean unlinking = store.inTx(h -> {
+                        Outbox.applyResults(h, mine, clock.instant());
+                        CounterCatchUp.apply(h, result.highWater(), clock.instant()); // past the server's numbers, with the answer
+                        Outbox.markSyncing(h, following.rows(), clock.instant());
+                        // Told to unlink: stored with the answer that told it, so a line dropping next cannot lose it.
+                        return told != null && told != ConnectionStatus.LINKED && DeviceRepo.noteConnectionStatus(h, told, clock.instant());
+                    });
+                    if (unlinking) progress.accept(new TerminalEvent.UnlinkStateChanged(told));
+                }, helper);
                 for (RowResult r : mine) {
                     if (r.isSynced()) {
                         if (r.outcome() == RowOutcome.DUPLICATE) duplicates++;

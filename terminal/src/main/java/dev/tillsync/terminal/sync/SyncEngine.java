@@ -67,11 +67,14 @@ public final class SyncEngine {
     private SyncSummary runLocked(Instant started) {
         DeviceState device = devices.require();
         if (device.connectionStatus() == ConnectionStatus.UNLINKED) {
-            SyncSummary s = new SyncSummary(0, 0, 0, 0, List.of(), 0, Duration.ZERO,
-                    "This terminal was unlinked by the back office; nothing can be synced. Export unsynced transactions with terminal export.");
+            SyncSummary s = new SyncSummary(0, 0, 0, 0, List.of(), 0, Duration.ZERO, "This terminal was unlinked by the back office; "
+                    + "nothing can be synced. A user with can_export_log exports what it holds: terminal login --user EMAIL --pin PIN, "
+                    + "then terminal export --out FILE, and the back office imports FILE (bin/pos server admin import FILE).");
             publish.accept(new TerminalEvent.SyncFinished(s));
             return s;
         }
+        // Under the sync lock no request is in flight: a row still Syncing was left so by a process that died mid-push.
+        store.useTx(h -> Outbox.returnSyncingToPending(h, clock.instant()));
         ServerClient client = clients.apply(device);
         int sent = 0, batches = 0, synced = 0, duplicates = 0, pulled = 0;
         List<FailedRow> failed = new ArrayList<>();
@@ -112,11 +115,10 @@ public final class SyncEngine {
             error = e.getMessage();
             if (e.unreachable()) monitor.observe(false, e.code());
             else monitor.observe(true, "server answered " + e.httpStatus());
-            if ("device_unlinked".equals(e.code())) noteConnectionStatus(ConnectionStatus.UNLINKED);
-            recordError(e.getMessage());
+            recordFailure(e.getMessage(), "device_unlinked".equals(e.code()) ? ConnectionStatus.UNLINKED : null);
         } catch (TerminalException e) {
             error = e.getMessage();
-            recordError(e.getMessage());
+            recordFailure(e.getMessage(), null);
         }
         SyncSummary s = new SyncSummary(sent, batches, synced, duplicates, failed, pulled, Duration.between(started, clock.instant()), error);
         publish.accept(new TerminalEvent.SyncFinished(s));
@@ -171,13 +173,9 @@ public final class SyncEngine {
     }
 
     private void noteConnectionStatus(ConnectionStatus told) {
-        ConnectionStatus before = devices.require().connectionStatus();
-        if (told == before || before == ConnectionStatus.UNLINKED) return;
-        store.useTx(h -> {
-            DeviceRepo.setConnectionStatus(h, told);
-            EventLog.append(h, clock.instant(), "connection_status", null, told.label());
-        });
-        publish.accept(new TerminalEvent.UnlinkStateChanged(told));
+        if (store.inTx(h -> DeviceRepo.noteConnectionStatus(h, told, clock.instant()))) {
+            publish.accept(new TerminalEvent.UnlinkStateChanged(told));
+        }
     }
 
     /** When the back office asked to unlink and everything is pushed, confirm it and lock the terminal. */
@@ -194,6 +192,26 @@ public final class SyncEngine {
             EventLog.append(h, clock.instant(), "unlinked", device.posId(), "lastSeq=" + lastSeq);
         });
         publish.accept(new TerminalEvent.UnlinkStateChanged(ConnectionStatus.UNLINKED));
+    }
+
+    /**
+     * A sync that failed, in one transaction: the error, every row it left Syncing back to Pending (no request carries
+     * them any more; the next sync sends them again and the server answers duplicate for any it had committed), and
+     * the link status the refusal told ({@code told}, or null).
+     */
+    private void recordFailure(String message, ConnectionStatus told) {
+        boolean changed;
+        try {
+            changed = store.inTx(h -> {
+                Instant now = clock.instant();
+                SyncStateRepo.recordError(h, now, message);
+                Outbox.returnSyncingToPending(h, now);
+                return told != null && DeviceRepo.noteConnectionStatus(h, told, now);
+            });
+        } catch (TerminalException ignored) {
+            return; // the store itself failing is reported by the next operation; the sync error is already in the summary
+        }
+        if (changed) publish.accept(new TerminalEvent.UnlinkStateChanged(told));
     }
 
     private void recordError(String message) {

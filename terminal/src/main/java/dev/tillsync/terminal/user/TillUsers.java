@@ -6,7 +6,6 @@ import dev.tillsync.terminal.DeviceUserInfo;
 import dev.tillsync.terminal.Permission;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.UserSession;
-import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.TerminalStore;
@@ -63,13 +62,12 @@ public final class TillUsers {
     private static final RowMapper<UserRow> USER_ROW = ConstructorMapper.of(UserRow.class);
     private static final RowMapper<SessionRow> SESSION_ROW = ConstructorMapper.of(SessionRow.class);
 
-    /** Checks the PIN offline; an unlinked terminal stays locked, except to let a user export what never reached the server. */
+    /**
+     * Checks the PIN offline. An unlinked terminal stays locked, except to a user with can_export_log (their PIN hash
+     * is still here), so that what it holds can be exported; the unlinked device records nothing new.
+     */
     public UserSession login(String email, String pin) {
-        if (store.read(DeviceRepo::requireExisting).connectionStatus() == ConnectionStatus.UNLINKED
-                && store.read(h -> Outbox.unsynced(h).isEmpty())) {
-            throw new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked. "
-                    + "Unsynced transactions can still be exported by a manager's tools; ask for a new link code to use it again.");
-        }
+        boolean unlinked = store.read(DeviceRepo::requireExisting).connectionStatus() == ConnectionStatus.UNLINKED;
         if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
         String who = email.trim().toLowerCase();
         Instant now = clock.instant();
@@ -93,6 +91,7 @@ public final class TillUsers {
             throw new TerminalException("wrong_pin", "Wrong PIN for " + who + " (" + (MAX_FAILURES - failures)
                     + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
         }
+        if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
         store.useTx(h -> {
             h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
             h.createUpdate("""
@@ -102,6 +101,15 @@ public final class TillUsers {
             EventLog.append(h, now, "login", who, null);
         });
         return new UserSession(who, user.displayName(), user.permissions(), now);
+    }
+
+    /** The refusal to log in on an unlinked terminal for a user who may not export: who may, and the commands. */
+    private static TerminalException unlinkedLocked(String who) {
+        return new TerminalException("terminal_unlinked", "This terminal was unlinked by the back office and is locked; "
+                + who + " may not log in here any more. A user with the can_export_log flag still can, to export what the till "
+                + "holds: terminal login --user EMAIL --pin PIN, then terminal export --out FILE (unsynced transactions; "
+                + "--since 1 for all), and the back office imports FILE (bin/pos server admin import FILE). "
+                + "To sell here again, ask a manager for a new link code.");
     }
 
     private int recordFailure(Handle h, String who, Instant now) {
