@@ -1,5 +1,6 @@
 package dev.tillsync.terminal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -8,9 +9,10 @@ import java.time.Instant;
  *
  * @param linkStatus    "Not linked", "Linked", "Unlink in progress" or "Unlinked"
  * @param onlineSince   when the terminal last switched to its current online/offline state; {@code connectionSince} in
- *                      JSON, because it is the moment the till went offline as often as online
+ *                      JSON (always present, null before the first switch), because it is the moment the till went
+ *                      offline as often as online
  */
 public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online,
-                             @JsonProperty("connectionSince") Instant onlineSince,
+                             @JsonProperty("connectionSince") @JsonInclude(JsonInclude.Include.ALWAYS) Instant onlineSince,
                              long pending, long syncing, long failed, long synced, Instant lastSync, String lastError,
                              Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile) {}
