@@ -2,7 +2,10 @@ package dev.tillsync.desktop;
 
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
+import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.TerminalOptions;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
@@ -24,7 +27,13 @@ public final class PosApp extends Application {
     @Override
     public void init() {
         args = DesktopArgs.parse(getParameters().getRaw());
-        terminal = PosTerminal.open(args.dataDir());
+        try {
+            // The window drives the till: a `terminal run` or a second window on the folder is refused, naming this one.
+            terminal = PosTerminal.open(args.dataDir(), TerminalOptions.defaults(), FolderClaim.driver("bin/pos desktop"));
+        } catch (TerminalException e) {
+            System.err.println("tillsync desktop: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     @Override

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code bin/pos server [--port N] [--data DIR] [--db JDBC_URL]} and {@code bin/pos server admin ...}. */
-@Command(name = "server", mixinStandardHelpOptions = true, subcommands = AdminCommand.class,
-        description = "Runs the tillsync back office (HTTP API over PostgreSQL).")
+@Command(name = "server", mixinStandardHelpOptions = true, subcommands = AdminCommand.class, version = "tillsync server 0.1",
+        scope = ScopeType.INHERIT, // every admin command, however deep, answers --help
+        description = "Runs the tillsync back office (HTTP API and web console over PostgreSQL).")
 public final class ServerMain implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default ${DEFAULT-VALUE})", defaultValue = "8080")
     int port;
@@ -25,6 +26,11 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://host/db?user=u&password=p")
     String db;
+
+    @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_DB_POOL_SIZE,
+            description = "most PostgreSQL connections this server keeps open (default ${DEFAULT-VALUE}); "
+                    + "several servers on one database: instances x N must stay below its max_connections")
+    int dbPoolSize;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -60,7 +66,7 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port));
+        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, dbPoolSize));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("tillsync server stopping");

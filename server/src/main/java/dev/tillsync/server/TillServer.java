@@ -31,7 +31,7 @@ public final class TillServer implements AutoCloseable {
 
     public static TillServer start(ServerOptions options) throws Exception {
         Path dataDir = options.dataDir() == null ? ServerMain.defaultDataDir() : options.dataDir();
-        Database db = Database.openForServer(dataDir, options.jdbcUrl());
+        Database db = Database.openForServer(dataDir, options.jdbcUrl(), options.dbPoolSize());
         try {
             Services services = Services.over(db.jdbi());
             ConsoleRoutes console = new ConsoleRoutes(services);

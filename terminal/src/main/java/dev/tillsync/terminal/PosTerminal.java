@@ -39,6 +39,14 @@ public final class PosTerminal implements AutoCloseable {
         return new PosTerminal(TerminalParts.wire(TerminalStore.open(dataDir), options));
     }
 
+    /**
+     * Opens holding the data folder's lock for {@code claim} until {@link #close()}: the CLI and the desktop open so, and
+     * a second process on the folder is refused ({@code folder_in_use}) with the pid, command and start of the first.
+     */
+    public static PosTerminal open(Path dataDir, TerminalOptions options, FolderClaim claim) {
+        return new PosTerminal(TerminalParts.wire(TerminalStore.open(dataDir, claim), options));
+    }
+
     public Path dataDir() {
         return parts.store().dataDir();
     }
@@ -174,6 +182,11 @@ public final class PosTerminal implements AutoCloseable {
     /** Sales History: transactions newest first with their sync status (Failed with the server's reason). */
     public List<HistoryEntry> history(HistoryFilter filter) {
         return parts.history().list(filter);
+    }
+
+    /** An invoice of this terminal as it was recorded (lines, tax, payments, change), or {@code unknown_invoice}. */
+    public InvoicePayload recordedInvoice(String number) {
+        return parts.history().invoice(number).invoice();
     }
 
     /** The newest event-log entries. */

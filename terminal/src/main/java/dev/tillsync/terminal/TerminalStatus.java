@@ -1,5 +1,6 @@
 package dev.tillsync.terminal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -7,9 +8,12 @@ import java.time.Instant;
  * Everything {@code terminal status} shows.
  *
  * @param linkStatus    "Not linked", "Linked", "Unlink in progress" or "Unlinked"
- * @param onlineSince   when the terminal last switched to its current online/offline state
+ * @param onlineSince   when the terminal last switched to its current online/offline state; {@code connectionSince} in
+ *                      JSON (always present, null before the first switch), because it is the moment the till went
+ *                      offline as often as online
  */
-public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online, Instant onlineSince,
+public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online,
+                             @JsonProperty("connectionSince") @JsonInclude(JsonInclude.Include.ALWAYS) Instant onlineSince,
                              long pending, long syncing, long failed, long synced, Instant lastSync, String lastError,
                              Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile) {
     /** Every transaction the server has not confirmed (pending, syncing or failed): the one figure to trust. */

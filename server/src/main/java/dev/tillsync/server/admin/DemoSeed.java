@@ -32,17 +32,24 @@ public final class DemoSeed {
     private static final String[] VARIANTS = {"Small", "Large", "Family Pack", "Value", "Organic", "Classic", "Blue", "Red",
             "Green", "Twin Pack", "Mini", "Premium"};
 
+    /** A demo user with the password (and till PIN) that {@code seed-demo} prints, so a newcomer can log in. */
+    public record DemoUser(String email, String role, String password, String pin, String firstName, String lastName) {}
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin@demo.shop", "System Manager", "admin-pass", null, "Demo", "Admin"),
+            new DemoUser("manager@demo.shop", "Accounts Manager", "manager-pass", null, "Demo", "Manager"),
+            new DemoUser("viewer@demo.shop", "Accounts User", "viewer-pass", null, "Demo", "Viewer"),
+            new DemoUser("amira@demo.shop", "Accounts User", "amira-pass", "1234", "Amira", "Haddad"),
+            new DemoUser("ben@demo.shop", "Accounts User", "ben-pass", "5678", "Ben", "Carter"));
+
     private DemoSeed() {}
 
     public static void run(Services s) {
         s.jdbi().useTransaction(h -> {
             s.feed().lock(h);
-            BackOfficeUsers u = s.users();
-            u.ensure(h, new BackOfficeUsers.NewUser("admin@demo.shop", "System Manager", "admin-pass", null, "Demo", "Admin"));
-            u.ensure(h, new BackOfficeUsers.NewUser("manager@demo.shop", "Accounts Manager", "manager-pass", null, "Demo", "Manager"));
-            u.ensure(h, new BackOfficeUsers.NewUser("viewer@demo.shop", "Accounts User", "viewer-pass", null, "Demo", "Viewer"));
-            u.ensure(h, new BackOfficeUsers.NewUser("amira@demo.shop", "Accounts User", "amira-pass", "1234", "Amira", "Haddad"));
-            u.ensure(h, new BackOfficeUsers.NewUser("ben@demo.shop", "Accounts User", "ben-pass", "5678", "Ben", "Carter"));
+            for (DemoUser d : USERS) {
+                s.users().ensure(h, new BackOfficeUsers.NewUser(d.email(), d.role(), d.password(), d.pin(), d.firstName(), d.lastName()));
+            }
             s.catalog().ensureProfile(h, new Catalog.ProfileSpec(PROFILE, WAREHOUSE, "Standard Selling", List.of("Cash", "Card"),
                     "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us"));
             Random random = new Random(20240531L);

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String PORT_FILE = "pg.port";
+    /** Connections a server (or an admin command) keeps at most; a server's is set with --db-pool-size. */
+    public static final int DEFAULT_POOL_SIZE = 16;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -38,13 +40,19 @@ public final class Database implements AutoCloseable {
 
     /** Opens for a server: an embedded database requires the data folder to be free. */
     public static Database openForServer(Path dataDir, String jdbcUrl) throws IOException {
+        return openForServer(dataDir, jdbcUrl, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #openForServer(Path, String)}, keeping at most {@code poolSize} connections open. */
+    public static Database openForServer(Path dataDir, String jdbcUrl, int poolSize) throws IOException {
+        if (poolSize < 1) throw new IllegalArgumentException("The database pool size must be at least 1 (it is " + poolSize + ").");
         if (jdbcUrl != null) {
-            return new Database(pool(jdbcUrl, null), null, null).migrate();
+            return new Database(pool(jdbcUrl, null, poolSize), null, null).migrate();
         }
         DataDirLock lock = DataDirLock.tryAcquire(dataDir).orElseThrow(() -> new DataDirBusyException(
                 "Another tillsync server is already running on data folder " + dataDir.toAbsolutePath()
                         + ". Stop it first, or start this one with another --data folder."));
-        return startEmbedded(dataDir, lock);
+        return startEmbedded(dataDir, lock, poolSize);
     }
 
     /**
@@ -57,7 +65,7 @@ public final class Database implements AutoCloseable {
         }
         Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir);
         if (lock.isPresent()) {
-            return startEmbedded(dataDir, lock.get());
+            return startEmbedded(dataDir, lock.get(), DEFAULT_POOL_SIZE);
         }
         Path portFile = dataDir.resolve(PORT_FILE);
         if (!Files.exists(portFile)) {
@@ -67,7 +75,7 @@ public final class Database implements AutoCloseable {
         return new Database(pool(embeddedUrl(port), "postgres"), null, null).migrate();
     }
 
-    private static Database startEmbedded(Path dataDir, DataDirLock lock) throws IOException {
+    private static Database startEmbedded(Path dataDir, DataDirLock lock, int poolSize) throws IOException {
         try {
             Path pgDir = dataDir.resolve("pg");
             Files.createDirectories(pgDir);
@@ -81,7 +89,7 @@ public final class Database implements AutoCloseable {
             Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(pg.getPort()), StandardCharsets.UTF_8);
             log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgDir);
             try {
-                return new Database(pool(embeddedUrl(pg.getPort()), "postgres"), pg, lock).migrate();
+                return new Database(pool(embeddedUrl(pg.getPort()), "postgres", poolSize), pg, lock).migrate();
             } catch (RuntimeException e) {
                 pg.close();
                 throw e;
@@ -97,10 +105,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String url, String user) {
+        return pool(url, user, DEFAULT_POOL_SIZE);
+    }
+
+    private static HikariDataSource pool(String url, String user, int poolSize) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
         if (user != null) c.setUsername(user);
-        c.setMaximumPoolSize(16);
+        c.setMaximumPoolSize(poolSize);
         // Batch ingest sends lines, payments and ledger entries as JDBC batches: one multi-row insert each.
         c.addDataSourceProperty("reWriteBatchedInserts", "true");
         c.setMinimumIdle(1);

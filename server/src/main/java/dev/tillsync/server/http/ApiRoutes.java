@@ -106,6 +106,7 @@ final class ApiRoutes {
     }
 
     private void syncStatus(Context ctx) {
+        onlyQueryParams(ctx, "outcome");
         ctx.json(s.syncStatus().forDevice(ctx.pathParam("posId"), ctx.queryParam("outcome")));
     }
 
@@ -142,6 +143,7 @@ final class ApiRoutes {
     }
 
     private void reconciliation(Context ctx) {
+        onlyQueryParams(ctx, "posId", "from", "to");
         ctx.json(s.reconciliation().report(ctx.queryParam("posId"), ctx.queryParam("from"), ctx.queryParam("to")));
     }
 
@@ -154,6 +156,20 @@ final class ApiRoutes {
             return Json.mapper().readValue(body, type);
         } catch (Exception e) {
             throw ApiException.badRequest("invalid_request", "The body must be JSON like {\"force\": true}.");
+        }
+    }
+
+    /**
+     * Refuses a query parameter the report does not take: ignoring {@code ?pos=} answered every device's figures as
+     * if they were one device's, a wrong answer that looks right.
+     */
+    private static void onlyQueryParams(Context ctx, String... known) {
+        java.util.List<String> allowed = java.util.List.of(known);
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.badRequest("unknown_parameter", "Unknown query parameter '" + name + "'; this report takes "
+                        + String.join(", ", allowed) + ".");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.cli;
 
+import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.PosTerminal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,9 +23,14 @@ abstract class Base implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         TerminalCommand root = (TerminalCommand) spec.root().userObject();
-        try (PosTerminal pos = root.open()) {
+        try (PosTerminal pos = root.open(claim())) {
             return run(pos);
         }
+    }
+
+    /** Holds the data folder for this command only; a driver ({@code run}) overrides this. */
+    FolderClaim claim() {
+        return FolderClaim.oneShot(spec.qualifiedName());
     }
 
     abstract int run(PosTerminal pos) throws Exception;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 final class ConfigCommand {
     @Command(name = "set", description = "config set server-url URL | config set printer TARGET (device, file or folder; '' for default)")
     static final class Set extends Base {
-        @Parameters(index = "0", description = "server-url or printer") String key;
-        @Parameters(index = "1") String value;
+        @Parameters(index = "0", description = "The setting: server-url or printer") String key;
+        @Parameters(index = "1", description = "The new value: a URL for server-url; a device, file or folder for printer ('' for the default)") String value;
 
         @Override
         int run(PosTerminal pos) {

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 final class CustomerCommand {
     @Command(name = "add", description = "Add a customer, numbered from this device's customer series.")
     static final class Add extends Base {
-        @Option(names = "--name", required = true) String name;
-        @Option(names = "--phone") String phone;
-        @Option(names = "--email") String email;
+        @Option(names = "--name", required = true, description = "The customer's name") String name;
+        @Option(names = "--phone", description = "Phone number (optional)") String phone;
+        @Option(names = "--email", description = "Email address (optional)") String email;
 
         @Override
         int run(PosTerminal pos) {
@@ -24,11 +24,23 @@ final class CustomerCommand {
 
     @Command(name = "list", description = "List or search customers.")
     static final class ListCmd extends Base {
-        @Option(names = "--search", defaultValue = "") String search;
+        @Option(names = "--search", defaultValue = "", description = "Only customers whose number, name, phone or email contains this text") String search;
+        @Option(names = "--limit", defaultValue = "200", description = "At most this many (default: ${DEFAULT-VALUE})") int limit;
+        @Option(names = "--json", description = "Print the customers as a JSON array") boolean json;
 
         @Override
         int run(PosTerminal pos) {
-            for (Customer c : pos.customers(search, 200)) {
+            var found = pos.customers(search, limit);
+            if (json) {
+                Commands.json(out(), found);
+                return 0;
+            }
+            if (found.isEmpty()) {
+                out().println(search.isEmpty() ? "No customers on this till yet (they come with the next sync, or: terminal customer add --name NAME)."
+                        : "No customer matches '" + search + "'.");
+                return 0;
+            }
+            for (Customer c : found) {
                 out().printf("%-18s %-30s %-15s %s%n", c.number(), c.name(), c.phone() == null ? "" : c.phone(), c.email() == null ? "" : c.email());
             }
             return 0;

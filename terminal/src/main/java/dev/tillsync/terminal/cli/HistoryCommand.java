@@ -1,6 +1,9 @@
 package dev.tillsync.terminal.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.money.Money;
+import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.terminal.HistoryEntry;
 import dev.tillsync.terminal.HistoryFilter;
 import dev.tillsync.terminal.PosTerminal;
@@ -13,14 +16,14 @@ import picocli.CommandLine.Option;
 final class HistoryCommand extends Base {
     @Option(names = "--status", description = "pending, syncing, synced or failed") String status;
     @Option(names = "--invoices", description = "Only sales and returns") boolean invoices;
-    @Option(names = "--limit", defaultValue = "1000") int limit;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--limit", defaultValue = "1000", description = "At most this many transactions, newest first (default: ${DEFAULT-VALUE})") int limit;
+    @Option(names = "--json", description = "Print as JSON; sales and returns carry the whole invoice (lines, tax, payments, change) as sell --json prints it") boolean json;
 
     @Override
     int run(PosTerminal pos) {
         List<HistoryEntry> entries = pos.history(new HistoryFilter(status == null ? null : SyncStatus.fromLabel(status), invoices, limit));
         if (json) {
-            Commands.json(out(), entries);
+            Commands.json(out(), entries.stream().map(e -> new Row(e, e.kind() == RowKind.INVOICE ? pos.recordedInvoice(e.number()) : null)).toList());
             return 0;
         }
         out().printf("%5s  %-12s %-19s %-19s %-16s %10s %-7s %s%n", "SEQ", "KIND", "NUMBER", "TIME", "CUSTOMER", "TOTAL", "OFFLINE", "SYNC");
@@ -31,6 +34,9 @@ final class HistoryCommand extends Base {
         }
         return 0;
     }
+
+    /** One line of {@code history --json}: the entry's fields, and for a sale or return the invoice as recorded. */
+    record Row(@JsonUnwrapped HistoryEntry entry, InvoicePayload invoice) {}
 
     private static String abbreviate(String s) {
         return s.length() <= 19 ? s : s.substring(0, 18) + "…";

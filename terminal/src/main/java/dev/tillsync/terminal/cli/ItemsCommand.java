@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "items", description = "Search items (code, name or barcode) with price, tax and local stock.")
 final class ItemsCommand extends Base {
-    @Option(names = "--search", defaultValue = "") String search;
-    @Option(names = "--limit", defaultValue = "50") int limit;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--search", defaultValue = "", description = "Only items whose code, name or barcode contains this text") String search;
+    @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE})") int limit;
+    @Option(names = "--json", description = "Print the items as a JSON array") boolean json;
 
     @Override
     int run(PosTerminal pos) {

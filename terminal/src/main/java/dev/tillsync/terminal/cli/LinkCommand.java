@@ -3,6 +3,7 @@ package dev.tillsync.terminal.cli;
 import dev.tillsync.terminal.LinkResult;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalEvent;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -15,23 +16,38 @@ final class LinkCommand extends Base {
     @Option(names = "--code", required = true, description = "One-time link code from the back office") String code;
     @Option(names = "--label", defaultValue = "tillsync terminal", description = "Free-text label for this device") String label;
 
+    private ProgressBar bar; // drawn from the first pull page on: a refused link (already linked, bad code) draws none
+
     @Override
     int run(PosTerminal pos) {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Pulling master data").setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(1).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+        LinkResult r;
+        try {
             pos.addListener(e -> {
-                if (e instanceof TerminalEvent.PullProgress p) {
-                    bar.maxHint(p.applied() + p.remaining());
-                    bar.stepTo(p.applied());
-                }
+                if (e instanceof TerminalEvent.PullProgress p) progress(p);
             });
-            LinkResult r = pos.link(server, code, label);
-            out().println("Linked as " + r.posId() + " to " + server + "; " + r.changesPulled() + " master-data changes pulled.");
-            if (r.pullError() != null) {
-                err().println("warning [first_pull_failed]: " + r.pullError() + " Run: terminal sync");
-                return TerminalMain.SYNC_INCOMPLETE;
-            }
-            return 0;
+            r = pos.link(server, code, label);
+        } finally {
+            closeBar(); // before "Linked as": the bar's last line ends first, nothing is printed into it
         }
+        out().println("Linked as " + r.posId() + " to " + server + "; " + r.changesPulled() + " master-data changes pulled.");
+        if (r.pullError() != null) {
+            err().println("warning [first_pull_failed]: " + r.pullError() + " Run: terminal sync");
+            return TerminalMain.SYNC_INCOMPLETE;
+        }
+        return 0;
+    }
+
+    private synchronized void progress(TerminalEvent.PullProgress p) {
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName("Pulling master data").setStyle(ProgressBarStyle.ASCII).setInitialMax(1)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        }
+        bar.maxHint(p.applied() + p.remaining());
+        bar.stepTo(p.applied());
+    }
+
+    private synchronized void closeBar() {
+        if (bar != null) bar.close();
+        bar = null;
     }
 }

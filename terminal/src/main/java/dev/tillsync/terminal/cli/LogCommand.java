@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 final class LogCommand {
     @Command(name = "show", description = "Show the newest events.")
     static final class Show extends Base {
-        @Option(names = "--limit", defaultValue = "50") int limit;
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many events, newest first (default: ${DEFAULT-VALUE})") int limit;
 
         @Override
         int run(PosTerminal pos) {
@@ -24,7 +24,7 @@ final class LogCommand {
 
     @Command(name = "export", description = "Write the event log as JSON lines; needs can_export_log.")
     static final class Export extends Base {
-        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--out", required = true, description = "File to write (JSON lines)") Path out;
 
         @Override
         int run(PosTerminal pos) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "login", description = "Log in with email and PIN (checked offline); the session lasts until logout.")
 final class LoginCommand extends Base {
-    @Option(names = "--user", required = true) String user;
-    @Option(names = "--pin", required = true, interactive = false) String pin;
+    @Option(names = "--user", required = true, description = "Your email, as the back office knows it (a user of this device)") String user;
+    @Option(names = "--pin", required = true, interactive = false, description = "Your PIN (4-8 digits), checked offline against the synced hash") String pin;
 
     @Override
     int run(PosTerminal pos) {

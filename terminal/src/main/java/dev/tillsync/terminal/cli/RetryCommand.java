@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "retry", description = "Set Failed transactions back to Pending so the next sync sends them again.")
 final class RetryCommand extends Base {
-    @Parameters(arity = "0..1", description = "Transaction UUID") String uuid;
-    @Option(names = "--all-failed") boolean all;
+    @Parameters(arity = "0..1", description = "Transaction UUID (shown by sync and history --json)") String uuid;
+    @Option(names = "--all-failed", description = "Every Failed transaction") boolean all;
 
     @Override
     int run(PosTerminal pos) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "return", description = "Record a return against an invoice of this terminal; refunds are negative, e.g. --pay Cash:-1.72.")
 final class ReturnCommand extends Base {
-    @Option(names = "--against", required = true) String against;
+    @Option(names = "--against", required = true, description = "Number of the original invoice, e.g. POS-0001-000042") String against;
     @Option(names = "--item", required = true, description = "CODE:QTY coming back, repeatable") List<String> items;
     @Option(names = "--pay", required = true, description = "MODE:-AMOUNT, repeatable") List<String> pays;
 

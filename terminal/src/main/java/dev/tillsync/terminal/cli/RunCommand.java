@@ -1,12 +1,20 @@
 package dev.tillsync.terminal.cli;
 
+import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalEvent;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
-@Command(name = "run", aliases = "watch", description = "Stay running: watch connectivity, sync automatically when the line is back. Ctrl-C to stop.")
+@Command(name = "run", aliases = "watch", description = {"Stay running: watch connectivity, sync automatically when the line is back. Ctrl-C to stop.",
+        "Drives the till: until it stops, other terminal commands and the desktop on this data folder are refused."})
 final class RunCommand extends Base {
+    /** Holds the till while it runs: a second driver or a one-shot command on the folder is refused, naming this one. */
+    @Override
+    FolderClaim claim() {
+        return FolderClaim.driver(spec.qualifiedName());
+    }
+
     @Override
     int run(PosTerminal pos) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);

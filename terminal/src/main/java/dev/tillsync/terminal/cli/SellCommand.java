@@ -12,7 +12,7 @@ final class SellCommand extends Base {
     @Option(names = "--item", required = true, description = "CODE_OR_BARCODE[:QTY], repeatable") List<String> items;
     @Option(names = "--customer", description = "Customer number") String customer;
     @Option(names = "--pay", required = true, description = "MODE:AMOUNT[:REF], repeatable (split payment)") List<String> pays;
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "Print the recorded invoice as JSON (lines, tax, payments, change) instead of the receipt") boolean json;
 
     @Override
     int run(PosTerminal pos) {

@@ -27,7 +27,7 @@ final class ShiftCommand {
     @Command(name = "close", description = "Close the shift: expected vs counted cash and totals per payment mode.")
     static final class Close extends Base {
         @Option(names = "--counted", required = true, description = "Cash counted in the drawer") String counted;
-        @Option(names = "--json") boolean json;
+        @Option(names = "--json", description = "Print the close report as JSON") boolean json;
 
         @Override
         int run(PosTerminal pos) {

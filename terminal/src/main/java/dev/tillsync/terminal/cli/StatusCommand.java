@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status", description = "POS ID, link status, online/offline since when, queue, last sync and error, user, shift.")
 final class StatusCommand extends Base {
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "Print the status as JSON") boolean json;
     @Option(names = "--no-probe", description = "Do not probe the server (show the last known state)") boolean noProbe;
 
     @Override

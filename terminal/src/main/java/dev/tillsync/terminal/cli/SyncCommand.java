@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sync", description = "Push queued transactions and pull master data now, with progress and a summary.")
 final class SyncCommand extends Base {
-    @Option(names = "--json") boolean json;
+    @Option(names = "--json", description = "Print the summary as JSON (sent, synced, duplicates, failed rows with reasons, error)") boolean json;
 
     @Override
     int run(PosTerminal pos) {
@@ -36,9 +36,11 @@ final class SyncCommand extends Base {
         if (json) {
             Commands.json(out, s);
         } else {
-            out.println("Synced " + s.synced() + ", duplicates " + s.duplicates() + ", failed " + s.failed().size() + " (" + s.sent()
-                    + " rows sent in " + s.batches() + " batches); pulled " + s.pulledChanges() + " changes in "
-                    + String.format("%.1f s", s.took().toMillis() / 1000.0));
+            // A sync that stopped says so first, on stdout too: "Synced 0 ..." alone reads like "nothing to do".
+            if (s.error() != null) out.println("Sync did not complete: " + s.error());
+            out.println((s.error() == null ? "" : "Before it stopped: ") + "Synced " + s.synced() + ", duplicates " + s.duplicates()
+                    + ", failed " + s.failed().size() + " (" + s.sent() + " rows sent in " + s.batches() + " batches); pulled "
+                    + s.pulledChanges() + " changes in " + String.format("%.1f s", s.took().toMillis() / 1000.0));
             for (FailedRow f : s.failed()) {
                 out.println("  FAILED seq " + f.seq() + " " + f.ref() + " [" + f.code() + "]: " + f.message() + "  (retry: terminal retry " + f.uuid() + ")");
             }

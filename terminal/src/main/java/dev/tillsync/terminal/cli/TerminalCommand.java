@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.cli;
 
+import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.PosTerminal;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -25,8 +26,8 @@ public final class TerminalCommand {
             description = "Seconds a server call may take before the line counts as down (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    PosTerminal open() {
+    PosTerminal open(FolderClaim claim) {
         return PosTerminal.open(data, dev.tillsync.terminal.TerminalOptions.defaults()
-                .withRequestTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))));
+                .withRequestTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))), claim);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "upload", description = "Upload an export file to the server's import (when online); needs can_export_log.")
 final class UploadCommand extends Base {
-    @Parameters(index = "0") Path file;
+    @Parameters(index = "0", description = "An export file written by terminal export") Path file;
 
     @Override
     int run(PosTerminal pos) {

@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.store;
 
+import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.TerminalException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,15 +37,25 @@ public final class TerminalStore implements AutoCloseable {
     private final Kept writer = new Kept();
     private final Kept reader = new Kept();
     private int txDepth; // guarded by writeLock
+    private final FolderLock folderLock; // null when opened without a claim (tests, tools, benchmarks)
 
-    private TerminalStore(Path dataDir, Path file, Jdbi jdbi) {
+    private TerminalStore(Path dataDir, Path file, Jdbi jdbi, FolderLock folderLock) {
         this.dataDir = dataDir;
         this.file = file;
         this.jdbi = jdbi;
+        this.folderLock = folderLock;
     }
 
-    /** Opens (creating and migrating when needed) the store in {@code dataDir}. */
+    /** Opens (creating and migrating when needed) the store in {@code dataDir}, without taking the folder lock. */
     public static TerminalStore open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /**
+     * Opens the store holding the folder lock for {@code claim} until {@link #close()} (see {@link FolderLock}): the
+     * CLI and the desktop open this way, so a second process on the folder is refused with the name of the first.
+     */
+    public static TerminalStore open(Path dataDir, FolderClaim claim) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -60,6 +71,16 @@ public final class TerminalStore implements AutoCloseable {
             throw new TerminalException("data_dir_read_only", "The data folder " + dir + " (or its " + FILE_NAME
                     + ") is read-only: the terminal cannot record anything there. Fix the permissions or choose another folder with --data.");
         }
+        FolderLock lock = claim == null ? null : FolderLock.acquire(dir, claim);
+        try {
+            return new TerminalStore(dir, file, openSqlite(file), lock);
+        } catch (RuntimeException | Error e) {
+            if (lock != null) lock.close();
+            throw e;
+        }
+    }
+
+    private static Jdbi openSqlite(Path file) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -86,8 +107,7 @@ public final class TerminalStore implements AutoCloseable {
             throw new TerminalException("store_migration_failed", "The terminal store " + file + " could not be prepared: "
                     + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbi.create(ds);
-        return new TerminalStore(dir, file, jdbi);
+        return Jdbi.create(ds);
     }
 
     public Path dataDir() {
@@ -199,6 +219,7 @@ public final class TerminalStore implements AutoCloseable {
         } finally {
             readLock.unlock();
         }
+        if (folderLock != null) folderLock.close();
     }
 
     /**

@@ -11,12 +11,15 @@ import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -123,12 +126,18 @@ public final class ServerClient {
         HttpResponse<byte[]> r;
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw unreachable(e);
         } catch (HttpTimeoutException e) {
             throw new ServerException("server_timeout", "The server did not answer the " + what + " within " + requestTimeout.toSeconds()
                     + " s. Nothing is lost: unsent transactions stay queued and are sent again on the next sync.", true, 0, e);
         } catch (IOException e) {
-            throw new ServerException("server_unreachable", "Cannot reach the server at " + api + " (" + describe(e)
-                    + "). Working offline: sales are kept and sync when the line is back.", true, 0, e);
+            if (isConnectFailure(e)) throw unreachable(e);
+            // Connected and sent, then the connection broke before the answer came: the server may well have
+            // committed. Say so, and what happens next, rather than "cannot reach" (health may answer a moment later).
+            throw new ServerException("answer_lost", "The connection to the server at " + api + " broke before its answer to the " + what
+                    + " arrived (" + describe(e) + "). The server may have recorded it: unsent transactions stay queued and are sent again on the"
+                    + " next sync, and the server answers duplicate for any it already has, so nothing is counted twice.", true, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerException("interrupted", "The " + what + " was interrupted.", true, 0, e);
@@ -152,6 +161,22 @@ public final class ServerClient {
         String msg = err != null && err.message() != null ? err.message() : "HTTP " + status;
         String advice = status >= 500 ? " The server has a problem; unsent transactions stay queued and are retried." : "";
         throw new ServerException(code, "The server refused the " + what + ": " + msg + " (" + code + ")." + advice, false, status, null);
+    }
+
+    private ServerException unreachable(IOException e) {
+        return new ServerException("server_unreachable", "Cannot reach the server at " + api + " (" + describe(e)
+                + "). Working offline: sales are kept and sync when the line is back.", true, 0, e);
+    }
+
+    /** No connection was made (refused, no route, unknown host): the HTTP client wraps these in a plain IOException too. */
+    private static boolean isConnectFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(IOException e) {
