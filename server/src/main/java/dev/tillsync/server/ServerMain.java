@@ -2,8 +2,10 @@ package dev.tillsync.server;
 
 import dev.tillsync.server.admin.AdminCommand;
 import dev.tillsync.server.db.DataDirBusyException;
+import dev.tillsync.server.ingest.PostedTimeCheck;
 import dev.tillsync.server.refusal.Refusal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -25,6 +27,14 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "use this PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://host/db?user=u&password=p")
     String db;
+
+    @Option(names = "--posted-ahead-minutes", paramLabel = "MIN", defaultValue = "10",
+            description = "flag for review an invoice posted more than MIN minutes after the server's clock (default ${DEFAULT-VALUE})")
+    long postedAheadMinutes;
+
+    @Option(names = "--posted-back-minutes", paramLabel = "MIN", defaultValue = "60",
+            description = "flag for review an invoice posted more than MIN minutes before its device's previous invoice (default ${DEFAULT-VALUE})")
+    long postedBackMinutes;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -60,7 +70,8 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port));
+        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, new PostedTimeCheck.Tolerances(
+                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes))));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("tillsync server stopping");

@@ -19,7 +19,8 @@ public final class PushService {
         this.ingestor = ingestor;
     }
 
-    public PushResult push(DeviceRecord device, PushBatch batch) {
+    /** {@code clockOffsetMs}: the device's clock minus the server's as the push reported it, or null; kept on the device record. */
+    public PushResult push(DeviceRecord device, PushBatch batch, Long clockOffsetMs) {
         if (batch.posId() == null || !batch.posId().equals(device.posId())) {
             throw Refusal.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
                     + "' but the request is authenticated as " + device.posId() + "; a device may only push its own rows.");
@@ -29,7 +30,7 @@ public final class PushService {
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
         List<RowResult> results = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
-                h -> devices.recordSync(h, device.id()));
+                h -> devices.recordSync(h, device.id(), clockOffsetMs));
         DeviceRecord now = devices.find(device.posId()).orElse(device);
         return new PushResult(now.status(), results);
     }

@@ -72,6 +72,7 @@ public final class SyncEngine {
             return s;
         }
         ServerClient client = clients.apply(device);
+        client.knownOffset(store.read(SyncStateRepo::clockOffset));
         int sent = 0, batches = 0, synced = 0, duplicates = 0, pulled = 0;
         List<FailedRow> failed = new ArrayList<>();
         String error = null;
@@ -83,19 +84,20 @@ public final class SyncEngine {
             synced = pushed.synced();
             duplicates = pushed.duplicates();
             failed.addAll(pushed.failed());
-            monitor.observe(true, "push answered");
+            monitor.observe(true, "push answered", client.measuredOffset());
             if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
             pulled = pullAll(client);
             finishUnlinkIfAsked(client);
             Instant end = clock.instant();
             store.useTx(h -> {
                 SyncStateRepo.recordSuccess(h, end);
+                client.measuredOffset().ifPresent(o -> SyncStateRepo.setClockOffset(h, o));
                 EventLog.append(h, end, "sync", null, "sent=" + pushed.sent() + " failed=" + failed.size());
             });
         } catch (ServerException e) {
             error = e.getMessage();
-            if (e.unreachable()) monitor.observe(false, e.code());
-            else monitor.observe(true, "server answered " + e.httpStatus());
+            if (e.unreachable()) monitor.observe(false, e.code(), client.measuredOffset());
+            else monitor.observe(true, "server answered " + e.httpStatus(), client.measuredOffset());
             if ("device_unlinked".equals(e.code())) noteConnectionStatus(ConnectionStatus.UNLINKED);
             recordError(e.getMessage());
         } catch (TerminalException e) {
@@ -129,9 +131,10 @@ public final class SyncEngine {
     /** Pulls every page into a fresh store (first pull after linking). */
     public int firstPull() {
         DeviceState device = devices.require();
+        ServerClient client = clients.apply(device);
         try {
-            int n = pullAll(clients.apply(device));
-            monitor.observe(true, "pull answered");
+            int n = pullAll(client);
+            monitor.observe(true, "pull answered", client.measuredOffset());
             store.useTx(h -> SyncStateRepo.recordSuccess(h, clock.instant()));
             return n;
         } catch (ServerException e) {
