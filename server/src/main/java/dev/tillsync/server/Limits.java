@@ -22,6 +22,9 @@ public final class Limits {
     /** Largest upload of a till's export file, through the API or the console. */
     public static final long IMPORT_FILE_BYTES = 64 * MIB;
 
+    /** Largest clock offset a push may report (X-Clock-Offset-Ms), either way: ten years, beyond any clock merely set wrong. */
+    public static final long CLOCK_OFFSET_MAX_MS = 3650L * 86_400_000L;
+
     /** "64 MiB": a limit as a person reads it in an error message. */
     public static String mib(long bytes) {
         return (bytes / MIB) + " MiB";

@@ -2,8 +2,10 @@ package dev.tillsync.server;
 
 import dev.tillsync.server.admin.AdminCommand;
 import dev.tillsync.server.db.DataDirBusyException;
+import dev.tillsync.server.ingest.PostedTimeCheck;
 import dev.tillsync.server.refusal.Refusal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -31,6 +33,14 @@ public final class ServerMain implements Callable<Integer> {
             description = "most PostgreSQL connections this server keeps open (default ${DEFAULT-VALUE}); "
                     + "several servers on one database: instances x N must stay below its max_connections")
     int dbPoolSize;
+
+    @Option(names = "--posted-ahead-minutes", paramLabel = "MIN", defaultValue = "10",
+            description = "flag for review an invoice posted more than MIN minutes after the server's clock (default ${DEFAULT-VALUE})")
+    long postedAheadMinutes;
+
+    @Option(names = "--posted-back-minutes", paramLabel = "MIN", defaultValue = "60",
+            description = "flag for review an invoice posted more than MIN minutes before its device's previous invoice (default ${DEFAULT-VALUE})")
+    long postedBackMinutes;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -66,7 +76,8 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, dbPoolSize));
+        TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, dbPoolSize, new PostedTimeCheck.Tolerances(
+                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes))));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("tillsync server stopping");

@@ -1,19 +1,26 @@
 package dev.tillsync.server;
 
+import dev.tillsync.server.ingest.PostedTimeCheck;
 import java.nio.file.Path;
 
 /**
  * How to start a server.
  *
- * @param dataDir data folder (embedded PostgreSQL files under {@code dataDir/pg}, and the folder lock)
- * @param jdbcUrl an external PostgreSQL, or null for the embedded one
- * @param port    HTTP port, 0 for any free port
- * @param dbPoolSize most PostgreSQL connections this instance keeps open (instances × this must stay below max_connections)
+ * @param dataDir     data folder (embedded PostgreSQL files under {@code dataDir/pg}, and the folder lock)
+ * @param jdbcUrl     an external PostgreSQL, or null for the embedded one
+ * @param port        HTTP port, 0 for any free port
+ * @param dbPoolSize  most PostgreSQL connections this instance keeps open (instances × this must stay below max_connections)
+ * @param postedTimes how far an invoice's posted time may be after the server's clock, or before the device's previous
+ *                    invoice, before it is flagged for review (default 10 min and 1 h)
  */
-public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize) {
+public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes) {
     public static final int DEFAULT_DB_POOL_SIZE = 16;
 
     public ServerOptions(Path dataDir, String jdbcUrl, int port) {
-        this(dataDir, jdbcUrl, port, DEFAULT_DB_POOL_SIZE);
+        this(dataDir, jdbcUrl, port, DEFAULT_DB_POOL_SIZE, PostedTimeCheck.Tolerances.DEFAULTS);
+    }
+
+    public ServerOptions withPostedTimes(PostedTimeCheck.Tolerances t) {
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, t);
     }
 }

@@ -9,11 +9,13 @@ import dev.tillsync.server.device.DeviceAuth;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.LinkService;
 import dev.tillsync.server.ingest.ImportService;
+import dev.tillsync.server.ingest.PostedTimeCheck;
 import dev.tillsync.server.ingest.PushService;
 import dev.tillsync.server.ingest.BatchIngestor;
 import dev.tillsync.server.pull.PullFeed;
 import dev.tillsync.server.report.Reconciliation;
 import dev.tillsync.server.report.SyncStatusReport;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
@@ -22,11 +24,16 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                        ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation) {
 
     public static Services over(Jdbi jdbi) {
+        return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
+    }
+
+    /** {@code postedTimes}: when ingest flags an invoice's posted time for review (see {@link PostedTimeCheck}). */
+    public static Services over(Jdbi jdbi, PostedTimeCheck.Tolerances postedTimes) {
         ChangeFeed feed = new ChangeFeed();
         Catalog catalog = new Catalog(feed);
         BackOfficeUsers users = new BackOfficeUsers(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
-        PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed));
+        PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed, new PostedTimeCheck(postedTimes, Clock.systemUTC())));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));

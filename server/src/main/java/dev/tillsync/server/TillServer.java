@@ -33,7 +33,7 @@ public final class TillServer implements AutoCloseable {
         Path dataDir = options.dataDir() == null ? ServerMain.defaultDataDir() : options.dataDir();
         Database db = Database.openForServer(dataDir, options.jdbcUrl(), options.dbPoolSize());
         try {
-            Services services = Services.over(db.jdbi());
+            Services services = Services.over(db.jdbi(), options.postedTimes());
             ConsoleRoutes console = new ConsoleRoutes(services);
             Javalin http = new HttpApi(services).create(console::register);
             http.start("0.0.0.0", options.port());

@@ -154,15 +154,18 @@ public final class PosTerminal implements AutoCloseable {
         return parts.store().read(ProfileRepo::paymentModes);
     }
 
-    /** Records a sale in one transaction (offline: the last known connectivity; no network), then prints it; needs a user and a shift. */
+    /**
+     * Records a sale in one transaction, then prints it; needs a user and a shift. No network: the sale is online only
+     * if the server answered within the online window ({@link TerminalOptions#onlineWindow}), else it is OFFLINE.
+     */
     public SaleReceipt recordSale(SaleRequest req) {
-        return afterRecording(parts.sales().recordSale(parts.users()::require, req, () -> !parts.monitor().lastKnownOnline()));
+        return afterRecording(parts.sales().recordSale(parts.users()::require, req, () -> !parts.monitor().confirmedOnline()));
     }
 
     /** Records a return against an invoice of this terminal (refunds as negative payments), then prints as {@link #recordSale} does. */
     public SaleReceipt recordReturn(ReturnRequest req) {
         UserSession u = parts.users().require();
-        return afterRecording(parts.sales().recordReturn(u, req, !parts.monitor().lastKnownOnline()));
+        return afterRecording(parts.sales().recordReturn(u, req, !parts.monitor().confirmedOnline()));
     }
 
     private SaleReceipt afterRecording(SaleRecorder.Recorded r) {

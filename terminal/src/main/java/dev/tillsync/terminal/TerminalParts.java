@@ -35,7 +35,7 @@ record TerminalParts(TerminalStore store, Clock clock, TerminalListeners listene
         ServerClients clients = new ServerClients(devices, options);
         SalesHistory history = new SalesHistory(store);
         ConnectivityMonitor monitor = new ConnectivityMonitor(store, clock, clients::forProbe, listeners::publish,
-                options.onlineProbeInterval(), options.maxBackoff());
+                options.onlineProbeInterval(), options.maxBackoff(), options.onlineWindow());
         SyncEngine engine = new SyncEngine(store, clock, clients::forDevice, listeners::publish, monitor);
         return new TerminalParts(store, clock, listeners, devices, clients, new TillUsers(store, clock), new ShiftBook(store, clock),
                 new CustomerBook(store, clock), new SaleRecorder(store, clock), history, new Receipts(store, clock, devices, history),

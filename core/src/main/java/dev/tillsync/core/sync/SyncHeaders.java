@@ -2,7 +2,8 @@ package dev.tillsync.core.sync;
 
 /**
  * How a device authenticates every sync call: its POS ID in {@code X-Pos-Id} and the secret issued at
- * linking as {@code Authorization: Device <secret>}.
+ * linking as {@code Authorization: Device <secret>}. A push also carries the till's last measured clock offset
+ * ({@link ClockOffset}, milliseconds, the till's clock minus the server's) in {@code X-Clock-Offset-Ms}.
  */
 public final class SyncHeaders {
     public static final String POS_ID = "X-Pos-Id";
@@ -16,6 +17,8 @@ public final class SyncHeaders {
     public static final String FEATURES = "X-Sync-Features";
     /** The feature: push results and pull pages carry {@link HighWater} marks. */
     public static final String HIGH_WATER = "high-water";
+    /** The till's clock minus the server's, in whole milliseconds, sent with each push (the last one it measured). */
+    public static final String CLOCK_OFFSET = "X-Clock-Offset-Ms";
 
     private SyncHeaders() {}
 }

@@ -1,5 +1,6 @@
 package dev.tillsync.server.console;
 
+import dev.tillsync.core.sync.ClockOffset;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.server.device.DeviceView;
 import java.util.List;
@@ -25,6 +26,12 @@ record DeviceFormModel(Frame frame, boolean isNew, boolean edit, DeviceView devi
 
     boolean unlinked() {
         return device.connectionStatus() == ConnectionStatus.UNLINKED;
+    }
+
+    /** The till's clock against the server's, as its last push reported it. */
+    String clockOffset() {
+        ClockOffset o = device.clockOffset();
+        return o == null ? "not reported yet (each sync reports it)" : o.describe() + ", reported " + Format.time(o.measuredAt());
     }
 
     /** Unboxes a child row's flag as the form shows it: unset is unticked. */

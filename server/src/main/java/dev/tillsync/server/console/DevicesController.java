@@ -77,7 +77,7 @@ final class DevicesController {
         } catch (Refusal e) {
             DeviceView shown = new DeviceView(posId, spec.invoiceSeries(), spec.customerSeries(), spec.posProfile(),
                     spec.syncRowsPerRequest(), current.connectionStatus(), current.lastSync(), spec.description(), current.profilePlk(),
-                    spec.users(), spec.shiftUsers());
+                    spec.users(), spec.shiftUsers(), current.clockOffset());
             ctx.status(RefusalStatus.of(e.kind()));
             views.html(ctx, "deviceForm", form(u, shown, false, e.getMessage(), null));
         }

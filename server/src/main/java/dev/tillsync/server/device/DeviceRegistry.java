@@ -3,6 +3,7 @@ package dev.tillsync.server.device;
 import dev.tillsync.core.master.DeviceConfig;
 import dev.tillsync.core.master.DeviceUserData;
 import dev.tillsync.core.master.ShiftUserData;
+import dev.tillsync.core.sync.ClockOffset;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.Entities;
 import dev.tillsync.server.Limits;
@@ -187,7 +188,7 @@ public final class DeviceRegistry {
     /** A pos_offline row with its profile's name, as the API shows it; the child tables are read apart. */
     private record DeviceRow(String posId, String invoiceSeries, String customerSeries, String profileName,
                              int syncRowsPerRequest, ConnectionStatus connectionStatus, Instant lastSync,
-                             String description, String profilePlk) {}
+                             String description, String profilePlk, Long clockOffsetMs, Instant clockOffsetAt) {}
 
     public DeviceView view(Handle h, long id) {
         return view(h, id, users(h, id));
@@ -202,7 +203,7 @@ public final class DeviceRegistry {
                 .map(s -> new DeviceView.ShiftUserView(s.email(), s.shiftType())).list();
         DeviceRow d = h.createQuery("""
                         select d.pos_id, d.invoice_series, d.customer_series, p.name as profile_name, d.sync_rows_per_request,
-                               d.connection_status, d.last_sync, d.description, d.profile_plk
+                               d.connection_status, d.last_sync, d.description, d.profile_plk, d.clock_offset_ms, d.clock_offset_at
                         from pos_offline d join pos_profile p on p.id = d.pos_profile_id where d.id = :id
                         """).bind("id", id)
                 .registerColumnMapper(ConnectionStatus.class, STATUS)
@@ -210,7 +211,8 @@ public final class DeviceRegistry {
         List<DeviceView.DeviceUserView> userViews = users.stream().map(u -> new DeviceView.DeviceUserView(u.email(),
                 u.firstName(), u.lastName(), u.canConfigurePos(), u.canExportLog(), u.canReprint())).toList();
         return new DeviceView(d.posId(), d.invoiceSeries(), d.customerSeries(), d.profileName(), d.syncRowsPerRequest(),
-                d.connectionStatus(), d.lastSync(), d.description(), d.profilePlk(), userViews, shifts);
+                d.connectionStatus(), d.lastSync(), d.description(), d.profilePlk(), userViews, shifts,
+                d.clockOffsetAt() == null ? null : new ClockOffset(d.clockOffsetMs(), d.clockOffsetAt()));
     }
 
     /** The device's POS Offline Users, with the PIN hashes the pull feed carries (the API view leaves them out). */
@@ -268,9 +270,16 @@ public final class DeviceRegistry {
         publish(h, deviceId);
     }
 
-    /** Stamps the device's last sync inside the push's transaction; not republished, as a push never takes the change-feed lock. */
-    public void recordSync(Handle h, long deviceId) {
-        h.createUpdate("update pos_offline set last_sync = now() where id = :d").bind("d", deviceId).execute();
+    /**
+     * Stamps the device's last sync inside the push's transaction, with the clock offset the push reported (null: it
+     * reported none, the last one stays); not republished, as a push never takes the change-feed lock.
+     */
+    public void recordSync(Handle h, long deviceId, Long clockOffsetMs) {
+        h.createUpdate("""
+                update pos_offline set last_sync = now(), clock_offset_ms = coalesce(cast(:o as bigint), clock_offset_ms),
+                    clock_offset_at = case when cast(:o as bigint) is null then clock_offset_at else now() end
+                where id = :d
+                """).bind("o", clockOffsetMs).bind("d", deviceId).execute();
     }
 
     private void deleteMissing(Handle h, String entity, String scope, Set<String> keep) {

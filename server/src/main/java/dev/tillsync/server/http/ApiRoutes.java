@@ -121,7 +121,22 @@ final class ApiRoutes {
     }
 
     private void push(Context ctx) {
-        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES), wantsHighWater(ctx)));
+        Long clockOffset = clockOffset(ctx.header(SyncHeaders.CLOCK_OFFSET));
+        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES),
+                wantsHighWater(ctx), clockOffset));
+    }
+
+    /** The push's X-Clock-Offset-Ms (the till's clock minus the server's), null when absent; refused when not a sane number. */
+    private static Long clockOffset(String header) {
+        if (header == null || header.isBlank()) return null;
+        try {
+            long ms = Long.parseLong(header.trim());
+            if (Math.abs(ms) <= Limits.CLOCK_OFFSET_MAX_MS) return ms;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("invalid_clock_offset", SyncHeaders.CLOCK_OFFSET + " must be whole milliseconds within ±"
+                + Limits.CLOCK_OFFSET_MAX_MS / 86_400_000L + " days (the till's clock minus the server's); nothing was applied.");
     }
 
     private void pull(Context ctx) {

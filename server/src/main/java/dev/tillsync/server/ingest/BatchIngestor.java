@@ -30,8 +30,10 @@ public final class BatchIngestor {
     private final ChangeFeed feed;
     private final RowAppliers appliers;
     private final SyncStatusLedger ledger = new SyncStatusLedger();
+    private final PostedTimeCheck postedTimes;
 
-    public BatchIngestor(Jdbi jdbi, Catalog catalog, ChangeFeed feed) {
+    public BatchIngestor(Jdbi jdbi, Catalog catalog, ChangeFeed feed, PostedTimeCheck postedTimes) {
+        this.postedTimes = postedTimes;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.feed = feed;
@@ -49,7 +51,7 @@ public final class BatchIngestor {
     public Ingested ingest(DeviceRecord device, List<SyncRow> rows, String batchProfileKey, String via,
                            Consumer<Handle> alsoInTransaction) {
         for (int attempt = 1; ; attempt++) {
-            BatchRun run = new BatchRun(appliers, ledger, new BatchWrites(feed), new IngestContext(catalog, device, batchProfileKey),
+            BatchRun run = new BatchRun(appliers, ledger, new BatchWrites(feed), new IngestContext(catalog, device, batchProfileKey, postedTimes),
                     rows, via);
             try {
                 List<RowResult> results = jdbi.inTransaction(h -> run.execute(h, alsoInTransaction));

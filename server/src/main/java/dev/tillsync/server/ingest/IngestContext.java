@@ -6,6 +6,7 @@ import dev.tillsync.core.sync.RowKind;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.device.DeviceRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,12 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
  * What every row of one batch shares: the device, the batch's profile key, the batch's items read once,
- * the invoice numbers its rows have taken so far, and the customers known to exist (only positive answers
- * are kept: a customer row later in the batch may create one that was missing).
+ * the invoice numbers its rows have taken so far, the customers known to exist (only positive answers
+ * are kept: a customer row later in the batch may create one that was missing), and the posted times of its
+ * invoices by sequence, so each invoice's time is compared with the device's previous invoice without a query
+ * (one per batch, for the invoice before the batch).
  */
 public final class IngestContext {
     private final Catalog catalog;
@@ -28,11 +32,15 @@ public final class IngestContext {
     private final Set<String> missing = new HashSet<>();
     private final Set<String> invoiceNumbers = new HashSet<>();
     private final Set<String> knownCustomers = new HashSet<>();
+    private final PostedTimeCheck postedTimes;
+    /** This batch's checked invoices by sequence: number and posted time. */
+    private final TreeMap<Long, Map.Entry<String, Instant>> postedBySeq = new TreeMap<>();
 
-    IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey) {
+    IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey, PostedTimeCheck postedTimes) {
         this.catalog = catalog;
         this.device = device;
         this.batchProfileKey = batchProfileKey;
+        this.postedTimes = postedTimes;
     }
 
     public DeviceRecord device() {
@@ -80,6 +88,26 @@ public final class IngestContext {
     /** True when an earlier row of this batch carried invoice {@code number} (inserted or about to be). */
     boolean invoiceSeen(String number) {
         return number != null && invoiceNumbers.contains(number);
+    }
+
+    /**
+     * The review reasons for the posted time of invoice {@code number} at sequence {@code seq} (see
+     * {@link PostedTimeCheck}); remembers it as the previous invoice of the rows after it.
+     */
+    List<String> postedTimeReasons(Handle h, long seq, String number, Instant posted) {
+        Map.Entry<Long, Map.Entry<String, Instant>> inBatch = postedBySeq.lowerEntry(seq);
+        Map.Entry<String, Instant> previous = inBatch != null ? inBatch.getValue() : previousStored(h, seq);
+        postedBySeq.put(seq, Map.entry(number, posted));
+        return postedTimes.reasons(number, posted, previous == null ? null : previous.getKey(), previous == null ? null : previous.getValue());
+    }
+
+    /** The device's stored invoice with the highest sequence below {@code seq}: number and posted time. */
+    private Map.Entry<String, Instant> previousStored(Handle h, long seq) {
+        return h.createQuery("""
+                        select i.number, i.posted_at from pos_offline_sync_status s join sales_invoice i on i.sync_uuid = s.uuid
+                        where s.device_id = :d and s.seq < :seq and s.kind = 'invoice' order by s.seq desc limit 1
+                        """).bind("d", device.id()).bind("seq", seq)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant())).findOne().orElse(null);
     }
 
     boolean customerExists(Handle h, String number) {

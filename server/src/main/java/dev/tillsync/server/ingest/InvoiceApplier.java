@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Handle;
  * Checks a sale or return (reads only) and, once its run's single insert gave it an id, lists its lines,
  * payments and stock postings for the batch's deferred writes. Invariant 6: what the device sold is kept
  * as sold; differences with the server's truth (price, disabled item, stock below zero, stale profile,
- * unknown customer) are flagged, never refused. Invariant: {@link #check} writes nothing, so a row it
+ * unknown customer, a posted time the server's clock or the device's previous invoice make implausible) are
+ * flagged, never refused. Invariant: {@link #check} writes nothing, so a row it
  * rejects needs no savepoint.
  */
 public final class InvoiceApplier {
@@ -96,6 +97,7 @@ public final class InvoiceApplier {
                 review.add(l.itemCode() + " is disabled on the server");
             }
         }
+        review.addAll(ctx.postedTimeReasons(h, row.seq(), inv.number(), inv.postedAt()));
         if (inv.customerNumber() != null && !ctx.customerExists(h, inv.customerNumber())) {
             review.add("customer " + inv.customerNumber() + " is not known yet");
         }

@@ -21,14 +21,15 @@ public final class PushService {
     }
 
     public PushResult push(DeviceRecord device, PushBatch batch) {
-        return push(device, batch, false);
+        return push(device, batch, false, null);
     }
 
     /**
      * @param withHighWater the till understands the device's high-water marks in the answer (an older till refuses
      *                      the unknown field, so it gets the answer without them)
+     * @param clockOffsetMs the device's clock minus the server's as the push reported it, or null; kept on the device record
      */
-    public PushResult push(DeviceRecord device, PushBatch batch, boolean withHighWater) {
+    public PushResult push(DeviceRecord device, PushBatch batch, boolean withHighWater, Long clockOffsetMs) {
         if (batch.posId() == null || !batch.posId().equals(device.posId())) {
             throw Refusal.forbidden("pos_id_mismatch", "The batch is for device '" + batch.posId()
                     + "' but the request is authenticated as " + device.posId() + "; a device may only push its own rows.");
@@ -38,7 +39,7 @@ public final class PushService {
                     + device.posId() + " may push at most " + device.syncRowsPerRequest() + " per request. Nothing was applied.");
         }
         BatchIngestor.Ingested done = ingestor.ingest(device, batch.rows(), batch.profileKey(), "push",
-                h -> devices.recordSync(h, device.id()));
+                h -> devices.recordSync(h, device.id(), clockOffsetMs));
         DeviceRecord now = devices.find(device.posId()).orElse(device);
         return new PushResult(now.status(), done.results(), withHighWater ? done.highWater() : null);
     }

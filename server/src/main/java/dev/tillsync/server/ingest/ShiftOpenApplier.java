@@ -35,8 +35,11 @@ public final class ShiftOpenApplier implements RowApplier {
         if (s.shiftType() != null && !catalog.shiftTypeExists(h, s.shiftType())) {
             review.add("shift type " + s.shiftType() + " does not exist on the server");
         }
-        if (s.user() != null && !isShiftUser(h, device, s.user(), s.shiftType())) {
-            review.add(s.user() + " is not a shift user of " + device.posId() + " for shift type " + s.shiftType());
+        // A device without shift users lets anyone open a shift, as its till does.
+        if (s.user() != null && hasShiftUsers(h, device) && !isShiftUser(h, device, s.user(), s.shiftType())) {
+            review.add(s.shiftType() == null
+                    ? s.user() + " opened a shift without a shift type and is not a shift user of " + device.posId()
+                    : s.user() + " is not a shift user of " + device.posId() + " for shift type " + s.shiftType());
         }
         ShiftCloseApplier.requireOwnShift(h, device, s.shiftUuid());
         int n = h.createUpdate("""
@@ -52,6 +55,11 @@ public final class ShiftOpenApplier implements RowApplier {
             throw new Rejection("duplicate_shift", "Shift " + s.shiftUuid() + " was already opened by another row.");
         }
         return new AppliedRow(s.shiftUuid(), review);
+    }
+
+    private static boolean hasShiftUsers(Handle h, DeviceRecord d) {
+        return h.createQuery("select exists (select 1 from pos_offline_shift_user where device_id = :d)")
+                .bind("d", d.id()).mapTo(Boolean.class).one();
     }
 
     private static boolean isShiftUser(Handle h, DeviceRecord d, String email, String type) {

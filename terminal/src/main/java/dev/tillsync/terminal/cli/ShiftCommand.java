@@ -13,7 +13,7 @@ final class ShiftCommand {
     @Command(name = "open", description = "Open a shift with an opening float.")
     static final class Open extends Base {
         @Option(names = "--float", required = true, description = "Opening cash float, e.g. 100.00") String amount;
-        @Option(names = "--type", description = "Shift type (default: the user's shift type)") String type;
+        @Option(names = "--type", description = "Shift type, one of yours on this till (default: your first; a till with shift users lets only them open shifts)") String type;
 
         @Override
         int run(PosTerminal pos) {

@@ -29,6 +29,8 @@ final class StatusCommand extends Base {
         out().println("Shift:        " + (s.openShift() == null ? "none open" : s.openShift().uuid() + " by " + s.openShift().user()
                 + " since " + Commands.time(s.openShift().openedAt())));
         out().println("Profile:      " + (s.profile() == null ? "-" : s.profile()));
+        out().println("Clock:        " + (s.clockOffset() == null ? "not measured yet (measured from the server's answers)"
+                : s.clockOffset().describe() + " (measured " + Commands.time(s.clockOffset().measuredAt()) + ")"));
         return 0;
     }
 }

@@ -26,8 +26,18 @@ public final class TerminalCommand {
             description = "Seconds a server call may take before the line counts as down (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    /** The engine's options before --timeout: the defaults, or a test's (its clock, say) through {@link TerminalMain#run}. */
+    private final dev.tillsync.terminal.TerminalOptions base;
+
+    public TerminalCommand() {
+        this(dev.tillsync.terminal.TerminalOptions.defaults());
+    }
+
+    TerminalCommand(dev.tillsync.terminal.TerminalOptions base) {
+        this.base = base;
+    }
+
     PosTerminal open(FolderClaim claim) {
-        return PosTerminal.open(data, dev.tillsync.terminal.TerminalOptions.defaults()
-                .withRequestTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))), claim);
+        return PosTerminal.open(data, base.withRequestTimeout(java.time.Duration.ofSeconds(Math.max(1, timeoutSeconds))), claim);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tillsync.terminal.cli;
 
 import dev.tillsync.terminal.TerminalException;
+import dev.tillsync.terminal.TerminalOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -22,12 +23,16 @@ public final class TerminalMain {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        return run(args, out, err, TerminalOptions.defaults());
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new TerminalCommand());
+    /** As {@link #run(String[], PrintWriter, PrintWriter)} over an engine with {@code options} (tests give it their clock). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, TerminalOptions options) {
+        return commandLine(out, err, options).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, TerminalOptions options) {
+        CommandLine cl = new CommandLine(new TerminalCommand(options));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

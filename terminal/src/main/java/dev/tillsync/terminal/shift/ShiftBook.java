@@ -13,15 +13,18 @@ import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Shifts. Invariant: at most one open shift per device (unique index), and opening or closing one writes
- * the shift and its outbox row in one transaction.
+ * the shift and its outbox row in one transaction. When the device has shift users (synced from the back office),
+ * only they open shifts here, each under one of their own shift types; a device without any takes anyone.
  */
 public final class ShiftBook {
     private final TerminalStore store;
@@ -56,11 +59,7 @@ public final class ShiftBook {
                 throw new TerminalException("shift_already_open", "A shift is already open (by " + s.user() + " since " + s.openedAt()
                         + "). Close it first: terminal shift close --counted AMOUNT");
             });
-            String type = shiftType;
-            if (type == null) {
-                type = h.createQuery("select shift_type from shift_user where lower(email) = :e order by shift_type limit 1")
-                        .bind("e", user.email()).mapTo(String.class).findOne().orElse(null);
-            }
+            String type = shiftType(h, user.email(), shiftType);
             ShiftInfo shift = new ShiftInfo(UUID.randomUUID().toString(), user.email(), type, floatMinor, now);
             h.createUpdate("insert into shift (uuid, user_email, shift_type, opening_float_minor, opened_at) values (:u, :e, :t, :f, :at)")
                     .bind("u", shift.uuid()).bind("e", shift.user()).bind("t", type).bind("f", floatMinor).bind("at", now.toString())
@@ -69,6 +68,29 @@ public final class ShiftBook {
             EventLog.append(h, now, "shift_open", shift.uuid(), "float=" + floatMinor);
             return shift;
         });
+    }
+
+    /**
+     * The shift type {@code email} opens under: the one asked for, which must be theirs, or their first. Refused for a
+     * user who is not a shift user when the device has shift users. Null only on a device without shift users and
+     * when none was asked for.
+     */
+    private static String shiftType(Handle h, String email, String asked) {
+        String wanted = asked == null || asked.isBlank() ? null : asked.trim();
+        List<Map.Entry<String, String>> all = h.createQuery("select email, shift_type from shift_user order by email, shift_type")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        if (all.isEmpty()) return wanted;
+        List<String> mine = all.stream().filter(e -> e.getKey().equalsIgnoreCase(email)).map(Map.Entry::getValue).toList();
+        if (mine.isEmpty()) {
+            String users = all.stream().map(e -> e.getKey() + " (" + e.getValue() + ")").distinct().collect(Collectors.joining(", "));
+            throw new TerminalException("not_a_shift_user", email + " is not a shift user of this till, so cannot open a shift here."
+                    + " Its shift users are " + users + ": one of them opens the shift, or a manager adds " + email
+                    + " to the device's Shift Users in the back office and the till syncs.");
+        }
+        if (wanted == null) return mine.get(0);
+        return mine.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst().orElseThrow(() -> new TerminalException(
+                "not_your_shift_type", email + " is not a shift user for shift type '" + wanted + "' on this till; yours: "
+                + String.join(", ", mine) + ". Open with one of them: terminal shift open --float AMOUNT --type " + mine.get(0)));
     }
 
     public ShiftCloseReport close(UserSession user, long countedMinor) {

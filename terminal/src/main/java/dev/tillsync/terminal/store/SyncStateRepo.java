@@ -1,9 +1,11 @@
 package dev.tillsync.terminal.store;
 
+import dev.tillsync.core.sync.ClockOffset;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The sync cursor, last sync/error and the last known connectivity. */
+/** The sync cursor, last sync/error, the last known connectivity, when the server last answered, and the clock offset. */
 public final class SyncStateRepo {
     private SyncStateRepo() {}
 
@@ -17,9 +19,35 @@ public final class SyncStateRepo {
                 .one();
     }
 
-    /** The online flag alone (asked by every sale: no instants to parse). */
+    /** The online flag alone. */
     public static boolean online(Handle h) {
         return h.createQuery("select online from sync_state where id = 1").mapTo(Integer.class).one() == 1;
+    }
+
+    /**
+     * When the server last answered (epoch ms), or 0 when the line is known to be down or never answered: asked by
+     * every sale, so one integer and nothing to parse.
+     */
+    public static long lineConfirmedMs(Handle h) {
+        return h.createQuery("select case when online = 1 then coalesce(line_confirmed_ms, 0) else 0 end from sync_state where id = 1")
+                .mapTo(Long.class).one();
+    }
+
+    /** The server answered at {@code at}: the line is confirmed up until the online window after it. */
+    public static void confirmLine(Handle h, Instant at) {
+        h.createUpdate("update sync_state set line_confirmed_ms = :ms where id = 1").bind("ms", at.toEpochMilli()).execute();
+    }
+
+    /** The last clock offset measured from a server answer, if any. */
+    public static Optional<ClockOffset> clockOffset(Handle h) {
+        return h.createQuery("select clock_offset_ms, clock_offset_at from sync_state where id = 1 and clock_offset_at is not null")
+                .map((rs, ctx) -> new ClockOffset(rs.getLong("clock_offset_ms"), Instant.parse(rs.getString("clock_offset_at"))))
+                .findOne();
+    }
+
+    public static void setClockOffset(Handle h, ClockOffset o) {
+        h.createUpdate("update sync_state set clock_offset_ms = :ms, clock_offset_at = :at where id = 1")
+                .bind("ms", o.millis()).bind("at", o.measuredAt().toString()).execute();
     }
 
     public static void setCursor(Handle h, String cursor) {

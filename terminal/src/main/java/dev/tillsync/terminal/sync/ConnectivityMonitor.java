@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.sync;
 
+import dev.tillsync.core.sync.ClockOffset;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.store.EventLog;
@@ -20,7 +21,10 @@ import java.util.function.Supplier;
  * Knows whether the server is reachable: probes GET /health (short timeout), backs off exponentially with
  * jitter while offline, and learns from every sync call. Invariant: each online/offline switch is persisted
  * with its time and logged in the same transaction before listeners hear of it, so {@code status} in another
- * process and the offline flag of the next sale see it.
+ * process and the offline flag of the next sale see it. Every answer from the server also stores when it came
+ * (and the clock offset it showed): a sale counts as online only if the server answered within the online window
+ * before it ({@link #confirmedOnline}), the one rule behind the stored flag, the receipt's OFFLINE mark and the
+ * server's "made offline" figures.
  */
 public final class ConnectivityMonitor {
     private final TerminalStore store;
@@ -29,6 +33,7 @@ public final class ConnectivityMonitor {
     private final Consumer<TerminalEvent> publish;
     private final Duration onlineInterval;
     private final Duration maxBackoff;
+    private final long onlineWindowMs;
     private volatile Runnable onBackOnline = () -> {};
     private volatile Runnable onTick = () -> {};
     private ScheduledExecutorService scheduler;
@@ -36,6 +41,12 @@ public final class ConnectivityMonitor {
 
     public ConnectivityMonitor(TerminalStore store, Clock clock, Supplier<Optional<ServerClient>> client, Consumer<TerminalEvent> publish,
                                Duration onlineInterval, Duration maxBackoff) {
+        this(store, clock, client, publish, onlineInterval, maxBackoff, Duration.ofSeconds(15));
+    }
+
+    public ConnectivityMonitor(TerminalStore store, Clock clock, Supplier<Optional<ServerClient>> client, Consumer<TerminalEvent> publish,
+                               Duration onlineInterval, Duration maxBackoff, Duration onlineWindow) {
+        this.onlineWindowMs = onlineWindow.toMillis();
         this.store = store;
         this.clock = clock;
         this.client = client;
@@ -49,22 +60,43 @@ public final class ConnectivityMonitor {
         return store.read(SyncStateRepo::online);
     }
 
+    /**
+     * Whether a sale made now counts as online: the line is not known to be down and the server answered within
+     * the online window (a clock set back since then does not count either). One read of one integer, made inside
+     * the sale's transaction when asked there.
+     */
+    public boolean confirmedOnline() {
+        long confirmed = store.read(SyncStateRepo::lineConfirmedMs);
+        long now = clock.millis();
+        return confirmed > now - onlineWindowMs && confirmed <= now + onlineWindowMs;
+    }
+
     /** Probes now (blocking up to the probe timeout) and records the result. */
     public boolean probeNow() {
         Optional<ServerClient> c = client.get();
         if (c.isEmpty()) return false;
         boolean up = c.get().health();
-        observe(up, up ? "health check answered" : "health check failed");
+        observe(up, up ? "health check answered" : "health check failed", c.get().measuredOffset());
         return up;
     }
 
     /** Records what a call just showed about the line; switches state (and tells listeners) when it changed. */
     public void observe(boolean online, String reason) {
+        observe(online, reason, Optional.empty());
+    }
+
+    /**
+     * As {@link #observe(boolean, String)}, and stores the clock offset the server's answer showed. When the line is
+     * up, it also stores that the server answered now (the online window starts again).
+     */
+    public void observe(boolean online, String reason, Optional<ClockOffset> offset) {
         Instant now = clock.instant();
         boolean changed;
         try {
             changed = store.inTx(h -> {
                 boolean c = SyncStateRepo.setOnline(h, online, now);
+                if (online) SyncStateRepo.confirmLine(h, now);
+                offset.ifPresent(o -> SyncStateRepo.setClockOffset(h, o));
                 if (c) EventLog.append(h, now, online ? "online" : "offline", null, reason);
                 return c;
             });

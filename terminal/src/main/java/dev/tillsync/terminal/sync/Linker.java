@@ -52,8 +52,8 @@ public final class Linker {
         }
         if (existing.isPresent()) refuseWhileUnexported(existing.get().posId());
         if (code == null || code.isBlank()) throw new TerminalException("bad_link_code", "Give the link code with --code.");
-        LinkResponse resp = clients.anonymous(serverUrl)
-                .link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
+        ServerClient anonymous = clients.anonymous(serverUrl);
+        LinkResponse resp = anonymous.link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
         if (resp.config() == null || resp.deviceSecret() == null || resp.config().invoiceSeries() == null) {
             throw new TerminalException("server_garbage", "The server's link answer is incomplete (no secret or configuration).");
         }
@@ -66,7 +66,7 @@ public final class Linker {
             TillUsers.endSession(h);
             EventLog.append(h, now, "linked", resp.posId(), serverUrl);
         });
-        monitor.observe(true, "linked");
+        monitor.observe(true, "linked", anonymous.measuredOffset());
         try {
             return new LinkResult(resp.posId(), engine.firstPull(), null);
         } catch (TerminalException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tillsync.core.sync.ApiError;
+import dev.tillsync.core.sync.ClockOffset;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.PullPage;
@@ -21,9 +22,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
-/** The terminal's side of the HTTP protocol (JSON under /api/v1, device-authenticated except link and health). */
+/**
+ * The terminal's side of the HTTP protocol (JSON under /api/v1, device-authenticated except link and health). Every
+ * answer's Date header measures the till's clock against the server's ({@link #measuredOffset()}); each push carries
+ * the latest measurement in {@link SyncHeaders#CLOCK_OFFSET}, so the back office sees it on the device record.
+ */
 public final class ServerClient {
     private final URI api;
     private final HttpClient http;
@@ -32,8 +40,17 @@ public final class ServerClient {
     private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
     private final String posId;
     private final String secret;
+    private final Clock clock;
+    private volatile ClockOffset measured;
+    private volatile ClockOffset known;
 
     public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout) {
+        this(serverUrl, posId, secret, requestTimeout, probeTimeout, Clock.systemUTC());
+    }
+
+    /** {@code clock} is the till's clock, the one its sales are stamped with: the offset is measured against it. */
+    public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout, Clock clock) {
+        this.clock = clock;
         this.api = apiBase(serverUrl);
         this.posId = posId;
         this.secret = secret;
@@ -62,11 +79,23 @@ public final class ServerClient {
         return u;
     }
 
+    /** The clock offset shown by this client's latest answer from the server, if any answer had a Date header. */
+    public Optional<ClockOffset> measuredOffset() {
+        return Optional.ofNullable(measured);
+    }
+
+    /** The offset a push reports until this client has measured one itself (the one stored from an earlier answer). */
+    public void knownOffset(Optional<ClockOffset> offset) {
+        known = offset.orElse(null);
+    }
+
     /** True when GET /health answers 200 within the probe timeout. Never throws. */
     public boolean health() {
         try {
+            Instant sent = clock.instant();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("health")).timeout(probeTimeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            measure(r, sent);
             return r.statusCode() == 200 && r.body().contains("ok");
         } catch (IOException e) {
             return false;
@@ -82,7 +111,11 @@ public final class ServerClient {
 
     /** Sends a batch already in wire form (see {@link EncodedPush}). */
     public PushResult push(EncodedPush batch) {
-        return call(post("sync/push", batch.json(), true), PushResult.class, "push");
+        ClockOffset offset = measured != null ? measured : known;
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve("sync/push")).timeout(requestTimeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(batch.json()));
+        if (offset != null) b.header(SyncHeaders.CLOCK_OFFSET, Long.toString(offset.millis()));
+        return call(auth(b).build(), PushResult.class, "push");
     }
 
     public PullPage pull(String cursor, int limit) {
@@ -125,7 +158,9 @@ public final class ServerClient {
     private <T> T call(HttpRequest req, Class<T> type, String what) {
         HttpResponse<byte[]> r;
         try {
+            Instant sent = clock.instant();
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            measure(r, sent);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable(e);
         } catch (HttpTimeoutException e) {
@@ -177,6 +212,10 @@ public final class ServerClient {
             }
         }
         return false;
+    }
+
+    private void measure(HttpResponse<?> r, Instant sent) {
+        ClockOffset.fromDateHeader(r.headers().firstValue("Date").orElse(null), sent, clock.instant()).ifPresent(o -> measured = o);
     }
 
     private static String describe(IOException e) {

@@ -17,16 +17,16 @@ public final class ServerClients {
 
     /** The device's authenticated client (push, pull, import, unlink). */
     public ServerClient forDevice(DeviceState d) {
-        return new ServerClient(d.serverUrl(), d.posId(), devices.readSecret(), options.requestTimeout(), options.probeTimeout());
+        return new ServerClient(d.serverUrl(), d.posId(), devices.readSecret(), options.requestTimeout(), options.probeTimeout(), options.clock());
     }
 
     /** A client for the health probe only (no secret read), when the folder holds a device. */
     public Optional<ServerClient> forProbe() {
-        return devices.load().map(d -> new ServerClient(d.serverUrl(), d.posId(), null, options.requestTimeout(), options.probeTimeout()));
+        return devices.load().map(d -> new ServerClient(d.serverUrl(), d.posId(), null, options.requestTimeout(), options.probeTimeout(), options.clock()));
     }
 
     /** A client before linking: the link call is the only one made without a device. */
     public ServerClient anonymous(String serverUrl) {
-        return new ServerClient(serverUrl, null, null, options.requestTimeout(), options.probeTimeout());
+        return new ServerClient(serverUrl, null, null, options.requestTimeout(), options.probeTimeout(), options.clock());
     }
 }

@@ -76,6 +76,7 @@ public final class SyncEngine {
         // Under the sync lock no request is in flight: a row still Syncing was left so by a process that died mid-push.
         store.useTx(h -> Outbox.returnSyncingToPending(h, clock.instant()));
         ServerClient client = clients.apply(device);
+        client.knownOffset(store.read(SyncStateRepo::clockOffset));
         int sent = 0, batches = 0, synced = 0, duplicates = 0, pulled = 0;
         List<FailedRow> failed = new ArrayList<>();
         String error = null;
@@ -102,19 +103,20 @@ public final class SyncEngine {
                 if (again.connectionStatus() != null) pushed = again;
             }
             int sentRows = sent, failedRows = failed.size();
-            monitor.observe(true, "push answered");
+            monitor.observe(true, "push answered", client.measuredOffset());
             if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
             pulled = pullAll(client);
             finishUnlinkIfAsked(client);
             Instant end = clock.instant();
             store.useTx(h -> {
                 SyncStateRepo.recordSuccess(h, end);
+                client.measuredOffset().ifPresent(o -> SyncStateRepo.setClockOffset(h, o));
                 EventLog.append(h, end, "sync", null, "sent=" + sentRows + " failed=" + failedRows);
             });
         } catch (ServerException e) {
             error = e.getMessage();
-            if (e.unreachable()) monitor.observe(false, e.code());
-            else monitor.observe(true, "server answered " + e.httpStatus());
+            if (e.unreachable()) monitor.observe(false, e.code(), client.measuredOffset());
+            else monitor.observe(true, "server answered " + e.httpStatus(), client.measuredOffset());
             recordFailure(e.getMessage(), "device_unlinked".equals(e.code()) ? ConnectionStatus.UNLINKED : null);
         } catch (TerminalException e) {
             error = e.getMessage();
@@ -151,9 +153,10 @@ public final class SyncEngine {
     /** Pulls every page into a fresh store (first pull after linking). */
     public int firstPull() {
         DeviceState device = devices.require();
+        ServerClient client = clients.apply(device);
         try {
-            int n = pullAll(clients.apply(device));
-            monitor.observe(true, "pull answered");
+            int n = pullAll(client);
+            monitor.observe(true, "pull answered", client.measuredOffset());
             store.useTx(h -> SyncStateRepo.recordSuccess(h, clock.instant()));
             return n;
         } catch (ServerException e) {
