@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.terminal.cli.TerminalCommand;
 import dev.tillsync.terminal.cli.TerminalMain;
+import dev.tillsync.terminal.support.Cli;
+import dev.tillsync.terminal.support.Cli.Run;
 import dev.tillsync.terminal.support.LocalDevice;
 import dev.tillsync.terminal.support.LossyProxy;
 import dev.tillsync.terminal.support.SharedServer;
@@ -44,14 +46,8 @@ class CliOutputTest {
         proxy.close();
     }
 
-    record Run(int exit, String out, String err) {}
-
     Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", dir.toString()));
-        all.addAll(List.of(args));
-        int code = TerminalMain.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(dir, args);
     }
 
     /** Links {@code dir} through the proxy with the real CLI, logs amira in and opens a shift. */
@@ -59,9 +55,9 @@ class CliOutputTest {
         proxy.down(false);
         SharedServer.Device d = SharedServer.newDevice(50);
         Run link = run("link", "--server", proxy.url(), "--code", d.code());
-        assertThat(link.exit).as(link.err).isZero();
-        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
-        assertThat(run("shift", "open", "--float", "0").exit).isZero();
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit()).isZero();
+        assertThat(run("shift", "open", "--float", "0").exit()).isZero();
     }
 
     @Test
@@ -73,10 +69,10 @@ class CliOutputTest {
             List<String> args = new ArrayList<>(List.of(cmd.split(" ")));
             args.add("--help");
             Run help = run(args.toArray(String[]::new));
-            assertThat(help.exit).isZero();
-            assertThat(help.out).as(cmd).doesNotContain("  --json\n").doesNotContain("  --pin=<pin>\n");
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).as(cmd).doesNotContain("  --json\n").doesNotContain("  --pin=<pin>\n");
         }
-        assertThat(run("login", "--help").out).contains("--pin=<pin>").contains("checked offline");
+        assertThat(run("login", "--help").out()).contains("--pin=<pin>").contains("checked offline");
     }
 
     /** Every command has a description, and every option and positional parameter of it too. */
@@ -98,26 +94,26 @@ class CliOutputTest {
         run("login", "--user", "amira@demo.shop", "--pin", "1234");
         run("shift", "open", "--float", "0");
         Run sync = run("--timeout", "2", "sync");
-        assertThat(sync.exit).isEqualTo(TerminalMain.SYNC_INCOMPLETE);
-        assertThat(sync.out).startsWith("Sync did not complete: Cannot reach the server").contains("Before it stopped: Synced 0");
+        assertThat(sync.exit()).isEqualTo(TerminalMain.SYNC_INCOMPLETE);
+        assertThat(sync.out()).startsWith("Sync did not complete: Cannot reach the server").contains("Before it stopped: Synced 0");
     }
 
     @Test
     void aLostAnswerIsReportedAsLostNotAsAnUnreachableServerAndTheRowsAreResent() {
         linkedThroughTheCli();
-        for (int i = 0; i < 3; i++) assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").exit).isZero();
+        for (int i = 0; i < 3; i++) assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").exit()).isZero();
         proxy.dropNextResponse();
         Run lost = run("sync");
-        assertThat(lost.exit).isEqualTo(TerminalMain.SYNC_INCOMPLETE);
-        assertThat(lost.out).startsWith("Sync did not complete: The connection to the server")
+        assertThat(lost.exit()).isEqualTo(TerminalMain.SYNC_INCOMPLETE);
+        assertThat(lost.out()).startsWith("Sync did not complete: The connection to the server")
                 .contains("broke before its answer to the push arrived").contains("sent again on the next sync")
                 .contains("answers duplicate").doesNotContain("Cannot reach").doesNotContain("Working offline");
-        assertThat(lost.err).contains("error [sync_incomplete]").doesNotContain("Cannot reach");
-        assertThat(run("status", "--no-probe").out).contains("answer").doesNotContain("Cannot reach");
+        assertThat(lost.err()).contains("error [sync_incomplete]").doesNotContain("Cannot reach");
+        assertThat(run("status", "--no-probe").out()).contains("answer").doesNotContain("Cannot reach");
 
         Run again = run("sync");
-        assertThat(again.exit).as(again.out + again.err).isZero();
-        assertThat(again.out).startsWith("Synced 0, duplicates 4, failed 0"); // shift_open + 3 sales, counted once on the server
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).startsWith("Synced 0, duplicates 4, failed 0"); // shift_open + 3 sales, counted once on the server
     }
 
     @Test
@@ -143,8 +139,8 @@ class CliOutputTest {
 
             tty.reset();
             Run again = run("link", "--server", proxy.url(), "--code", d.code());
-            assertThat(again.exit).isEqualTo(TerminalMain.REFUSED);
-            assertThat(again.err).contains("already_linked");
+            assertThat(again.exit()).isEqualTo(TerminalMain.REFUSED);
+            assertThat(again.err()).contains("already_linked");
             assertThat(tty.toString(StandardCharsets.UTF_8)).doesNotContain("Pulling master data");
         } finally {
             System.setErr(oldErr);
@@ -157,10 +153,10 @@ class CliOutputTest {
         run("login", "--user", "amira@demo.shop", "--pin", "1234");
         run("shift", "open", "--float", "0");
         Run sell = run("sell", "--item", "ITEM-0001:2", "--item", "ITEM-0002", "--pay", "Card:2.30", "--pay", "Cash:5", "--json");
-        assertThat(sell.exit).as(sell.err).isZero();
-        JsonNode sold = Json.mapper().readTree(sell.out);
+        assertThat(sell.exit()).as(sell.err()).isZero();
+        JsonNode sold = Json.mapper().readTree(sell.out());
 
-        JsonNode history = Json.mapper().readTree(run("history", "--json").out);
+        JsonNode history = Json.mapper().readTree(run("history", "--json").out());
         JsonNode sale = null;
         for (JsonNode e : history) if (sold.get("number").asText().equals(e.path("number").asText())) sale = e;
         assertThat(sale).as(history.toPrettyString()).isNotNull();
@@ -176,7 +172,7 @@ class CliOutputTest {
         assertThat(shift).isNotNull();
         assertThat(shift.path("invoice").isMissingNode() || shift.get("invoice").isNull()).isTrue();
 
-        JsonNode status = Json.mapper().readTree(run("status", "--no-probe", "--json").out);
+        JsonNode status = Json.mapper().readTree(run("status", "--no-probe", "--json").out());
         assertThat(status.has("connectionSince")).isTrue();
         assertThat(status.has("onlineSince")).isFalse();
         assertThat(status.get("online").asBoolean()).isFalse();
@@ -186,10 +182,10 @@ class CliOutputTest {
     void customerListSaysWhenThereAreNoneAndHasJson() throws Exception {
         LocalDevice.prepare(dir);
         Run none = run("customer", "list", "--search", "nobody-by-this-name");
-        assertThat(none.exit).isZero();
-        assertThat(none.out).contains("No customer matches 'nobody-by-this-name'");
-        assertThat(run("customer", "list", "--search", "nobody-by-this-name", "--json").out.trim()).isEqualTo("[ ]");
-        JsonNode all = Json.mapper().readTree(run("customer", "list", "--json").out);
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).contains("No customer matches 'nobody-by-this-name'");
+        assertThat(run("customer", "list", "--search", "nobody-by-this-name", "--json").out().trim()).isEqualTo("[ ]");
+        JsonNode all = Json.mapper().readTree(run("customer", "list", "--json").out());
         assertThat(all).isNotEmpty();
         assertThat(all.get(0).get("number").asText()).isEqualTo("CUST-0000-00001");
         assertThat(Files.exists(dir.resolve("terminal.lock"))).isTrue();

@@ -3,14 +3,13 @@ package dev.tillsync.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tillsync.terminal.cli.TerminalMain;
+import dev.tillsync.terminal.support.Cli;
+import dev.tillsync.terminal.support.Cli.Run;
 import dev.tillsync.terminal.support.LocalDevice;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,14 +27,8 @@ class FolderLockTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
     Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", dir.toString()));
-        all.addAll(List.of(args));
-        int code = TerminalMain.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(dir, args);
     }
 
     @BeforeEach
@@ -71,18 +64,18 @@ class FolderLockTest {
             for (String[] args : List.of(new String[] {"sell", "--item", "ITEM-0001", "--pay", "Cash:5"}, new String[] {"sync"},
                     new String[] {"status", "--no-probe"}, new String[] {"history"}, new String[] {"run"})) {
                 Run refused = run(args);
-                assertThat(refused.exit).as(String.join(" ", args)).isEqualTo(TerminalMain.REFUSED);
-                assertThat(refused.err).as(String.join(" ", args)).contains("error [folder_in_use]").contains(driving)
+                assertThat(refused.exit()).as(String.join(" ", args)).isEqualTo(TerminalMain.REFUSED);
+                assertThat(refused.err()).as(String.join(" ", args)).contains("error [folder_in_use]").contains(driving)
                         .contains("is driving this till; stop it or use it").contains(dir.toString());
             }
 
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no close; the OS drops the lock
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(run("status", "--no-probe").exit).isZero();
-            assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
-            assertThat(run("shift", "open", "--float", "0").exit).isZero();
+            assertThat(run("status", "--no-probe").exit()).isZero();
+            assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit()).isZero();
+            assertThat(run("shift", "open", "--float", "0").exit()).isZero();
             Run sale = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5");
-            assertThat(sale.exit).as(sale.err).isZero();
+            assertThat(sale.exit()).as(sale.err()).isZero();
         } finally {
             child.destroyForcibly();
         }
@@ -93,11 +86,11 @@ class FolderLockTest {
         try (PosTerminal desktop = PosTerminal.open(dir, TerminalOptions.defaults(), FolderClaim.driver("bin/pos desktop"))) {
             assertThat(desktop.isLinked()).isTrue();
             Run refused = run("run");
-            assertThat(refused.exit).isEqualTo(TerminalMain.REFUSED);
-            assertThat(refused.err).contains("bin/pos desktop (pid " + ProcessHandle.current().pid() + ", since ")
+            assertThat(refused.exit()).isEqualTo(TerminalMain.REFUSED);
+            assertThat(refused.err()).contains("bin/pos desktop (pid " + ProcessHandle.current().pid() + ", since ")
                     .contains("is driving this till; stop it or use it");
         }
-        assertThat(run("status", "--no-probe").exit).isZero();
+        assertThat(run("status", "--no-probe").exit()).isZero();
     }
 
     @Test
@@ -109,7 +102,7 @@ class FolderLockTest {
             assertThat(status).isNotDone();
         }
         Run r = status.get(20, TimeUnit.SECONDS);
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).contains("POS-0001");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("POS-0001");
     }
 }

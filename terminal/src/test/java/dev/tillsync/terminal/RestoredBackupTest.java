@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tillsync.server.report.Reconciliation;
 import dev.tillsync.server.report.SyncStatusReport;
-import dev.tillsync.terminal.cli.TerminalMain;
 import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.support.Cli;
+import dev.tillsync.terminal.support.Cli.Run;
 import dev.tillsync.terminal.support.SharedServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,42 +27,36 @@ class RestoredBackupTest {
     @TempDir
     Path backup;
 
-    record Run(int exit, String out, String err) {}
-
     Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", dir.toString()));
-        all.addAll(List.of(args));
-        int code = TerminalMain.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(dir, args);
     }
 
     @Test
     void aTillRestoredFromAnOlderCopyMovesItsCountersOnAndDeliversItsNewSalesRenumbered() throws Exception {
         SharedServer.Device d = SharedServer.newDevice(50);
         String series = d.posId() + "-";
-        assertThat(run("link", "--server", SharedServer.get().baseUrl(), "--code", d.code()).exit).isZero();
-        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
-        assertThat(run("shift", "open", "--float", "100").exit).isZero();
-        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out).contains(series + "000001");
+        assertThat(run("link", "--server", SharedServer.get().baseUrl(), "--code", d.code()).exit()).isZero();
+        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit()).isZero();
+        assertThat(run("shift", "open", "--float", "100").exit()).isZero();
+        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out()).contains(series + "000001");
         copy(dir, backup); // the copy a restore will bring back: shift and sale 1 not yet synced
-        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out).contains(series + "000002");
-        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out).contains(series + "000003");
+        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out()).contains(series + "000002");
+        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out()).contains(series + "000003");
         Run first = run("sync");
-        assertThat(first.exit).as(first.err + first.out).isZero();
+        assertThat(first.exit()).as(first.err() + first.out()).isZero();
         assertThat(SharedServer.serverInvoices(d.posId())).isEqualTo(3);
 
         restore(backup, dir);
         // The cashier sees normal receipts, numbered as the old copy counts.
-        assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").out).contains(series + "000002");
-        assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").out).contains(series + "000003");
+        assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").out()).contains(series + "000002");
+        assertThat(run("sell", "--item", "ITEM-0002", "--pay", "Cash:100").out()).contains(series + "000003");
 
         Run sync = run("sync");
-        assertThat(sync.exit).as(sync.err + sync.out).isZero();
+        assertThat(sync.exit()).as(sync.err() + sync.out()).isZero();
         // Nothing on the server was overwritten, and both new sales arrived under new numbers.
         assertThat(SharedServer.serverInvoices(d.posId())).isEqualTo(5);
-        assertThat(run("history", "--status", "failed", "--json").out.trim()).isEqualTo("[ ]");
-        assertThat(run("status", "--no-probe").out).contains("Last error:   -");
+        assertThat(run("history", "--status", "failed", "--json").out().trim()).isEqualTo("[ ]");
+        assertThat(run("status", "--no-probe").out()).contains("Last error:   -");
         assertThat(count("select count(*) from event_log where type = 'counters_moved'")).isEqualTo(1);
 
         // The back office sees both collisions, with both versions, flagged for review, and the renumbered invoices.
@@ -84,10 +76,10 @@ class RestoredBackupTest {
         assertThat(recon.flagged()).hasSizeGreaterThanOrEqualTo(2);
 
         // The next sale takes a number past everything the server holds, and goes through as usual.
-        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out).contains(series + "000006");
+        assertThat(run("sell", "--item", "ITEM-0001", "--pay", "Cash:100").out()).contains(series + "000006");
         Run after = run("sync");
-        assertThat(after.exit).as(after.err + after.out).isZero();
-        assertThat(after.out).contains("failed 0");
+        assertThat(after.exit()).as(after.err() + after.out()).isZero();
+        assertThat(after.out()).contains("failed 0");
         assertThat(SharedServer.serverInvoices(d.posId())).isEqualTo(6);
     }
 
@@ -102,7 +94,7 @@ class RestoredBackupTest {
                     update outbox set status = 'Failed', reason_code = 'seq_conflict', reason = 'Sequence 2 was already received.'
                     where seq = 2"""));
         }
-        assertThat(run("status", "--no-probe").out).contains("Last error:").contains("seq_conflict")
+        assertThat(run("status", "--no-probe").out()).contains("Last error:").contains("seq_conflict")
                 .doesNotContain("Last error:   -");
     }
 

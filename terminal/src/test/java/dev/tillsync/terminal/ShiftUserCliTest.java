@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tillsync.terminal.cli.TerminalMain;
 import dev.tillsync.terminal.store.TerminalStore;
+import dev.tillsync.terminal.support.Cli;
+import dev.tillsync.terminal.support.Cli.Run;
 import dev.tillsync.terminal.support.LocalDevice;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,8 @@ class ShiftUserCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
     Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data", dir.toString()));
-        all.addAll(List.of(args));
-        int code = TerminalMain.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(dir, args);
     }
 
     @BeforeEach
@@ -36,12 +29,12 @@ class ShiftUserCliTest {
 
     @Test
     void aUserWhoIsNotAShiftUserOfTheTillCannotOpenAShiftAndIsToldWhoCan() {
-        assertThat(run("login", "--user", "ben@demo.shop", "--pin", "5678").exit).isZero();
+        assertThat(run("login", "--user", "ben@demo.shop", "--pin", "5678").exit()).isZero();
         Run ben = run("shift", "open", "--float", "20.00");
-        assertThat(ben.exit).isEqualTo(TerminalMain.REFUSED);
-        assertThat(ben.err).contains("not_a_shift_user").contains("ben@demo.shop is not a shift user of this till")
+        assertThat(ben.exit()).isEqualTo(TerminalMain.REFUSED);
+        assertThat(ben.err()).contains("not_a_shift_user").contains("ben@demo.shop is not a shift user of this till")
                 .contains("amira@demo.shop (Morning)").contains("Shift Users").doesNotContain("null");
-        assertThat(run("status", "--no-probe").out).contains("none open");
+        assertThat(run("status", "--no-probe").out()).contains("none open");
         try (TerminalStore s = TerminalStore.open(dir)) {
             int rows = s.read(h -> h.createQuery("select count(*) from outbox").mapTo(Integer.class).one());
             assertThat(rows).isZero();
@@ -50,12 +43,12 @@ class ShiftUserCliTest {
 
     @Test
     void aShiftUserOpensUnderOneOfTheirOwnShiftTypesOnly() {
-        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit).isZero();
+        assertThat(run("login", "--user", "amira@demo.shop", "--pin", "1234").exit()).isZero();
         Run other = run("shift", "open", "--float", "20.00", "--type", "Evening");
-        assertThat(other.exit).isEqualTo(TerminalMain.REFUSED);
-        assertThat(other.err).contains("not_your_shift_type").contains("yours: Morning").contains("--type Morning");
+        assertThat(other.exit()).isEqualTo(TerminalMain.REFUSED);
+        assertThat(other.err()).contains("not_your_shift_type").contains("yours: Morning").contains("--type Morning");
         Run own = run("shift", "open", "--float", "20.00");
-        assertThat(own.exit).as(own.err).isZero();
-        assertThat(own.out).contains("open for amira@demo.shop (Morning)");
+        assertThat(own.exit()).as(own.err()).isZero();
+        assertThat(own.out()).contains("open for amira@demo.shop (Morning)");
     }
 }

@@ -20,10 +20,16 @@ public final class Bodies {
 
     public byte[] bytes(Context ctx, long limit) {
         long declared = ctx.contentLength();
-        if (declared > limit) throw tooLarge(limit);
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > limit) {
+                discardRest(in);
+                throw tooLarge(limit);
+            }
             byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (b.length > limit) throw tooLarge(limit);
+            if (b.length > limit) {
+                discardRest(in);
+                throw tooLarge(limit);
+            }
             return b;
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "The request body could not be read: " + e.getMessage());
@@ -67,6 +73,21 @@ public final class Bodies {
         if (m == null) return "";
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (at most the transport's own cap), so that a client still sending
+     * gets the 413 and its message: Jetty 12 closes a connection whose input was not read, and the reset that follows
+     * can destroy the answer on its way ("header parser received no bytes" at the client).
+     */
+    private static void discardRest(InputStream in) {
+        byte[] buf = new byte[64 * 1024];
+        long left = Limits.IMPORT_FILE_BYTES;
+        try {
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
+        } catch (IOException e) {
+            // the client went away: there is no one left to answer
+        }
     }
 
     private static ApiException tooLarge(long limit) {
