@@ -25,5 +25,10 @@ class ClockOffsetTest {
         assertThat(ClockOffset.describe(-Duration.ofMinutes(4).plusSeconds(10).toMillis())).isEqualTo("4 min 10 s behind the server");
         assertThat(ClockOffset.describe(-1_500)).isEqualTo("in step with the server (within 2 s)");
         assertThat(ClockOffset.size(Duration.ofMinutes(10).toMillis())).isEqualTo("10 min 0 s");
+        // an exact skew measured a little under or over reads the same (whole-second Date headers)
+        assertThat(ClockOffset.describe(Duration.ofDays(3).minusMillis(400).toMillis())).isEqualTo("3 d 0 h ahead of the server");
+        assertThat(ClockOffset.describe(Duration.ofDays(3).plusMillis(400).toMillis())).isEqualTo("3 d 0 h ahead of the server");
+        assertThat(ClockOffset.size(Duration.ofMinutes(59).plusSeconds(59).toMillis())).isEqualTo("59 min 59 s");
+        assertThat(ClockOffset.size(Duration.ofMinutes(59).plusSeconds(59).plusMillis(700).toMillis())).isEqualTo("1 h 0 min");
     }
 }

@@ -44,9 +44,19 @@ public record ClockOffset(long millis, Instant measuredAt) {
         return size(millis) + (millis > 0 ? " ahead of the server" : " behind the server");
     }
 
-    /** A length of time in its two largest units, whatever its sign: "3 d 0 h", "1 h 5 min", "4 min 10 s", "7 s". */
+    /**
+     * A length of time in its two largest units, whatever its sign: "3 d 0 h", "1 h 5 min", "4 min 10 s", "7 s".
+     * Rounded to the smaller unit shown, not cut: a Date header's whole seconds make an exact 3-day skew measure a
+     * little under or over, and it must read "3 d 0 h" either way, never "2 d 23 h".
+     */
     public static String size(long millis) {
-        long s = Math.abs(millis) / 1000, d = s / 86_400, h = s % 86_400 / 3600, m = s % 3600 / 60, sec = s % 60;
-        return d > 0 ? d + " d " + h + " h" : h > 0 ? h + " h " + m + " min" : m > 0 ? m + " min " + sec + " s" : sec + " s";
+        long ms = Math.abs(millis);
+        long seconds = (ms + 500) / 1000;
+        if (seconds < 60) return seconds + " s";
+        if (seconds < 3600) return seconds / 60 + " min " + seconds % 60 + " s";
+        long minutes = (ms + 30_000) / 60_000;
+        if (minutes < 1440) return minutes / 60 + " h " + minutes % 60 + " min";
+        long hours = (ms + 1_800_000) / 3_600_000;
+        return hours / 24 + " d " + hours % 24 + " h";
     }
 }
