@@ -16,12 +16,15 @@ import dev.tillsync.server.pull.PullFeed;
 import dev.tillsync.server.report.Reconciliation;
 import dev.tillsync.server.report.SyncStatusReport;
 import java.time.Clock;
+import dev.tillsync.server.master.AuditLog;
+import dev.tillsync.server.master.ShopSettings;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
 public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUsers users, TokenService tokens,
                        DeviceRegistry devices, LinkService links, DeviceAuth deviceAuth, PushService push, PullFeed pull,
-                       ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation) {
+                       ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation,
+                       AuditLog audit, ShopSettings settings) {
 
     public static Services over(Jdbi jdbi) {
         return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
@@ -36,6 +39,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
         PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed, new PostedTimeCheck(postedTimes, Clock.systemUTC())));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
-                new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices));
+                new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices),
+                new AuditLog(), new ShopSettings(jdbi));
     }
 }

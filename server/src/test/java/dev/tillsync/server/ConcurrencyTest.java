@@ -105,7 +105,7 @@ class ConcurrencyTest {
         drain.run();
         assertThat(pulls).isGreaterThan(0);
         Map<String, Long> truth = new HashMap<>();
-        server.services().jdbi().useHandle(h -> h.createQuery("select item_code, qty from stock where warehouse = 'Main Warehouse'")
+        server.services().jdbi().useHandle(h -> h.createQuery("select item_code, qty_milli / 1000 from stock where warehouse = 'Main Warehouse'")
                 .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> truth.put(e.getKey(), e.getValue())));
         for (int i = 1; i <= 5; i++) {
             String item = String.format("ITEM-%04d", i);

@@ -33,7 +33,7 @@ class PostedTimeReviewTest {
     PostedTimeReviewTest() {
         server.services().jdbi().useTransaction(h -> {
             server.services().catalog().upsertItem(h, new ItemData(item, "Clock test item", List.of(), 150, 1500, true));
-            server.services().catalog().setStock(h, DemoSeed.WAREHOUSE, item, 1_000);
+            server.services().catalog().setStockMilli(h, DemoSeed.WAREHOUSE, item, 1_000_000);
         });
     }
 

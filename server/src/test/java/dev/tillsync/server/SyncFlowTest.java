@@ -222,7 +222,7 @@ class SyncFlowTest {
         }
         // The pushes moved the level three times and wrote nothing to the pull feed ...
         assertThat(maxChangeSeq()).isEqualTo(feedBefore);
-        long level = server.services().jdbi().withHandle(h -> h.createQuery("select qty from stock where warehouse = :w and item_code = 'ITEM-0001'")
+        long level = server.services().jdbi().withHandle(h -> h.createQuery("select qty_milli / 1000 from stock where warehouse = :w and item_code = 'ITEM-0001'")
                 .bind("w", DemoSeed.WAREHOUSE).mapTo(Long.class).one());
 
         // ... the next pull publishes the level once, as it stands now, and the pull after that has nothing new.

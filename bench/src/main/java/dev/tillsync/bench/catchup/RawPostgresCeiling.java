@@ -74,7 +74,7 @@ final class RawPostgresCeiling {
                         posted_at timestamptz not null, created_at timestamptz not null default now())""");
             st.execute("create index on ceiling.stock_ledger (sync_uuid)");
             st.execute("create table ceiling.stock (warehouse text not null, item_code text not null, qty bigint not null, primary key (warehouse, item_code))");
-            st.execute("insert into ceiling.stock select warehouse, item_code, qty from stock");
+            st.execute("insert into ceiling.stock select warehouse, item_code, qty_milli / 1000 from stock");
         }
     }
 

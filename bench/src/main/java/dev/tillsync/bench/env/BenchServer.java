@@ -65,7 +65,7 @@ public final class BenchServer implements AutoCloseable {
     public void stockEveryItem(long qty) {
         var services = server.services();
         services.jdbi().useTransaction(h -> {
-            for (String code : demoItemCodes()) services.catalog().setStock(h, DemoSeed.WAREHOUSE, code, qty);
+            for (String code : demoItemCodes()) services.catalog().setStockMilli(h, DemoSeed.WAREHOUSE, code, qty * 1000L);
         });
     }
 

@@ -38,7 +38,7 @@ public final class FleetBench {
         List<Level> levels = new ArrayList<>();
         try (BenchServer server = BenchServer.startSeeded(dir.resolve("server"))) {
             List<ItemData> items = server.server().services().jdbi().withHandle(h ->
-                    new ArrayList<>(server.server().services().catalog().items(h, BenchServer.demoItemCodes()).values()));
+                    new ArrayList<>(server.server().services().catalog().items(h, dev.tillsync.server.catalog.Catalog.DEFAULT_PRICE_LIST, BenchServer.demoItemCodes()).values()));
             int max = o.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
             HttpClient http = DeviceHttp.newClient();
             List<SimTerminal> tills = new ArrayList<>();

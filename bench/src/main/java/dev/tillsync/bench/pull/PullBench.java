@@ -65,7 +65,7 @@ public final class PullBench {
                 for (int i = start; i < start + 1000 && i <= n; i++) {
                     String code = String.format("BIG-%06d", i);
                     s.catalog().upsertItem(h, new ItemData(code, "Bench item " + i, List.of(barcode(i)), 100 + (i % 5000), i % 3 == 0 ? 0 : 1500, true));
-                    s.catalog().setStock(h, DemoSeed.WAREHOUSE, code, 100 + i % 50);
+                    s.catalog().setStockMilli(h, DemoSeed.WAREHOUSE, code, (100 + i % 50) * 1000L);
                 }
             });
         }

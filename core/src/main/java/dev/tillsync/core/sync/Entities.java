@@ -2,7 +2,8 @@ package dev.tillsync.core.sync;
 
 /** Entity names used in pull pages, each with its record type in {@code dev.tillsync.core.master}. */
 public final class Entities {
-    public static final String ITEM = "item";            // ItemData, key = item code
+    public static final String ITEM = "item";            // ItemData, key = item code, scope = price list
+    public static final String CATEGORY = "category";    // CategoryData, key = name (master-v2 tills only)
     public static final String STOCK = "stock";          // StockLevel, key = item code (profile's warehouse)
     public static final String CUSTOMER = "customer";    // CustomerData, key = customer number
     public static final String DEVICE_USER = "device_user"; // DeviceUserData, key = email

@@ -17,6 +17,12 @@ public final class SyncHeaders {
     public static final String FEATURES = "X-Sync-Features";
     /** The feature: push results and pull pages carry {@link HighWater} marks. */
     public static final String HIGH_WATER = "high-water";
+    /**
+     * The feature: pull pages carry master data in its second form (items with unit, category and price list,
+     * profiles with payment mode details and money settings, customers with tax number and price list, stock in
+     * thousandths, categories). Without it the server sends each record with only the previous release's fields.
+     */
+    public static final String MASTER_V2 = "master-v2";
     /** The till's clock minus the server's, in whole milliseconds, sent with each push (the last one it measured). */
     public static final String CLOCK_OFFSET = "X-Clock-Offset-Ms";
 

@@ -71,7 +71,7 @@ public final class ServerLedger {
     public Map<String, Long> stockPosted(String posId) {
         Map<String, Long> out = new HashMap<>();
         query("""
-                select l.item_code, sum(l.qty_change) from stock_ledger l join pos_offline d on d.id = l.device_id
+                select l.item_code, sum(l.qty_milli) / 1000 from stock_ledger l join pos_offline d on d.id = l.device_id
                 where d.pos_id = ? group by l.item_code
                 """, rs -> out.put(rs.getString(1), rs.getLong(2)), posId);
         return out;
@@ -79,7 +79,7 @@ public final class ServerLedger {
 
     /** Current stock level of an item in a warehouse. */
     public long stock(String warehouse, String itemCode) {
-        return number("select coalesce(max(qty), 0) from stock where warehouse = ? and item_code = ?", warehouse, itemCode);
+        return number("select coalesce(max(qty_milli) / 1000, 0) from stock where warehouse = ? and item_code = ?", warehouse, itemCode);
     }
 
     /** Sync-status rows per outcome for one device. */

@@ -1,6 +1,9 @@
 package dev.tillsync.server.admin;
 
 import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.PaymentModeData;
+import dev.tillsync.core.master.ProfileData;
+import dev.tillsync.core.master.Unit;
 import dev.tillsync.core.master.ShiftTypeData;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.BackOfficeUsers;
@@ -50,14 +53,17 @@ public final class DemoSeed {
             for (DemoUser d : USERS) {
                 s.users().ensure(h, new BackOfficeUsers.NewUser(d.email(), d.role(), d.password(), d.pin(), d.firstName(), d.lastName()));
             }
-            s.catalog().ensureProfile(h, new Catalog.ProfileSpec(PROFILE, WAREHOUSE, "Standard Selling", List.of("Cash", "Card"),
-                    "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us"));
+            s.catalog().ensureProfile(h, new Catalog.ProfileSpec(PROFILE, WAREHOUSE, Catalog.DEFAULT_PRICE_LIST,
+                    List.of(new PaymentModeData("Cash", PaymentModeData.CASH, true, false),
+                            new PaymentModeData("Card", PaymentModeData.CARD, false, false)),
+                    "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us", "tillsync Demo Store",
+                    "300000000000003", 0, 1000, ProfileData.DEFAULT_PULL_INTERVAL_SECONDS, null));
             Random random = new Random(20240531L);
             for (ItemData item : items(random)) {
                 long stock = 50 + random.nextInt(451);
                 if (!s.catalog().itemExists(h, item.code())) {
                     s.catalog().upsertItem(h, item);
-                    s.catalog().setStock(h, WAREHOUSE, item.code(), stock);
+                    s.catalog().setStockMilli(h, WAREHOUSE, item.code(), stock * Unit.MILLI);
                 }
             }
             s.catalog().ensureShiftType(h, new ShiftTypeData("Morning", "08:00", "16:00"));

@@ -43,8 +43,8 @@ public final class BackOfficeUsers {
 
     private UserRecord insert(Handle h, NewUser u) {
         long id = h.createUpdate("""
-                insert into app_user (email, password_hash, role, first_name, last_name, pin_hash)
-                values (:email, :pw, :role, :fn, :ln, :pin)
+                insert into app_user (email, login, password_hash, role, first_name, last_name, pin_hash)
+                values (:email, :email, :pw, :role, :fn, :ln, :pin)
                 """)
                 .bind("email", u.email().trim().toLowerCase())
                 .bind("pw", Secrets.bcrypt(u.password()))

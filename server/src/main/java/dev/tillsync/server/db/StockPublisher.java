@@ -40,11 +40,11 @@ public final class StockPublisher {
                             ), cleared as (
                                 update stock s set unpublished = false
                                 from due where s.warehouse = due.warehouse and s.item_code = due.item_code
-                                returning s.warehouse, s.item_code, s.qty
+                                returning s.warehouse, s.item_code, s.qty_milli
                             )
                             insert into change_state (entity, scope, key, seq, deleted, data)
                             select :entity, c.warehouse, c.item_code, nextval('change_seq'), false,
-                                   json_build_object('itemCode', c.item_code, 'warehouse', c.warehouse, 'qty', c.qty)::text
+                                   json_build_object('itemCode', c.item_code, 'warehouse', c.warehouse, 'qty', floor(c.qty_milli / 1000.0)::bigint, 'qtyMilli', c.qty_milli)::text
                             from cleared c
                             on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
                             """)

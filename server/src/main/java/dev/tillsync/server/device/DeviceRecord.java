@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A device as ingest and authentication need it, read fresh in each request. */
 public record DeviceRecord(long id, String posId, String invoiceSeries, String customerSeries, long profileId,
-                           String profileName, String warehouse, List<String> paymentModes, int syncRowsPerRequest,
+                           String profileName, String warehouse, String priceList, List<String> paymentModes, int syncRowsPerRequest,
                            ConnectionStatus status, String profilePlk, String secretHash) {}

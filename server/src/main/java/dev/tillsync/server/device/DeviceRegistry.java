@@ -162,7 +162,7 @@ public final class DeviceRegistry {
 
     public Optional<DeviceRecord> find(Handle h, String posId) {
         return h.createQuery("""
-                        select d.*, p.name as profile_name, p.warehouse, p.payment_modes from pos_offline d
+                        select d.* from pos_offline d
                         join pos_profile p on p.id = d.pos_profile_id where d.pos_id = :pos
                         """)
                 .bind("pos", posId).map((rs, c) -> record(h, rs)).findOne();
@@ -180,7 +180,7 @@ public final class DeviceRegistry {
     private DeviceRecord record(Handle h, ResultSet rs) throws SQLException {
         ProfileRecord p = catalog.profileById(h, rs.getLong("pos_profile_id"));
         return new DeviceRecord(rs.getLong("id"), rs.getString("pos_id"), rs.getString("invoice_series"),
-                rs.getString("customer_series"), p.id(), p.name(), p.warehouse(), p.paymentModes(),
+                rs.getString("customer_series"), p.id(), p.name(), p.warehouse(), p.priceList(), p.paymentModes(),
                 rs.getInt("sync_rows_per_request"), ConnectionStatus.fromLabel(rs.getString("connection_status")),
                 rs.getString("profile_plk"), rs.getString("secret_hash"));
     }

@@ -141,14 +141,18 @@ final class ApiRoutes {
 
     private void pull(Context ctx) {
         DeviceRecord device = Access.device(ctx);
-        PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"));
+        PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"), wantsFeature(ctx, SyncHeaders.MASTER_V2));
         ctx.json(wantsHighWater(ctx) ? page.withHighWater(s.push().highWater(device)) : page);
     }
 
     /** A till that names the feature gets the device's high-water marks; an older one, which would refuse the field, does not. */
     private static boolean wantsHighWater(Context ctx) {
+        return wantsFeature(ctx, SyncHeaders.HIGH_WATER);
+    }
+
+    private static boolean wantsFeature(Context ctx, String feature) {
         String features = ctx.header(SyncHeaders.FEATURES);
-        return features != null && java.util.Arrays.stream(features.split(",")).map(String::trim).anyMatch(SyncHeaders.HIGH_WATER::equals);
+        return features != null && java.util.Arrays.stream(features.split(",")).map(String::trim).anyMatch(feature::equals);
     }
 
     /** A device may import only its own file; an Accounts Manager any device's. */

@@ -242,7 +242,7 @@ final class BatchRun {
             List<String> reasons = new ArrayList<>(applied.reviewReasons());
             for (BatchWrites.StockMark m : marks) {
                 long level = writes.levelAfter(m);
-                if (level < 0) reasons.add("stock of " + m.itemCode() + " in " + m.warehouse() + " is now " + level);
+                if (level < 0) reasons.add("stock of " + m.itemCode() + " in " + m.warehouse() + " is now " + dev.tillsync.core.master.Unit.format(level));
             }
             boolean review = !reasons.isEmpty();
             SyncRow row = rows.get(i);

@@ -77,7 +77,7 @@ final class BatchWrites {
                     .text(r.payment().reference()).endRow();
         }
         paymentRows.execute(h);
-        CopyIn ledgerRows = CopyIn.into("stock_ledger", "warehouse", "item_code", "qty_change", "voucher_type", "voucher_no",
+        CopyIn ledgerRows = CopyIn.into("stock_ledger", "warehouse", "item_code", "qty_milli", "voucher_type", "voucher_no",
                 "device_id", "sync_uuid", "posted_at");
         for (RowEffects.Posting p : postings) {
             ledgerRows.text(p.warehouse()).text(p.itemCode()).number(p.qtyChange()).text(p.voucherType()).text(p.voucherNo())
@@ -102,10 +102,10 @@ final class BatchWrites {
             d.add(v);
         });
         h.createQuery("""
-                        insert into stock (warehouse, item_code, qty, unpublished)
+                        insert into stock (warehouse, item_code, qty_milli, unpublished)
                         select t.w, t.i, t.d, true from unnest(:w, :i, :d) as t(w, i, d) order by t.w, t.i
-                        on conflict (warehouse, item_code) do update set qty = stock.qty + excluded.qty, unpublished = true
-                        returning warehouse, item_code, qty
+                        on conflict (warehouse, item_code) do update set qty_milli = stock.qty_milli + excluded.qty_milli, unpublished = true
+                        returning warehouse, item_code, qty_milli
                         """)
                 .bindArray("w", String.class, w).bindArray("i", String.class, i).bindArray("d", Long.class, d)
                 .map((rs, c) -> Map.entry(new StockKey(rs.getString(1), rs.getString(2)), rs.getLong(3)))

@@ -72,7 +72,7 @@ public final class IngestContext {
     Map<String, ItemData> items(Handle h, List<String> codes) {
         List<String> unknown = codes.stream().filter(c -> !items.containsKey(c) && !missing.contains(c)).distinct().toList();
         if (!unknown.isEmpty()) {
-            items.putAll(catalog.items(h, unknown));
+            items.putAll(catalog.items(h, device.priceList(), unknown));
             for (String c : unknown) if (!items.containsKey(c)) missing.add(c);
         }
         Map<String, ItemData> found = new HashMap<>();

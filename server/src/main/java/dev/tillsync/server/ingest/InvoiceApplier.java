@@ -6,6 +6,7 @@ import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.Unit;
 import dev.tillsync.core.money.Money;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.catalog.Catalog;
@@ -114,7 +115,7 @@ public final class InvoiceApplier {
         for (int i = 0; i < inv.lines().size(); i++) effects.line(invoiceId, i + 1, inv.lines().get(i));
         for (int i = 0; i < inv.payments().size(); i++) effects.payment(invoiceId, i + 1, inv.payments().get(i));
         Map<String, Long> perItem = new TreeMap<>();
-        for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.qty(), Long::sum);
+        for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.qty() * Unit.MILLI, Long::sum);
         perItem.forEach((code, qty) -> effects.post(warehouse, code, qty, "Sales Invoice", inv.number(), deviceId,
                 c.row().uuid(), inv.postedAt()));
     }

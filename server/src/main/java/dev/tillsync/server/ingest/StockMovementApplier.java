@@ -1,5 +1,6 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.master.Unit;
 import dev.tillsync.core.payload.StockMovementPayload;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.device.DeviceRecord;
@@ -24,7 +25,7 @@ public final class StockMovementApplier implements RowApplier {
             throw new Rejection("invalid_payload", "Stock movement for " + m.itemCode() + " changes nothing (quantity 0).");
         }
         // The stock level moves at the end of the batch; a level below zero is flagged there.
-        effects.post(device.warehouse(), m.itemCode(), m.qtyChange(), "Stock Movement", m.reason(), device.id(), row.uuid(), m.at());
+        effects.post(device.warehouse(), m.itemCode(), m.qtyChange() * Unit.MILLI, "Stock Movement", m.reason(), device.id(), row.uuid(), m.at());
         return new AppliedRow(null, List.of());
     }
 }

@@ -26,7 +26,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class PullFeed {
     private static final String VISIBLE = """
             seq > :after and (
-                (entity in ('item', 'customer', 'shift_type') and scope = '')
+                (entity in ('customer', 'shift_type') and scope = '')
+             or (entity = 'item' and scope = :priceList)
+             or (entity = 'category' and scope = '' and :v2)
              or (entity = 'stock' and scope = :warehouse)
              or (entity in ('device_user', 'shift_user', 'device') and scope = :pos)
              or (entity = 'profile' and scope = :profile))
@@ -42,7 +44,16 @@ public final class PullFeed {
         this.stock = stock;
     }
 
+    /** A page for a till of the current release (it sends the master-v2 feature). */
     public PullPage page(DeviceRecord device, String cursor, Integer limit) {
+        return page(device, cursor, limit, true);
+    }
+
+    /**
+     * A page after {@code cursor}. {@code v2}: the till named the master-v2 feature; without it every record is cut to
+     * the previous release's fields ({@link LegacyShapes}), which is all such a till parses.
+     */
+    public PullPage page(DeviceRecord device, String cursor, Integer limit, boolean v2) {
         int n = limit == null ? Limits.ROWS_PER_REQUEST_DEFAULT : limit;
         if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
             throw Refusal.invalid("invalid_limit", "limit must be between " + Limits.ROWS_PER_REQUEST_MIN + " and "
@@ -55,14 +66,17 @@ public final class PullFeed {
         return jdbi.inTransaction(h -> {
             List<Row> rows = h.createQuery("select seq, entity, key, deleted, data from change_state where " + VISIBLE + " order by seq limit :n")
                     .bind("after", after).bind("warehouse", device.warehouse()).bind("pos", device.posId())
-                    .bind("profile", device.profileName()).bind("n", n)
+                    .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2).bind("n", n)
                     .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                     .list();
             long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
             long remaining = h.createQuery("select count(*) from change_state where " + VISIBLE)
                     .bind("after", last).bind("warehouse", device.warehouse()).bind("pos", device.posId())
-                    .bind("profile", device.profileName()).mapTo(Long.class).one();
-            List<Change> changes = rows.stream().map(r -> new Change(r.entity(), r.key(), r.deleted(), parse(r.data()))).toList();
+                    .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2).mapTo(Long.class).one();
+            List<Change> changes = rows.stream().map(r -> {
+                JsonNode data = parse(r.data());
+                return new Change(r.entity(), r.key(), r.deleted(), v2 || data == null ? data : LegacyShapes.cut(r.entity(), data));
+            }).toList();
             return new PullPage(encode(last, device.profilePlk()), remaining > 0, remaining, changes);
         });
     }

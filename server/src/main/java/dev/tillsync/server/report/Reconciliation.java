@@ -39,7 +39,8 @@ public final class Reconciliation {
                             Long expectedCashMinor, Long countedCashMinor, Long cashDifferenceMinor,
                             Map<String, Long> reportedByPaymentModeMinor) {}
 
-    public record StockImpact(String itemCode, long qty) {}
+    /** {@code qty} in whole units (rounded toward minus infinity), {@code qtyMilli} exactly, in thousandths of the unit. */
+    public record StockImpact(String itemCode, String itemName, String unit, long qty, long qtyMilli) {}
 
     public record Flag(String uuid, long seq, String kind, String number, List<String> reviewReasons, Instant receivedAt,
                        String reviewedBy, Instant reviewedAt) {}
@@ -101,9 +102,12 @@ public final class Reconciliation {
                     modes, s.expectedCashMinor(), s.countedCashMinor(), difference, readMap(s.totalsByMode())));
         }
         List<StockImpact> stock = h.createQuery("""
-                        select item_code, sum(qty_change) as qty from stock_ledger where device_id = :d
-                        and (cast(:from as timestamptz) is null or posted_at >= :from) and (cast(:to as timestamptz) is null or posted_at < :to)
-                        group by item_code order by item_code
+                        select s.item_code, i.name as item_name, i.unit, floor(s.qty_milli / 1000.0)::bigint as qty, s.qty_milli
+                        from (select item_code, sum(qty_milli) as qty_milli from stock_ledger where device_id = :d
+                              and (cast(:from as timestamptz) is null or posted_at >= :from) and (cast(:to as timestamptz) is null or posted_at < :to)
+                              group by item_code) s
+                        left join item i on i.code = s.item_code
+                        order by s.item_code
                         """).bind("d", id).bind("from", from).bind("to", to)
                 .map(ConstructorMapper.of(StockImpact.class)).list();
         // Rows still awaiting review (and rejections) are listed whatever the period: they need someone's attention.
