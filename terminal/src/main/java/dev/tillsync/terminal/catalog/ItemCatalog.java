@@ -27,7 +27,11 @@ public final class ItemCatalog {
     }
 
     /** What a sale needs of an item: no barcodes list, no local stock (those cost two sub-queries per line). */
-    public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {}
+    public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active, String unit, boolean pricesIncludeTax) {
+        public Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {
+            this(code, name, priceMinor, taxRateBp, active, "unit", false);
+        }
+    }
 
     /**
      * The items to sell for a cart's scanned or typed codes or barcodes, in one statement (one SQL text for any
@@ -44,14 +48,15 @@ public final class ItemCatalog {
         }
         record Match(int at, boolean byBarcode, Priced item) {}
         List<Match> matches = h.createQuery("""
-                        select w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        select w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax
                         from json_each(:codes) w join item i on i.code = w.value
                         union all
-                        select w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        select w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax
                         from json_each(:codes) w join item_barcode b on b.barcode = w.value join item i on i.code = b.item_code
                         """).bind("codes", array)
                 .map((rs, ctx) -> new Match(rs.getInt(1), rs.getInt(2) == 1,
-                        new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1)))
+                        new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1,
+                                rs.getString(8), rs.getInt(9) == 1)))
                 .list();
         Priced[] byCode = new Priced[wanted.size()], byBarcode = new Priced[wanted.size()];
         for (Match m : matches) {
