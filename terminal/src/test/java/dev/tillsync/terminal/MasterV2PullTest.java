@@ -80,6 +80,10 @@ class MasterV2PullTest {
             assertThatThrownBy(() -> pos.recordSale(sale("INCL-1", 500))).isInstanceOf(TerminalException.class)
                     .hasMessageContaining("INCL-1 comes from a price list whose prices include tax");
             assertThat(pos.history(new HistoryFilter(null, true, 100))).isEmpty();
+            // the desktop says it at the scan, before the cart: the same sentence
+            assertThat(pos.findItem("FRUIT-BANANA").orElseThrow().cannotSellReason()).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("FRUIT-BANANA is sold by the kg; weighed sales come with the next release"));
+            assertThat(pos.findItem("ITEM-0001").orElseThrow().cannotSellReason()).isEmpty();
             assertThat(pos.recordSale(sale("ITEM-0001", 500)).invoice().lines()).hasSize(1);
         }
     }

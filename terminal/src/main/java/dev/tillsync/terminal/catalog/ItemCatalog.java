@@ -10,7 +10,7 @@ public final class ItemCatalog {
     private ItemCatalog() {}
 
     private static final String SELECT = """
-            select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
+            select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax,
                    (select group_concat(b.barcode, ' ') from item_barcode b where b.item_code = i.code) as barcodes,
                    coalesce((select s.qty from server_stock s where s.item_code = i.code), 0)
                      - coalesce((select sum(l.qty) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0) as local_stock
@@ -95,6 +95,6 @@ public final class ItemCatalog {
         String barcodes = rs.getString("barcodes");
         return new Item(rs.getString("code"), rs.getString("name"),
                 barcodes == null ? List.of() : List.of(barcodes.split(" ")), rs.getLong("price_minor"), rs.getInt("tax_rate_bp"),
-                rs.getInt("active") == 1, rs.getLong("local_stock"));
+                rs.getInt("active") == 1, rs.getLong("local_stock"), rs.getString("unit"), rs.getInt("prices_include_tax") == 1);
     }
 }

@@ -13,14 +13,22 @@ public final class SaleableItems {
     private SaleableItems() {}
 
     public static void requireWholeUnitTaxExclusive(ItemCatalog.Priced item) {
-        Unit unit = Unit.parse(item.unit()).orElse(null);
+        var refused = refusal(item.code(), item.unit(), item.pricesIncludeTax());
+        if (refused.isPresent()) throw refused.get();
+    }
+
+    /** The refusal for an item of this unit and pricing, if this release cannot sell it. */
+    public static java.util.Optional<TerminalException> refusal(String code, String unitCode, boolean pricesIncludeTax) {
+        Unit unit = Unit.parse(unitCode).orElse(null);
         if (unit == null || unit.measured()) {
-            throw new TerminalException("measured_item", item.code() + " is sold by the " + item.unit()
-                    + "; weighed sales come with the next release. Sell it from the back office or a till of the next release.");
+            return java.util.Optional.of(new TerminalException("measured_item", code + " is sold by the " + unitCode
+                    + "; weighed sales come with the next release, so this till does not sell it."));
         }
-        if (item.pricesIncludeTax()) {
-            throw new TerminalException("tax_inclusive_price", item.code() + " comes from a price list whose prices include tax; tax-inclusive sales come with the next release. Ask the back office to sell this till "
-                    + "from a price list before tax.");
+        if (pricesIncludeTax) {
+            return java.util.Optional.of(new TerminalException("tax_inclusive_price", code + " comes from a price list whose prices include tax;"
+                    + " tax-inclusive sales come with the next release, so this till does not sell it. Ask the back office to put this"
+                    + " till's profile on a price list before tax."));
         }
+        return java.util.Optional.empty();
     }
 }
