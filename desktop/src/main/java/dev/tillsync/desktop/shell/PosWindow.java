@@ -63,6 +63,7 @@ public final class PosWindow {
     private final Label userLabel = Ui.label("userLabel", "", "topbar-text");
     private final Label pricesLabel = Ui.label("pricesAsOf", "", "topbar-text");
     private final Timeline pricesClock = new Timeline(new KeyFrame(Duration.seconds(5), e -> renderPrices()));
+    private final javafx.scene.control.Tooltip pricesTip = new javafx.scene.control.Tooltip();
     private java.time.Instant pricesAsOf;
     private final Label unlinkBanner = Ui.label("unlinkBanner", "", "banner");
     private final MenuButton menu = new MenuButton("Menu");
@@ -98,6 +99,16 @@ public final class PosWindow {
                 item("menuLogout", "Log out", this::logout));
 
         Label title = Ui.label("appTitle", "tillsync POS", "brand");
+        // On a 1024 px screen the prices line gives way (ellipsis, full text in its tooltip), never the device or user.
+        for (Label l : List.of(title, deviceLabel, userLabel)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setWrapText(false);
+        }
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pricesLabel.setWrapText(false);
+        pricesLabel.setMinWidth(0);
+        pricesLabel.setStyle("-fx-font-size: 13px;");
+        pricesLabel.setTooltip(pricesTip);
         HBox top = new HBox(16, title, deviceLabel, userLabel, Ui.spacer(), pricesLabel, indicator.node(), menu);
         top.setId("topBar");
         top.getStyleClass().add("topbar");
@@ -191,7 +202,9 @@ public final class PosWindow {
     }
 
     private void renderPrices() {
-        pricesLabel.setText(PricesAsOf.describe(pricesAsOf, java.time.Instant.now(), java.time.ZoneId.systemDefault()));
+        String text = PricesAsOf.describe(pricesAsOf, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+        pricesLabel.setText(text);
+        pricesTip.setText(text);
     }
 
     private static ConnectionStatus linkOf(String label) {
