@@ -10,7 +10,7 @@ import java.util.List;
 public record DesktopArgs(Path dataDir, int lockMinutes) {
     public static final String USAGE = """
             usage: bin/pos desktop --data DIR [--lock-minutes N]
-              --data DIR          the terminal's data folder (link it first: bin/pos terminal link --data DIR ...)
+              --data DIR          the terminal's data folder (an empty or new folder opens the link screen)
               --lock-minutes N    lock the screen after N minutes without input (default 5, 0 = never)
             """;
 

@@ -1,17 +1,11 @@
 package dev.tillsync.desktop;
 
-import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.FolderClaim;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.TerminalOptions;
 import javafx.application.Application;
-import javafx.geometry.Rectangle2D;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -41,29 +35,8 @@ public final class PosApp extends Application {
         stage.setTitle("tillsync POS");
         stage.setMinWidth(1024);
         stage.setMinHeight(720);
-        if (!terminal.isLinked()) {
-            VBox box = new VBox(16, Ui.heading("This terminal is not linked"),
-                    Ui.label("notLinked", "Ask a manager for a link code, then run:\n  bin/pos terminal link --data " + args.dataDir()
-                            + " --server URL --code CODE\nand start the desktop again.", "muted"));
-            box.setAlignment(Pos.CENTER);
-            stage.setScene(new Scene(box, 1024, 720));
-            stage.show();
-            return;
-        }
-        window = new PosWindow(terminal, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()));
-        stage.setScene(window.scene());
-        fitToScreen(stage);
-        stage.show();
-        window.start();
-        terminal.startBackground();
-    }
-
-    /** A laptop's 1366×768 is smaller than the designed 1280×800 scene: shrink to the usable area, never below the minimum. */
-    private static void fitToScreen(Stage stage) {
-        Rectangle2D usable = Screen.getPrimary().getVisualBounds();
-        Scene scene = stage.getScene();
-        if (scene.getWidth() > usable.getWidth()) stage.setWidth(Math.max(stage.getMinWidth(), usable.getWidth()));
-        if (scene.getHeight() > usable.getHeight()) stage.setHeight(Math.max(stage.getMinHeight(), usable.getHeight()));
+        TillStage.show(stage, terminal, args.lockMinutes() == 0 ? Duration.INDEFINITE : Duration.minutes(args.lockMinutes()),
+                w -> window = w);
     }
 
     @Override

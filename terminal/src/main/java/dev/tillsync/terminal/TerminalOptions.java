@@ -1,5 +1,6 @@
 package dev.tillsync.terminal;
 
+import dev.tillsync.core.master.ProfileData;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param onlineProbeInterval how often the background monitor probes while online (and may sync)
  * @param maxBackoff          longest wait between probes while offline
  * @param autoSyncInterval    while online in the background, sync at least this often (pull new prices, push leftovers)
+ *                            until a profile is pulled; then the profile's pullIntervalSeconds governs
  * @param onlineWindow        a sale counts as online only if the server answered within this long before it (a probe,
  *                            a sync, a link); longer than one probe interval plus the probe timeout, so a running monitor
  *                            keeps it fresh while the line is up
@@ -26,7 +28,7 @@ public record TerminalOptions(Clock clock, Duration requestTimeout, Duration pro
 
     public static TerminalOptions defaults() {
         return new TerminalOptions(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(30));
+                Duration.ofSeconds(15), Duration.ofSeconds(ProfileData.DEFAULT_PULL_INTERVAL_SECONDS));
     }
 
     private static Duration defaultWindow(Duration onlineProbeInterval, Duration probeTimeout) {

@@ -14,12 +14,14 @@ import java.time.Instant;
  *                      offline as often as online
  * @param clockOffset   this till's clock minus the server's, from the Date header of the server's last answer; null
  *                      before any answer
+ * @param pricesAsOf    when the till last applied a pull page or pulled and found nothing new: its prices are the
+ *                      server's as of then; null before the first pull
  */
 public record TerminalStatus(String posId, String serverUrl, String linkStatus, boolean online,
                              @JsonProperty("connectionSince") @JsonInclude(JsonInclude.Include.ALWAYS) Instant onlineSince,
                              long pending, long syncing, long failed, long synced, Instant lastSync, String lastError,
                              Instant lastErrorAt, String loggedInUser, ShiftInfo openShift, String profile,
-                             ClockOffset clockOffset) {
+                             ClockOffset clockOffset, Instant pricesAsOf) {
     /** Every transaction the server has not confirmed (pending, syncing or failed): the one figure to trust. */
     @JsonProperty("notSynced")
     public long notSynced() {

@@ -201,6 +201,8 @@ public final class SaleScreen implements Screen {
                 pos.notifier().error("No item with code or barcode '" + wanted + "'.");
             } else if (!found.get().active()) {
                 pos.notifier().error(found.get().name() + " is disabled and cannot be sold.");
+            } else if (found.get().cannotSellReason().isPresent()) {
+                pos.notifier().error(found.get().cannotSellReason().get());
             } else {
                 addItem(found.get(), units);
             }

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import dev.tillsync.terminal.history.PricesAsOf;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
@@ -58,6 +61,10 @@ public final class PosWindow {
     private final Scene scene;
     private final Label deviceLabel = Ui.label("deviceLabel", "", "topbar-text");
     private final Label userLabel = Ui.label("userLabel", "", "topbar-text");
+    private final Label pricesLabel = Ui.label("pricesAsOf", "", "topbar-text");
+    private final Timeline pricesClock = new Timeline(new KeyFrame(Duration.seconds(5), e -> renderPrices()));
+    private final javafx.scene.control.Tooltip pricesTip = new javafx.scene.control.Tooltip();
+    private java.time.Instant pricesAsOf;
     private final Label unlinkBanner = Ui.label("unlinkBanner", "", "banner");
     private final MenuButton menu = new MenuButton("Menu");
     private final MenuItem menuExport = item("menuExport", "Export transactions", this::openExport);
@@ -92,7 +99,17 @@ public final class PosWindow {
                 item("menuLogout", "Log out", this::logout));
 
         Label title = Ui.label("appTitle", "tillsync POS", "brand");
-        HBox top = new HBox(16, title, deviceLabel, userLabel, Ui.spacer(), indicator.node(), menu);
+        // On a 1024 px screen the prices line gives way (ellipsis, full text in its tooltip), never the device or user.
+        for (Label l : List.of(title, deviceLabel, userLabel)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setWrapText(false);
+        }
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pricesLabel.setWrapText(false);
+        pricesLabel.setMinWidth(0);
+        pricesLabel.setStyle("-fx-font-size: 13px;");
+        pricesLabel.setTooltip(pricesTip);
+        HBox top = new HBox(16, title, deviceLabel, userLabel, Ui.spacer(), pricesLabel, indicator.node(), menu);
         top.setId("topBar");
         top.getStyleClass().add("topbar");
         top.setAlignment(Pos.CENTER_LEFT);
@@ -165,12 +182,29 @@ public final class PosWindow {
     private record Startup(TerminalStatus status, UserSession user, TillSettings settings) {}
 
     void applyStatus(TerminalStatus s) {
+        showPrices(s.pricesAsOf());
         deviceLabel.setText(s.posId() == null ? "Not linked" : s.posId());
         indicator.connectivity(s.online(), null);
         lastOnline = s.online();
         if (!s.online()) notifier.show(Notifier.Kind.WARNING, "You are offline: sales are saved on this device");
         link.set(linkOf(s.linkStatus()));
         renderLink();
+    }
+
+    /** "Prices as of TIME (pulled N ago)": how fresh the till's prices are, re-read after each sync. */
+    private void showPrices(java.time.Instant asOf) {
+        pricesAsOf = asOf;
+        renderPrices();
+        if (pricesClock.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            pricesClock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            pricesClock.play();
+        }
+    }
+
+    private void renderPrices() {
+        String text = PricesAsOf.describe(pricesAsOf, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+        pricesLabel.setText(text);
+        pricesTip.setText(text);
     }
 
     private static ConnectionStatus linkOf(String label) {
@@ -193,6 +227,7 @@ public final class PosWindow {
             indicator.progress(p.sent(), p.total());
         } else if (e instanceof TerminalEvent.SyncFinished) {
             indicator.syncDone();
+            background.run(terminal::status, st -> showPrices(st.pricesAsOf()), ex -> { });
         } else if (e instanceof TerminalEvent.UnlinkStateChanged u) {
             link.set(u.status());
             renderLink();
@@ -354,6 +389,7 @@ public final class PosWindow {
     /** Stops background work of the window (not the engine: its owner closes it). */
     public void dispose() {
         idle.stop();
+        pricesClock.stop();
         background.close();
     }
 }

@@ -10,7 +10,7 @@ public final class ItemCatalog {
     private ItemCatalog() {}
 
     private static final String SELECT = """
-            select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active,
+            select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax,
                    (select group_concat(b.barcode, ' ') from item_barcode b where b.item_code = i.code) as barcodes,
                    coalesce((select s.qty from server_stock s where s.item_code = i.code), 0)
                      - coalesce((select sum(l.qty) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0) as local_stock
@@ -27,7 +27,11 @@ public final class ItemCatalog {
     }
 
     /** What a sale needs of an item: no barcodes list, no local stock (those cost two sub-queries per line). */
-    public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {}
+    public record Priced(String code, String name, long priceMinor, int taxRateBp, boolean active, String unit, boolean pricesIncludeTax) {
+        public Priced(String code, String name, long priceMinor, int taxRateBp, boolean active) {
+            this(code, name, priceMinor, taxRateBp, active, "unit", false);
+        }
+    }
 
     /**
      * The items to sell for a cart's scanned or typed codes or barcodes, in one statement (one SQL text for any
@@ -44,14 +48,15 @@ public final class ItemCatalog {
         }
         record Match(int at, boolean byBarcode, Priced item) {}
         List<Match> matches = h.createQuery("""
-                        select w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        select w.key, 0, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax
                         from json_each(:codes) w join item i on i.code = w.value
                         union all
-                        select w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active
+                        select w.key, 1, i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax
                         from json_each(:codes) w join item_barcode b on b.barcode = w.value join item i on i.code = b.item_code
                         """).bind("codes", array)
                 .map((rs, ctx) -> new Match(rs.getInt(1), rs.getInt(2) == 1,
-                        new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1)))
+                        new Priced(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getInt(7) == 1,
+                                rs.getString(8), rs.getInt(9) == 1)))
                 .list();
         Priced[] byCode = new Priced[wanted.size()], byBarcode = new Priced[wanted.size()];
         for (Match m : matches) {
@@ -90,6 +95,6 @@ public final class ItemCatalog {
         String barcodes = rs.getString("barcodes");
         return new Item(rs.getString("code"), rs.getString("name"),
                 barcodes == null ? List.of() : List.of(barcodes.split(" ")), rs.getLong("price_minor"), rs.getInt("tax_rate_bp"),
-                rs.getInt("active") == 1, rs.getLong("local_stock"));
+                rs.getInt("active") == 1, rs.getLong("local_stock"), rs.getString("unit"), rs.getInt("prices_include_tax") == 1);
     }
 }

@@ -2,6 +2,7 @@ package dev.tillsync.terminal.cli;
 
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalStatus;
+import dev.tillsync.terminal.history.PricesAsOf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,7 @@ final class StatusCommand extends Base {
         out().println("User:         " + (s.loggedInUser() == null ? "nobody logged in" : s.loggedInUser()));
         out().println("Shift:        " + (s.openShift() == null ? "none open" : s.openShift().uuid() + " by " + s.openShift().user()
                 + " since " + Commands.time(s.openShift().openedAt())));
+        out().println("Prices:       " + PricesAsOf.describe(s.pricesAsOf(), java.time.Instant.now(), java.time.ZoneId.systemDefault()));
         out().println("Profile:      " + (s.profile() == null ? "-" : s.profile()));
         out().println("Clock:        " + (s.clockOffset() == null ? "not measured yet (measured from the server's answers)"
                 : s.clockOffset().describe() + " (measured " + Commands.time(s.clockOffset().measuredAt()) + ")"));

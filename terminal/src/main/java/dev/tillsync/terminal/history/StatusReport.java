@@ -36,7 +36,8 @@ public final class StatusReport {
                     d.map(x -> x.connectionStatus().label()).orElse("Not linked"), s.online(), s.onlineSince(),
                     counts.get(SyncStatus.PENDING), counts.get(SyncStatus.SYNCING), counts.get(SyncStatus.FAILED),
                     counts.get(SyncStatus.SYNCED), s.lastSyncAt(), lastError(h, s, failed), lastErrorAt(h, s, failed), user,
-                    ShiftBook.current(h).orElse(null), profile, SyncStateRepo.clockOffset(h).orElse(null));
+                    ShiftBook.current(h).orElse(null), profile, SyncStateRepo.clockOffset(h).orElse(null),
+                    SyncStateRepo.pricesAsOf(h).orElse(null));
         });
     }
 

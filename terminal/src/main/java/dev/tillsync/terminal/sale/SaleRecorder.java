@@ -92,6 +92,7 @@ public final class SaleRecorder {
                 if (!item.active()) {
                     throw new TerminalException("item_disabled", "Item " + item.code() + " (" + item.name() + ") is disabled and cannot be sold.");
                 }
+                SaleableItems.requireWholeUnitTaxExclusive(item);
                 lines.add(safeLine(item.code(), item.name(), si.qty(), item.priceMinor(), item.taxRateBp()));
             }
             String customer = blankToNull(req.customerNumber());

@@ -54,6 +54,16 @@ public final class SyncStateRepo {
         h.createUpdate("update sync_state set cursor = :c where id = 1").bind("c", cursor == null ? "" : cursor).execute();
     }
 
+    /** When the till last applied a pull page or pulled and found nothing new: its prices are the server's as of then. */
+    public static Optional<Instant> pricesAsOf(Handle h) {
+        return h.createQuery("select prices_as_of from sync_state where id = 1 and prices_as_of is not null")
+                .mapTo(String.class).findOne().map(Instant::parse);
+    }
+
+    public static void setPricesAsOf(Handle h, Instant at) {
+        h.createUpdate("update sync_state set prices_as_of = :at where id = 1").bind("at", at.toString()).execute();
+    }
+
     public static void recordSuccess(Handle h, Instant at) {
         h.createUpdate("update sync_state set last_sync_at = :at, last_error = null, last_error_at = null where id = 1")
                 .bind("at", at.toString()).execute();

@@ -3,6 +3,7 @@ package dev.tillsync.terminal.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tillsync.core.master.CategoryData;
 import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.master.DeviceConfig;
 import dev.tillsync.core.master.DeviceUserData;
@@ -35,7 +36,18 @@ import org.jdbi.v3.core.Handle;
  * number) until a stock level pulled after their row was synced includes them.
  */
 public final class PullApplier {
-    private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
+    /**
+     * Pull records are read leniently: a newer server may add fields to a record this till does not know yet, and
+     * the till keeps selling with the fields it does know (the page itself and every push stay strict).
+     */
+    private final ObjectMapper json = lenient();
+    /** The profile is stored as this till's own JSON and read back strictly (ProfileRepo). */
+    private final ObjectMapper store = dev.tillsync.core.json.Json.mapper();
+
+    static ObjectMapper lenient() {
+        return dev.tillsync.core.json.Json.mapper().copy()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** What applying a pull page changed that the engine must react to (the server's ingest has its own kind of result). */
     public record AppliedPage(int changes, Optional<ConnectionStatus> newConnectionStatus) {}
@@ -44,6 +56,11 @@ public final class PullApplier {
      * @param pullStartedAt when the pull began: rows synced before it are counted in the server's stock levels
      */
     public AppliedPage apply(Handle h, PullPage page, Instant pullStartedAt) {
+        return apply(h, page, pullStartedAt, pullStartedAt);
+    }
+
+    /** @param appliedAt when the page is applied (the till's clock): the prices are the server's as of then */
+    public AppliedPage apply(Handle h, PullPage page, Instant pullStartedAt, Instant appliedAt) {
         Optional<ConnectionStatus> status = Optional.empty();
         List<String> stockLevels = new ArrayList<>();
         for (Change c : page.changes()) {
@@ -52,6 +69,7 @@ public final class PullApplier {
         }
         SaleRecorder.settlePendingStock(h, stockLevels, pullStartedAt);
         SyncStateRepo.setCursor(h, page.nextCursor());
+        SyncStateRepo.setPricesAsOf(h, appliedAt);
         return new AppliedPage(page.changes().size(), status);
     }
 
@@ -67,6 +85,7 @@ public final class PullApplier {
             case Entities.SHIFT_USER -> applyShiftUser(h, c);
             case Entities.SHIFT_TYPE -> applyShiftType(h, c);
             case Entities.PROFILE -> applyProfile(h, c);
+            case Entities.CATEGORY -> applyCategory(h, c);
             case Entities.DEVICE -> {
                 return applyDevice(h, c);
             }
@@ -84,9 +103,12 @@ public final class PullApplier {
         }
         ItemData i = read(c, ItemData.class);
         h.createUpdate("""
-                insert into item (code, name, price_minor, tax_rate_bp, active) values (:code, :name, :priceMinor, :taxRateBp, :active)
+                insert into item (code, name, price_minor, tax_rate_bp, active, unit, category, tax_category, price_list, prices_include_tax)
+                values (:code, :name, :priceMinor, :taxRateBp, :active, :unit, :category, :taxCategory, :priceList, :pricesIncludeTax)
                 on conflict (code) do update set name = excluded.name, price_minor = excluded.price_minor,
-                    tax_rate_bp = excluded.tax_rate_bp, active = excluded.active
+                    tax_rate_bp = excluded.tax_rate_bp, active = excluded.active, unit = excluded.unit,
+                    category = excluded.category, tax_category = excluded.tax_category, price_list = excluded.price_list,
+                    prices_include_tax = excluded.prices_include_tax
                 """)
                 .bindMethods(i).execute();
         h.createUpdate("delete from item_barcode where item_code = :code").bind("code", i.code()).execute();
@@ -103,9 +125,9 @@ public final class PullApplier {
         }
         StockLevel s = read(c, StockLevel.class);
         h.createUpdate("""
-                insert into server_stock (item_code, warehouse, qty) values (:itemCode, :warehouse, :qty)
-                on conflict (item_code) do update set warehouse = excluded.warehouse, qty = excluded.qty
-                """).bindMethods(s).execute();
+                insert into server_stock (item_code, warehouse, qty, qty_milli) values (:itemCode, :warehouse, :qty, :milli)
+                on conflict (item_code) do update set warehouse = excluded.warehouse, qty = excluded.qty, qty_milli = excluded.qty_milli
+                """).bindMethods(s).bind("milli", s.milli()).execute();
         stockLevels.add(s.itemCode());
     }
 
@@ -169,6 +191,19 @@ public final class PullApplier {
                 .bind("n", p.name()).bind("d", write(p)).execute();
     }
 
+    private void applyCategory(Handle h, Change c) {
+        if (c.deleted()) {
+            // Items may still name it; a category the server dropped is only no longer offered.
+            h.createUpdate("update category set active = 0 where name = :n").bind("n", c.key()).execute();
+            return;
+        }
+        CategoryData k = read(c, CategoryData.class);
+        h.createUpdate("""
+                insert into category (name, parent, position, active) values (:name, :parent, :position, :active)
+                on conflict (name) do update set parent = excluded.parent, position = excluded.position, active = excluded.active
+                """).bindMethods(k).execute();
+    }
+
     private Optional<ConnectionStatus> applyDevice(Handle h, Change c) {
         if (c.deleted()) return Optional.empty();
         DeviceConfig cfg = read(c, DeviceConfig.class);
@@ -202,7 +237,7 @@ public final class PullApplier {
 
     private String write(Object o) {
         try {
-            return json.writeValueAsString(o);
+            return store.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

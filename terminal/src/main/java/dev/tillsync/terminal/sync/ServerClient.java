@@ -38,6 +38,8 @@ public final class ServerClient {
     private final Duration requestTimeout;
     private final Duration probeTimeout;
     private final ObjectMapper json = dev.tillsync.core.json.Json.mapper();
+    /** Pull pages only: a newer server may add fields to what it sends; this till reads the ones it knows. */
+    private final ObjectMapper pullJson = PullApplier.lenient();
     private final String posId;
     private final String secret;
     private final Clock clock;
@@ -120,7 +122,7 @@ public final class ServerClient {
 
     public PullPage pull(String cursor, int limit) {
         String q = "sync/pull?cursor=" + URLEncoder.encode(cursor == null ? "" : cursor, StandardCharsets.UTF_8) + "&limit=" + limit;
-        return call(auth(HttpRequest.newBuilder(api.resolve(q))).timeout(requestTimeout).GET().build(), PullPage.class, "pull");
+        return call(auth(HttpRequest.newBuilder(api.resolve(q))).timeout(requestTimeout).GET().build(), PullPage.class, "pull", pullJson);
     }
 
     public void unlinkComplete(UnlinkComplete req) {
@@ -156,6 +158,10 @@ public final class ServerClient {
     }
 
     private <T> T call(HttpRequest req, Class<T> type, String what) {
+        return call(req, type, what, json);
+    }
+
+    private <T> T call(HttpRequest req, Class<T> type, String what, ObjectMapper reader) {
         HttpResponse<byte[]> r;
         try {
             Instant sent = clock.instant();
@@ -180,7 +186,7 @@ public final class ServerClient {
         int status = r.statusCode();
         if (status >= 200 && status < 300) {
             try {
-                return json.readValue(r.body(), type);
+                return reader.readValue(r.body(), type);
             } catch (IOException e) {
                 throw new ServerException("server_garbage", "The server's answer to the " + what + " is not the tillsync protocol ("
                         + firstLine(e) + "). Nothing was marked as synced; check the server URL and version.", false, status, e);

@@ -3,6 +3,7 @@ package dev.tillsync.terminal.sync;
 import dev.tillsync.terminal.SyncSummary;
 import dev.tillsync.terminal.outbox.Outbox;
 import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.ProfileRepo;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +15,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * When syncs run: on the one sync thread, at most one at a time in this process (a request during a running sync
  * joins it; {@link SyncEngine} locks across processes), when the line comes back, periodically while online, and
- * right after an online sale while the background is started.
+ * right after an online sale while the background is started. Periodically means every pulled profile's
+ * {@code pullIntervalSeconds} after the last sync began (each sync pulls), even with nothing to push: a price the
+ * back office changes reaches a running till within that interval plus one probe interval.
  */
 public final class SyncScheduler implements AutoCloseable {
     private final TerminalStore store;
     private final DeviceRepo devices;
     private final SyncEngine engine;
     private final ConnectivityMonitor monitor;
+    /** The pull interval until a profile is pulled. */
     private final Duration autoSyncInterval;
     private final ExecutorService syncExecutor;
     private CompletableFuture<SyncSummary> runningSync;
@@ -44,6 +48,7 @@ public final class SyncScheduler implements AutoCloseable {
     public synchronized CompletableFuture<SyncSummary> syncNow() {
         if (runningSync != null && !runningSync.isDone()) return runningSync;
         devices.require();
+        lastAutoSync = Instant.now();
         runningSync = CompletableFuture.supplyAsync(engine::run, syncExecutor);
         return runningSync;
     }
@@ -53,13 +58,16 @@ public final class SyncScheduler implements AutoCloseable {
         devices.require();
         background = true;
         monitor.start(this::syncNow, () -> {
-            boolean due = Instant.now().isAfter(lastAutoSync.plus(autoSyncInterval));
+            boolean due = !Instant.now().isBefore(lastAutoSync.plus(pullInterval()));
             boolean pending = store.read(Outbox::unsentCount) > 0;
-            if (due || pending) {
-                lastAutoSync = Instant.now();
-                syncNow();
-            }
+            if (due || pending) syncNow();
         });
+    }
+
+    /** How often a running till pulls: its profile's setting, else the configured interval. */
+    public Duration pullInterval() {
+        return store.read(h -> DeviceRepo.load(h).flatMap(d -> ProfileRepo.current(h, d)))
+                .map(p -> Duration.ofSeconds(p.pullIntervalSeconds())).orElse(autoSyncInterval);
     }
 
     /** A sale recorded online is pushed at once while the background runs (an offline one waits for the line). */
