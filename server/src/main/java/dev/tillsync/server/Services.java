@@ -18,13 +18,20 @@ import dev.tillsync.server.report.SyncStatusReport;
 import java.time.Clock;
 import dev.tillsync.server.master.AuditLog;
 import dev.tillsync.server.master.ShopSettings;
+import dev.tillsync.server.master.customers.CustomerService;
+import dev.tillsync.server.master.paymentmodes.PaymentModeService;
+import dev.tillsync.server.master.profiles.ProfileService;
+import dev.tillsync.server.master.shifttypes.ShiftTypeService;
+import dev.tillsync.server.master.staff.StaffService;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
 public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUsers users, TokenService tokens,
                        DeviceRegistry devices, LinkService links, DeviceAuth deviceAuth, PushService push, PullFeed pull,
                        ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation,
-                       AuditLog audit, ShopSettings settings) {
+                       AuditLog audit, ShopSettings settings,
+                       ProfileService profiles, PaymentModeService paymentModes, ShiftTypeService shiftTypes,
+                       CustomerService customers, StaffService staff) {
 
     public static Services over(Jdbi jdbi) {
         return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
@@ -36,10 +43,13 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
         Catalog catalog = new Catalog(feed);
         BackOfficeUsers users = new BackOfficeUsers(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
+        AuditLog audit = new AuditLog();
         PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed, new PostedTimeCheck(postedTimes, Clock.systemUTC())));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices),
-                new AuditLog(), new ShopSettings(jdbi));
+                audit, new ShopSettings(jdbi),
+                new ProfileService(jdbi, catalog, feed, devices, audit), new PaymentModeService(jdbi, catalog, feed, devices, audit),
+                new ShiftTypeService(jdbi, feed, audit), new CustomerService(jdbi, catalog, feed, audit), new StaffService(jdbi, feed, devices, audit));
     }
 }

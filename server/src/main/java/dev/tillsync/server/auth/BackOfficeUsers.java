@@ -79,6 +79,6 @@ public final class BackOfficeUsers {
     }
 
     public List<UserRecord> list() {
-        return jdbi.withHandle(h -> h.createQuery(USER + " order by email").map(ConstructorMapper.of(UserRecord.class)).list());
+        return jdbi.withHandle(h -> h.createQuery(USER + " where role <> 'Cashier' order by email").map(ConstructorMapper.of(UserRecord.class)).list());
     }
 }

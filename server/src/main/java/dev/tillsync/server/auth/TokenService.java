@@ -32,7 +32,7 @@ public final class TokenService {
             throw Refusal.invalid("invalid_request", "Give email and password.");
         }
         record Row(long id, String email, String passwordHash, String role) {}
-        Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e")
+        Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e and role <> 'Cashier' and active and password_hash is not null")
                 .bind("e", email.trim().toLowerCase())
                 .map(ConstructorMapper.of(Row.class))
                 .findOne());
@@ -58,7 +58,7 @@ public final class TokenService {
         record Row(long id, String email, String role, boolean expired) {}
         Row row = jdbi.withHandle(h -> h.createQuery("""
                         select u.id, u.email, u.role, t.expires_at < now() as expired
-                        from auth_token t join app_user u on u.id = t.user_id where t.token_hash = :t
+                        from auth_token t join app_user u on u.id = t.user_id where t.token_hash = :t and u.role <> 'Cashier' and u.active
                         """)
                 .bind("t", Secrets.sha256(token.trim()))
                 .map(ConstructorMapper.of(Row.class))

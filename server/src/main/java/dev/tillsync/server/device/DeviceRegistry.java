@@ -196,8 +196,8 @@ public final class DeviceRegistry {
 
     private DeviceView view(Handle h, long id, List<DeviceUserData> users) {
         List<DeviceView.ShiftUserView> shifts = h.createQuery("""
-                        select u.email, s.shift_type from pos_offline_shift_user s join app_user u on u.id = s.user_id
-                        where s.device_id = :d order by u.email, s.shift_type
+                        select u.login as email, s.shift_type from pos_offline_shift_user s join app_user u on u.id = s.user_id
+                        where s.device_id = :d and u.active order by u.login, s.shift_type
                         """).bind("d", id)
                 .map(ConstructorMapper.of(ShiftUserData.class))
                 .map(s -> new DeviceView.ShiftUserView(s.email(), s.shiftType())).list();
@@ -218,9 +218,9 @@ public final class DeviceRegistry {
     /** The device's POS Offline Users, with the PIN hashes the pull feed carries (the API view leaves them out). */
     private static List<DeviceUserData> users(Handle h, long id) {
         return h.createQuery("""
-                        select u.email, coalesce(du.first_name, u.first_name) as first_name, coalesce(du.last_name, u.last_name) as last_name,
+                        select u.login as email, coalesce(du.first_name, u.first_name) as first_name, coalesce(du.last_name, u.last_name) as last_name,
                                u.pin_hash, du.can_configure_pos, du.can_export_log, du.can_reprint
-                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d order by u.email
+                        from pos_offline_user du join app_user u on u.id = du.user_id where du.device_id = :d and u.active order by u.login
                         """).bind("d", id)
                 .map(ConstructorMapper.of(DeviceUserData.class)).list();
     }
@@ -254,6 +254,83 @@ public final class DeviceRegistry {
             shiftKeys.add(key);
         }
         deleteMissing(h, Entities.SHIFT_USER, scope, shiftKeys);
+    }
+
+    /**
+     * A profile's settings changed (its version, so its key, moved): every device on it gets the new profile_plk and
+     * its device record is republished, in the caller's transaction; the posIds it touched.
+     */
+    public List<String> profileChanged(Handle h, long profileId, String profileKey) {
+        feed.lock(h);
+        h.createUpdate("update pos_offline set profile_plk = :k where pos_profile_id = :p").bind("k", profileKey).bind("p", profileId).execute();
+        List<String> posIds = new ArrayList<>();
+        for (long id : h.createQuery("select id from pos_offline where pos_profile_id = :p order by pos_id").bind("p", profileId)
+                .mapTo(Long.class).list()) {
+            publish(h, id);
+            posIds.add(h.createQuery("select pos_id from pos_offline where id = :id").bind("id", id).mapTo(String.class).one());
+        }
+        return posIds;
+    }
+
+    /** The POS IDs of the devices on a profile (a profile in use cannot be disabled). */
+    public List<String> devicesOnProfile(Handle h, long profileId) {
+        return h.createQuery("select pos_id from pos_offline where pos_profile_id = :p order by pos_id").bind("p", profileId)
+                .mapTo(String.class).list();
+    }
+
+    /** One till a cashier is assigned to: the POS Offline User flags and the shift types there. */
+    public record Assignment(String posId, boolean canConfigurePos, boolean canExportLog, boolean canReprint, List<String> shiftTypes) {}
+
+    private static final String USER_DEVICES =
+            "select device_id from pos_offline_user where user_id = :u union select device_id from pos_offline_shift_user where user_id = :u";
+
+    /**
+     * Replaces where a user is assigned (POS Offline Users and shift users of every device) and republishes every
+     * device it was or now is on, in the caller's transaction.
+     */
+    public void assignUser(Handle h, long userId, List<Assignment> tills) {
+        feed.lock(h);
+        Set<Long> touched = new HashSet<>(h.createQuery(USER_DEVICES).bind("u", userId).mapTo(Long.class).list());
+        h.createUpdate("delete from pos_offline_user where user_id = :u").bind("u", userId).execute();
+        h.createUpdate("delete from pos_offline_shift_user where user_id = :u").bind("u", userId).execute();
+        Set<String> seen = new HashSet<>();
+        for (Assignment a : tills) {
+            DeviceRecord d = require(h, a.posId());
+            if (!seen.add(d.posId())) throw Refusal.invalid("duplicate_till", "Till " + d.posId() + " is listed twice.");
+            h.createUpdate("""
+                    insert into pos_offline_user (device_id, user_id, can_configure_pos, can_export_log, can_reprint)
+                    values (:d, :u, :c, :e, :r)
+                    """).bind("d", d.id()).bind("u", userId).bind("c", a.canConfigurePos()).bind("e", a.canExportLog())
+                    .bind("r", a.canReprint()).execute();
+            for (String t : a.shiftTypes() == null ? List.<String>of() : a.shiftTypes()) {
+                if (t == null || !catalog.shiftTypeExists(h, t)) {
+                    throw Refusal.unprocessable("unknown_shift_type", "Shift type '" + t + "' does not exist.");
+                }
+                h.createUpdate("insert into pos_offline_shift_user (device_id, user_id, shift_type) values (:d, :u, :t) on conflict do nothing")
+                        .bind("d", d.id()).bind("u", userId).bind("t", t).execute();
+            }
+            touched.add(d.id());
+        }
+        for (long id : touched) publish(h, id);
+    }
+
+    /** A user's name, PIN or active flag changed: republishes every device the user is on (a disabled one drops out). */
+    public void userChanged(Handle h, long userId) {
+        feed.lock(h);
+        for (long id : h.createQuery(USER_DEVICES).bind("u", userId).mapTo(Long.class).list()) publish(h, id);
+    }
+
+    /** The tills a user is on, with flags and shift types, for the staff pages. */
+    public List<Assignment> assignments(Handle h, long userId) {
+        return h.createQuery("""
+                        select d.pos_id, du.can_configure_pos, du.can_export_log, du.can_reprint,
+                               coalesce((select string_agg(s.shift_type, ',' order by s.shift_type) from pos_offline_shift_user s
+                                         where s.device_id = d.id and s.user_id = du.user_id), '') as shifts
+                        from pos_offline_user du join pos_offline d on d.id = du.device_id where du.user_id = :u order by d.pos_id
+                        """).bind("u", userId)
+                .map((rs, c) -> new Assignment(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(","))))
+                .list();
     }
 
     /** A link code was redeemed: the device holds a new secret (only its sha256 is kept) and is Linked. */
@@ -316,8 +393,8 @@ public final class DeviceRegistry {
 
     private long userId(Handle h, String email) {
         if (email == null) throw Refusal.invalid("invalid_request", "Each user row needs 'user' (an email).");
-        return h.createQuery("select id from app_user where email = :e").bind("e", email.trim().toLowerCase()).mapTo(Long.class)
-                .findOne().orElseThrow(() -> Refusal.unprocessable("unknown_user", "No user with email " + email + "; create the user first."));
+        return h.createQuery("select id from app_user where login = :e").bind("e", email.trim().toLowerCase()).mapTo(Long.class)
+                .findOne().orElseThrow(() -> Refusal.unprocessable("unknown_user", "No user with login " + email + "; create the user first."));
     }
 
     private ProfileRecord profile(Handle h, String name) {

@@ -62,6 +62,8 @@ final class ApiRoutes {
         app.get(P + "/sync/pull", this::pull, DEVICE);
         app.post(P + "/imports", this::importFile, DEVICE, ACCOUNTS_MANAGER);
 
+        new MasterRoutes(s, bodies).register(app);
+
         app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);
         app.post(P + "/reports/flags/{uuid}/reviewed", this::markReviewed, ACCOUNTS_MANAGER);
     }
