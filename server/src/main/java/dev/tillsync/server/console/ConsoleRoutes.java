@@ -30,6 +30,7 @@ public final class ConsoleRoutes {
     private final ReconciliationController reconciliation;
     private final UploadController upload;
     private final UsersController users;
+    private final StaffController staff;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -40,6 +41,7 @@ public final class ConsoleRoutes {
         this.reconciliation = new ReconciliationController(services, queries, views);
         this.upload = new UploadController(services, queries, views);
         this.users = new UsersController(services, views);
+        this.staff = new StaffController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -81,6 +83,13 @@ public final class ConsoleRoutes {
 
         app.get("/console/upload", page(Role.ACCOUNTS_USER, upload::page));
         app.post("/console/upload", page(Role.ACCOUNTS_MANAGER, upload::upload));
+
+        app.get("/console/staff", page(Role.ACCOUNTS_USER, staff::list));
+        app.post("/console/staff", page(Role.ACCOUNTS_MANAGER, staff::create));
+        app.get("/console/staff/{login}", page(Role.ACCOUNTS_USER, staff::form));
+        app.post("/console/staff/{login}", page(Role.ACCOUNTS_MANAGER, staff::save));
+        app.get("/console/settings", page(Role.ACCOUNTS_USER, staff::settings));
+        app.post("/console/settings", page(Role.SYSTEM_MANAGER, staff::saveSettings));
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));
