@@ -31,6 +31,7 @@ public final class ConsoleRoutes {
     private final UploadController upload;
     private final UsersController users;
     private final StaffController staff;
+    private final ProfilesController profiles;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -42,6 +43,7 @@ public final class ConsoleRoutes {
         this.upload = new UploadController(services, queries, views);
         this.users = new UsersController(services, views);
         this.staff = new StaffController(services, views);
+        this.profiles = new ProfilesController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -84,6 +86,9 @@ public final class ConsoleRoutes {
         app.get("/console/upload", page(Role.ACCOUNTS_USER, upload::page));
         app.post("/console/upload", page(Role.ACCOUNTS_MANAGER, upload::upload));
 
+        app.get("/console/profiles", page(Role.ACCOUNTS_USER, profiles::list));
+        app.get("/console/profiles/{name}", page(Role.ACCOUNTS_USER, profiles::form));
+        app.post("/console/profiles/{name}", page(Role.ACCOUNTS_MANAGER, profiles::save));
         app.get("/console/staff", page(Role.ACCOUNTS_USER, staff::list));
         app.post("/console/staff", page(Role.ACCOUNTS_MANAGER, staff::create));
         app.get("/console/staff/{login}", page(Role.ACCOUNTS_USER, staff::form));

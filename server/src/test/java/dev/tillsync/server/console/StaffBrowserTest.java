@@ -99,6 +99,27 @@ class StaffBrowserTest {
     }
 
     @Test
+    void editingAProfilesReceiptHeaderChangesTheDevicesProfileKeyOnTheDevicePage() throws Exception {
+        signIn("manager@demo.shop", "manager-pass");
+        d.get(base + "/console/devices/POS-0001");
+        String before = d.findElement(By.id("profilePlk")).getAttribute("value");
+        d.get(base + "/console/profiles");
+        shot("profiles");
+        d.findElement(By.linkText("Main Store")).click();
+        WebElement header = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receiptHeader")));
+        header.clear();
+        header.sendKeys("Demo Shop - thank you for visiting");
+        d.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("saved=1"));
+        assertThat(d.findElement(By.cssSelector(".notice.ok")).getText()).contains("Profile saved");
+        shot("profile-form");
+        assertThat(server.services().profiles().get("Main Store").receiptHeader()).isEqualTo("Demo Shop - thank you for visiting");
+        d.get(base + "/console/devices/POS-0001");
+        String after = d.findElement(By.id("profilePlk")).getAttribute("value");
+        assertThat(after).isNotEqualTo(before).isEqualTo(server.services().profiles().get("Main Store").profileKey());
+    }
+
+    @Test
     void aSystemManagerSetsTheShopTimeZone() throws Exception {
         signIn("admin@demo.shop", "admin-pass");
         d.get(base + "/console/settings");
