@@ -23,6 +23,9 @@ import dev.tillsync.server.master.paymentmodes.PaymentModeService;
 import dev.tillsync.server.master.profiles.ProfileService;
 import dev.tillsync.server.master.shifttypes.ShiftTypeService;
 import dev.tillsync.server.master.staff.StaffService;
+import dev.tillsync.server.catalog.ItemFeed;
+import dev.tillsync.server.master.items.ItemDirectory;
+import dev.tillsync.server.master.items.ItemEditor;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
@@ -31,7 +34,8 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                        ImportService imports, SyncStatusReport syncStatus, Reconciliation reconciliation,
                        AuditLog audit, ShopSettings settings,
                        ProfileService profiles, PaymentModeService paymentModes, ShiftTypeService shiftTypes,
-                       CustomerService customers, StaffService staff) {
+                       CustomerService customers, StaffService staff,
+                       ItemDirectory items, ItemEditor itemEditor) {
 
     public static Services over(Jdbi jdbi) {
         return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
@@ -44,12 +48,14 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
         BackOfficeUsers users = new BackOfficeUsers(jdbi);
         DeviceRegistry devices = new DeviceRegistry(jdbi, catalog, feed);
         AuditLog audit = new AuditLog();
+        ItemDirectory items = new ItemDirectory(jdbi);
         PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed, new PostedTimeCheck(postedTimes, Clock.systemUTC())));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
                 new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices),
                 audit, new ShopSettings(jdbi),
                 new ProfileService(jdbi, catalog, feed, devices, audit), new PaymentModeService(jdbi, catalog, feed, devices, audit),
-                new ShiftTypeService(jdbi, feed, audit), new CustomerService(jdbi, catalog, feed, audit), new StaffService(jdbi, feed, devices, audit));
+                new ShiftTypeService(jdbi, feed, audit), new CustomerService(jdbi, catalog, feed, audit), new StaffService(jdbi, feed, devices, audit),
+                items, new ItemEditor(jdbi, items, audit, new ItemFeed(feed)));
     }
 }

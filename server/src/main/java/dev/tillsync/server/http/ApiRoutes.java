@@ -63,6 +63,13 @@ final class ApiRoutes {
         app.post(P + "/imports", this::importFile, DEVICE, ACCOUNTS_MANAGER);
 
         new MasterRoutes(s, bodies).register(app);
+        app.get(P + "/items", this::listItems, ACCOUNTS_USER);
+        app.post(P + "/items", ctx -> ctx.status(201).json(s.itemEditor().create(actor(ctx), itemSpec(ctx))), ACCOUNTS_MANAGER);
+        app.get(P + "/items/{code}", ctx -> ctx.json(s.items().get(ctx.pathParam("code"))), ACCOUNTS_USER);
+        app.put(P + "/items/{code}", ctx -> ctx.json(s.itemEditor().update(actor(ctx), ctx.pathParam("code"), itemSpec(ctx), ifMatch(ctx))), ACCOUNTS_MANAGER);
+        app.delete(P + "/items/{code}", ctx -> ctx.json(java.util.Map.of("item", s.itemEditor().disable(actor(ctx), ctx.pathParam("code"), ifMatch(ctx)),
+                "message", "Item " + ctx.pathParam("code") + " was disabled, not deleted: invoices refer to it; set active to true to sell it again.")), ACCOUNTS_MANAGER);
+        app.get(P + "/items/{code}/history", ctx -> ctx.json(s.itemEditor().history(ctx.pathParam("code"))), ACCOUNTS_USER);
 
         app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);
         app.post(P + "/reports/flags/{uuid}/reviewed", this::markReviewed, ACCOUNTS_MANAGER);
@@ -170,6 +177,34 @@ final class ApiRoutes {
 
     private void markReviewed(Context ctx) {
         ctx.json(s.syncStatus().markReviewed(ctx.pathParam("uuid"), Access.session(ctx).email()));
+    }
+
+    private void listItems(Context ctx) {
+        onlyQueryParams(ctx, "q", "category", "active", "offset", "limit");
+        Integer offset = intParam(ctx, "offset"), limit = intParam(ctx, "limit");
+        String active = ctx.queryParam("active");
+        ctx.json(s.items().list(ctx.queryParam("q"), ctx.queryParam("category"),
+                active == null || active.isBlank() ? null : Boolean.valueOf(active.trim()),
+                offset == null ? 0 : offset, limit == null ? 50 : limit));
+    }
+
+    private dev.tillsync.server.master.items.ItemView.Spec itemSpec(Context ctx) {
+        return bodies.json(ctx, dev.tillsync.server.master.items.ItemView.Spec.class, Limits.SMALL_BODY_BYTES);
+    }
+
+    private static String actor(Context ctx) {
+        return Access.session(ctx).email();
+    }
+
+    /** The If-Match header's version ("3" or the quoted "\"3\""), null when absent. */
+    private static Integer ifMatch(Context ctx) {
+        String v = ctx.header("If-Match");
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Integer.parseInt(v.trim().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_if_match", "If-Match must be the item's version number, e.g. \"3\".");
+        }
     }
 
     private <T> T optionalJson(byte[] body, Class<T> type) {
