@@ -26,6 +26,7 @@ import dev.tillsync.server.master.staff.StaffService;
 import dev.tillsync.server.catalog.ItemFeed;
 import dev.tillsync.server.master.items.ItemDirectory;
 import dev.tillsync.server.master.items.ItemEditor;
+import dev.tillsync.server.master.items.CatalogLists;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
@@ -35,7 +36,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                        AuditLog audit, ShopSettings settings,
                        ProfileService profiles, PaymentModeService paymentModes, ShiftTypeService shiftTypes,
                        CustomerService customers, StaffService staff,
-                       ItemDirectory items, ItemEditor itemEditor) {
+                       ItemDirectory items, ItemEditor itemEditor, CatalogLists catalogLists) {
 
     public static Services over(Jdbi jdbi) {
         return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
@@ -56,6 +57,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                 audit, new ShopSettings(jdbi),
                 new ProfileService(jdbi, catalog, feed, devices, audit), new PaymentModeService(jdbi, catalog, feed, devices, audit),
                 new ShiftTypeService(jdbi, feed, audit), new CustomerService(jdbi, catalog, feed, audit), new StaffService(jdbi, feed, devices, audit),
-                items, new ItemEditor(jdbi, items, audit, new ItemFeed(feed)));
+                items, new ItemEditor(jdbi, items, audit, new ItemFeed(feed)),
+                new CatalogLists(jdbi, audit, feed, new ItemFeed(feed)));
     }
 }

@@ -104,4 +104,21 @@ class ItemApiTest {
         assertThat(http.get("/items").status()).isEqualTo(401);
         assertThat(viewer.get("/items?q=ITEM-0001").body().get(0).path("code").asText()).isEqualTo("ITEM-0001");
     }
+
+    @Test
+    void categoriesTaxesAndPriceListsAreListedAndCreated() {
+        String name = "Cat " + UUID.randomUUID().toString().substring(0, 6);
+        Http.Response c = manager.post("/categories", Map.of("name", name, "position", 5));
+        assertThat(c.status()).as(c.raw()).isEqualTo(201);
+        Http.Response u = manager.put("/categories/" + name.replace(" ", "%20"), Map.of("position", 6, "version", 1));
+        assertThat(u.status()).as(u.raw()).isEqualTo(200);
+        assertThat(u.body().path("version").asInt()).isEqualTo(2);
+        assertThat(manager.get("/categories").raw()).contains(name);
+        assertThat(manager.get("/taxes").status()).isEqualTo(200);
+        assertThat(manager.get("/price-lists").raw()).contains("Standard Selling");
+        String tax = "Tax " + UUID.randomUUID().toString().substring(0, 6);
+        Http.Response t = manager.post("/taxes", Map.of("name", tax, "ratePercent", "7.5"));
+        assertThat(t.status()).as(t.raw()).isEqualTo(201);
+        assertThat(t.body().path("ratePercent").asText()).isEqualTo("7.50");
+    }
 }

@@ -17,6 +17,7 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
+import dev.tillsync.server.master.items.CatalogLists;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -70,6 +71,16 @@ final class ApiRoutes {
         app.delete(P + "/items/{code}", ctx -> ctx.json(java.util.Map.of("item", s.itemEditor().disable(actor(ctx), ctx.pathParam("code"), ifMatch(ctx)),
                 "message", "Item " + ctx.pathParam("code") + " was disabled, not deleted: invoices refer to it; set active to true to sell it again.")), ACCOUNTS_MANAGER);
         app.get(P + "/items/{code}/history", ctx -> ctx.json(s.itemEditor().history(ctx.pathParam("code"))), ACCOUNTS_USER);
+
+        app.get(P + "/categories", ctx -> ctx.json(s.catalogLists().categories()), ACCOUNTS_USER);
+        app.post(P + "/categories", ctx -> ctx.status(201).json(s.catalogLists().saveCategory(actor(ctx), null, body(ctx, CatalogLists.Category.class))), ACCOUNTS_MANAGER);
+        app.put(P + "/categories/{name}", ctx -> ctx.json(s.catalogLists().saveCategory(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.Category.class))), ACCOUNTS_MANAGER);
+        app.get(P + "/taxes", ctx -> ctx.json(s.catalogLists().taxes()), ACCOUNTS_USER);
+        app.post(P + "/taxes", ctx -> ctx.status(201).json(s.catalogLists().saveTax(actor(ctx), null, body(ctx, CatalogLists.Tax.class))), ACCOUNTS_MANAGER);
+        app.put(P + "/taxes/{name}", ctx -> ctx.json(s.catalogLists().saveTax(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.Tax.class))), ACCOUNTS_MANAGER);
+        app.get(P + "/price-lists", ctx -> ctx.json(s.catalogLists().priceLists()), ACCOUNTS_USER);
+        app.post(P + "/price-lists", ctx -> ctx.status(201).json(s.catalogLists().savePriceList(actor(ctx), null, body(ctx, CatalogLists.PriceList.class))), ACCOUNTS_MANAGER);
+        app.put(P + "/price-lists/{name}", ctx -> ctx.json(s.catalogLists().savePriceList(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.PriceList.class))), ACCOUNTS_MANAGER);
 
         app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);
         app.post(P + "/reports/flags/{uuid}/reviewed", this::markReviewed, ACCOUNTS_MANAGER);
@@ -190,6 +201,10 @@ final class ApiRoutes {
 
     private dev.tillsync.server.master.items.ItemView.Spec itemSpec(Context ctx) {
         return bodies.json(ctx, dev.tillsync.server.master.items.ItemView.Spec.class, Limits.SMALL_BODY_BYTES);
+    }
+
+    private <T> T body(Context ctx, Class<T> type) {
+        return bodies.json(ctx, type, Limits.SMALL_BODY_BYTES);
     }
 
     private static String actor(Context ctx) {
