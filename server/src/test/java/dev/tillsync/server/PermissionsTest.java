@@ -28,7 +28,16 @@ class PermissionsTest {
             new Endpoint("GET", "/devices/POS-0001/sync-status", null, Role.ACCOUNTS_USER),
             new Endpoint("GET", "/reports/reconciliation?posId=POS-0001", null, Role.ACCOUNTS_USER),
             new Endpoint("POST", "/reports/flags/no-such-uuid/reviewed", null, Role.ACCOUNTS_MANAGER),
-            new Endpoint("POST", "/imports", "not an export file", Role.ACCOUNTS_MANAGER));
+            new Endpoint("POST", "/imports", "not an export file", Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/items?q=ITEM", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/items", Map.of("code", "bad code with spaces"), Role.ACCOUNTS_MANAGER),
+            new Endpoint("PUT", "/items/NO-SUCH", Map.of("version", 1), Role.ACCOUNTS_MANAGER),
+            new Endpoint("DELETE", "/items/NO-SUCH", null, Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/items/ITEM-0001/history", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/categories", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/categories", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/taxes", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/price-lists", Map.of("name", ""), Role.ACCOUNTS_MANAGER));
 
     private static final Map<Role, String[]> LOGINS = Map.of(
             Role.ACCOUNTS_USER, new String[] {"viewer@demo.shop", "viewer-pass"},
