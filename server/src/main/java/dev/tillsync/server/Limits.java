@@ -22,6 +22,9 @@ public final class Limits {
     /** Largest upload of a till's export file, through the API or the console. */
     public static final long IMPORT_FILE_BYTES = 64 * MIB;
 
+    /** Largest CSV file the catalogue, stock or customer import reads (50,000 items with barcodes are about 10 MB). */
+    public static final long CSV_IMPORT_BYTES = 100 * MIB;
+
     /** Largest clock offset a push may report (X-Clock-Offset-Ms), either way: ten years, beyond any clock merely set wrong. */
     public static final long CLOCK_OFFSET_MAX_MS = 3650L * 86_400_000L;
 
