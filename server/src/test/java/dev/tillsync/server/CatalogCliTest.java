@@ -1,0 +1,66 @@
+package dev.tillsync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tillsync.server.admin.AdminCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code admin catalog import} through picocli: exit codes, refused rows printed with line and column, nothing written. */
+class CatalogCliTest {
+    private final TillServer server = SharedServer.get();
+    @TempDir Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run cli(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = ServerMain.commandLine().execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private String db() {
+        return ((HikariDataSource) server.dataSource()).getJdbcUrl() + "?user=postgres";
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void importDryRunThenApplyThenRefuse() throws Exception {
+        String tax = server.services().jdbi().withHandle(h -> h.createQuery("select name from tax_category order by name limit 1").mapTo(String.class).one());
+        Path good = file("good.csv", "\uFEFFcode;name;tax;price;barcodes\r\nCLI-1;Cli one;" + tax + ";2.00;CLI1\r\n");
+        Run dry = cli("admin", "--db", db(), "catalog", "import", "--dry-run", good.toString());
+        assertThat(dry.exit).as(dry.out + dry.err).isZero();
+        assertThat(dry.out).contains("Dry run, nothing written: would be 1 created, 0 updated, 0 unchanged");
+        Run ok = cli("admin", "--db", db(), "catalog", "import", good.toString());
+        assertThat(ok.exit).as(ok.out + ok.err).isZero();
+        assertThat(ok.out).contains("1 created");
+        assertThat(cli("admin", "--db", db(), "catalog", "import", good.toString()).out).contains("0 created, 0 updated, 1 unchanged");
+
+        Path bad = file("bad.csv", "code,name,tax,price\nCLI-2,Fine," + tax + ",1\nCLI-3,Neg," + tax + ",-1\n");
+        Run r = cli("admin", "--db", db(), "catalog", "import", bad.toString());
+        assertThat(r.exit).as(r.out + r.err).isEqualTo(AdminCommand.ROWS_REJECTED);
+        assertThat(r.out).contains("line 3, column price: Price -1 is negative.");
+        assertThat(r.err).contains("nothing was written");
+        long n = server.services().jdbi().withHandle(h -> h.createQuery("select count(*) from item where code = 'CLI-2'").mapTo(Long.class).one());
+        assertThat(n).as("one bad row applies nothing").isZero();
+    }
+}
