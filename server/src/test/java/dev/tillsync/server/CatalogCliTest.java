@@ -63,4 +63,15 @@ class CatalogCliTest {
         long n = server.services().jdbi().withHandle(h -> h.createQuery("select count(*) from item where code = 'CLI-2'").mapTo(Long.class).one());
         assertThat(n).as("one bad row applies nothing").isZero();
     }
+
+    @Test
+    void exportThenImportIsAllUnchanged() throws Exception {
+        Path out = dir.resolve("catalog.csv");
+        Run e = cli("admin", "--db", db(), "catalog", "export", out.toString());
+        assertThat(e.exit).as(e.out + e.err).isZero();
+        assertThat(Files.readString(out)).startsWith("code,name,category,unit,barcodes,tax,price,price_list,active\r\n");
+        Run i = cli("admin", "--db", db(), "catalog", "import", "--dry-run", out.toString());
+        assertThat(i.exit).as(i.out + i.err).isZero();
+        assertThat(i.out).contains("would be 0 created, 0 updated, ");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tillsync.server.admin;
 
 import dev.tillsync.server.imports.csv.CatalogCsv;
+import dev.tillsync.server.imports.csv.CatalogExport;
 import dev.tillsync.server.imports.csv.CatalogImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/pos server admin catalog import FILE [--dry-run]}: the catalogue CSV, all or nothing. */
 @Command(name = "catalog", description = "The catalogue as CSV (code,name,category,unit,barcodes,tax,price,price_list,active).",
-        subcommands = CatalogCommand.Import.class)
+        subcommands = {CatalogCommand.Import.class, CatalogCommand.Export.class})
 public final class CatalogCommand {
     @ParentCommand AdminCommand admin;
 
@@ -35,6 +36,21 @@ public final class CatalogCommand {
                     return AdminCommand.ROWS_REJECTED;
                 }
                 System.out.println((dryRun ? "Dry run, nothing written: would be " : "Imported " + file + ": ") + counts + ".");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "export", description = "Writes the catalogue as CSV, one row per item and price list; importing it changes nothing.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand CatalogCommand catalog;
+        @Parameters(paramLabel = "FILE", description = "The CSV file to write (UTF-8, ',')") Path file;
+
+        public Integer call() throws Exception {
+            return catalog.admin.withAdmin((a, s) -> {
+                String csv = new CatalogExport(s.jdbi()).csv();
+                Files.writeString(file, csv);
+                System.out.println("Exported " + (csv.lines().count() - 1) + " rows to " + file + ".");
                 return 0;
             });
         }

@@ -92,14 +92,9 @@ final class SyncStatusController {
                 .result(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
+    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula (shared with the catalogue export). */
     static String cell(String v) {
-        if (v == null) return "";
-        String t = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-        if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") || !t.equals(v)) {
-            return "\"" + t.replace("\"", "\"\"") + "\"";
-        }
-        return t;
+        return dev.tillsync.server.imports.csv.CsvCells.cell(v);
     }
 
     private static String blankToNull(String s) {
