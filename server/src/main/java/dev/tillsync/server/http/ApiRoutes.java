@@ -62,6 +62,8 @@ final class ApiRoutes {
         app.post(P + "/sync/push", this::push, DEVICE);
         app.get(P + "/sync/pull", this::pull, DEVICE);
         app.post(P + "/imports", this::importFile, DEVICE, ACCOUNTS_MANAGER);
+        app.post(P + "/imports/catalog", this::importCatalog, ACCOUNTS_MANAGER);
+        app.get(P + "/exports/catalog", this::exportCatalog, ACCOUNTS_USER);
 
         new MasterRoutes(s, bodies).register(app);
         app.get(P + "/items", this::listItems, ACCOUNTS_USER);
@@ -179,6 +181,20 @@ final class ApiRoutes {
     private void importFile(Context ctx) {
         String onlyPosId = Access.callingDevice(ctx).map(DeviceRecord::posId).orElse(null);
         ctx.json(s.imports().importFile(bodies.bytes(ctx, Limits.IMPORT_FILE_BYTES), onlyPosId));
+    }
+
+    /** The catalogue CSV, all or nothing: 200 with the counts when it applied (or would, dry run), 422 with every refused row. */
+    private void importCatalog(Context ctx) {
+        onlyQueryParams(ctx, "dryRun");
+        boolean dryRun = "true".equals(ctx.queryParam("dryRun"));
+        var r = new dev.tillsync.server.imports.csv.CatalogImport(s.jdbi(), s.catalog().itemFeed())
+                .run(bodies.bytes(ctx, Limits.CSV_IMPORT_BYTES), Access.session(ctx).email(), dryRun);
+        ctx.status(r.refused().isEmpty() ? 200 : 422).json(r);
+    }
+
+    private void exportCatalog(Context ctx) {
+        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"catalog.csv\"")
+                .result(new dev.tillsync.server.imports.csv.CatalogExport(s.jdbi()).csv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void reconciliation(Context ctx) {
