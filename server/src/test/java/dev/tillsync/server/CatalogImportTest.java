@@ -61,4 +61,18 @@ class CatalogImportTest {
         assertTrue(refused.refused().get(0).message().contains("item CSVT-1 at line 2"), refused.refused().toString());
         assertEquals(175, count("select price_minor from item_price where item_code = 'CSVT-1' and price_list = 'Standard Selling'"), "one bad row applies nothing");
     }
+
+    @Test
+    void barcodeOnAnotherShopItemAndNewItemWithoutTaxAreRefused() {
+        String taken = jdbi.withHandle(h -> h.createQuery("select barcode from item_barcode where item_code = 'ITEM-0001' limit 1").mapTo(String.class).one());
+        String csv = "code,name,barcodes,price\nCSVX-1,New without tax,,1\n";
+        CatalogImport.Result r = imports.run(csv.getBytes(StandardCharsets.UTF_8), "test", false);
+        assertEquals(1, r.refused().size(), r.refused().toString());
+        assertEquals("tax", r.refused().getFirst().column());
+        String t = tax();
+        CatalogImport.Result b = imports.run((H + "CSVX-2,Steals,,unit," + taken + ",\"" + t + "\",1,,\n").getBytes(StandardCharsets.UTF_8), "test", false);
+        assertEquals(1, b.refused().size(), b.refused().toString());
+        assertTrue(b.refused().getFirst().message().contains("already on item ITEM-0001"), b.refused().toString());
+        assertEquals(0, count("select count(*) from item where code like 'CSVX-%'"));
+    }
 }
