@@ -30,7 +30,7 @@ class PullShapesTest {
             Http.Response r = device.get("/sync/pull?limit=500&cursor=" + cursor);
             assertThat(r.status()).as(r.raw()).isEqualTo(200);
             r.body().path("changes").forEach(changes::add);
-            cursor = r.body().path("cursor").asText();
+            cursor = r.body().path("nextCursor").asText();
             if (!r.body().path("hasMore").asBoolean()) break;
         }
         return changes;
