@@ -37,8 +37,10 @@ class BenchSmokeTest {
         assertThat(Files.size(png)).isPositive();
 
         assertFigures(new PullBench().run(new PullBench.Options(work, 50)), "itemsPerSec", "firstSaleSec");
-        assertFigures(new FootprintBench().run(new FootprintBench.Options(work, 20, Duration.ofSeconds(60)), fleet, 3),
-                "fileMb", "terminalHeapMb", "serverHeapMb");
+        BenchReport footprint = new FootprintBench().run(new FootprintBench.Options(work, 20, Duration.ofSeconds(60)), fleet, 3);
+        assertFigures(footprint, "fileMb", "serverHeapMb");
+        // The engine keeps no caches, so its heap share can be zero to within GC noise; never negative.
+        assertThat(footprint.figures().get("terminalHeapMb")).isNotNaN().isNotNegative();
         assertThat(sale.render()).contains("sales/s");
     }
 
