@@ -54,6 +54,7 @@ class SalesReportsApiTest {
         Http.Response june2 = viewer.get("/invoices?" + dev + "&day=2024-06-02");
         assertThat(numbers(june2)).containsExactly(day.r1(), day.s2(), day.s1());
         assertThat(june2.body().get("total").asLong()).isEqualTo(3);
+        assertThat(june2.body().get("totalGrossMinor").asLong()).isEqualTo(945 + 172 - 372);
         assertThat(june2.body().get("timeZone").asText()).isEqualTo("Asia/Riyadh");
         JsonNode r1 = june2.body().at("/invoices/0");
         assertThat(r1.get("kind").asText()).isEqualTo("return");

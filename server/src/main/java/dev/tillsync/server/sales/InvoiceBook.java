@@ -44,9 +44,9 @@ public final class InvoiceBook {
             h.execute("set transaction isolation level repeatable read, read only");
             if (f.device() != null) requireDevice(h, f.device());
             String q = f.q() == null ? null : Page.like(f.q());
-            long total = h.createQuery("select count(*)" + WHERE)
+            long[] total = h.createQuery("select count(*), coalesce(sum(i.grand_total_minor), 0)" + WHERE)
                     .bind("device", f.device()).bind("from", r.from()).bind("to", r.to()).bind("cashier", f.cashier()).bind("q", q)
-                    .mapTo(Long.class).one();
+                    .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
             List<InvoiceSummary> rows = h.createQuery("""
                             select i.number, d.pos_id as device, i.posted_at, i.cashier, i.customer_number, i.return_against, i.offline,
                                    i.net_total_minor as net_minor, i.tax_total_minor as tax_minor, i.grand_total_minor as gross_minor""" + WHERE + """
@@ -54,7 +54,7 @@ public final class InvoiceBook {
                     .bind("device", f.device()).bind("from", r.from()).bind("to", r.to()).bind("cashier", f.cashier()).bind("q", q)
                     .bind("limit", InvoiceFilter.PAGE_SIZE).bind("offset", (long) (f.page() - 1) * InvoiceFilter.PAGE_SIZE)
                     .map(ConstructorMapper.of(InvoiceSummary.class)).list();
-            return new InvoiceListing(f.page(), InvoiceFilter.PAGE_SIZE, total, days.zone().getId(), rows);
+            return new InvoiceListing(f.page(), InvoiceFilter.PAGE_SIZE, total[0], total[1], days.zone().getId(), rows);
         });
     }
 
@@ -69,6 +69,10 @@ public final class InvoiceBook {
     private record Head(long id, String number, String device, Instant postedAt, String cashier, String customerNumber,
                         boolean offline, String returnAgainst, String profileKey, long netMinor, long taxMinor, long grossMinor,
                         long changeMinor, String syncUuid, String shiftUuid) {}
+
+    /** The invoice's row in pos_offline_sync_status (an invoice is only ever written with one). */
+    private record SyncRow(String uuid, Long seq, Instant receivedAt, String via, boolean review, List<String> reviewReasons,
+                           String reviewedBy, Instant reviewedAt) {}
 
     private record ReturnHead(long id, String number, String device, Instant postedAt, long grossMinor) {}
 
@@ -123,13 +127,10 @@ public final class InvoiceBook {
             InvoiceDetail.SyncFacts sync = h.createQuery("""
                             select uuid, seq, received_at, via, review, review_reasons, reviewed_by, reviewed_at
                             from pos_offline_sync_status where uuid = :u""")
-                    .bind("u", head.syncUuid()).registerColumnMapper(ReviewReasons.TYPE, reasons)
-                    .map((rs, ctx) -> new InvoiceDetail.SyncFacts(rs.getString("uuid"), rs.getLong("seq"),
-                            rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("via"), rs.getBoolean("review"),
-                            reasons.parse(rs.getString("review_reasons")), rs.getString("reviewed_by"),
-                            rs.getObject("reviewed_at", java.time.OffsetDateTime.class) == null ? null
-                                    : rs.getObject("reviewed_at", java.time.OffsetDateTime.class).toInstant(), shift))
-                    .findOne().orElse(new InvoiceDetail.SyncFacts(head.syncUuid(), null, null, null, false, List.of(), null, null, shift));
+                    .bind("u", head.syncUuid()).registerColumnMapper(ReviewReasons.TYPE, reasons).map(ConstructorMapper.of(SyncRow.class))
+                    .findOne().map(r -> new InvoiceDetail.SyncFacts(r.uuid(), r.seq(), r.receivedAt(), r.via(), r.review(), r.reviewReasons(),
+                            r.reviewedBy(), r.reviewedAt(), shift))
+                    .orElse(new InvoiceDetail.SyncFacts(head.syncUuid(), null, null, null, false, List.of(), null, null, shift));
             return new InvoiceDetail(head.number(), head.device(), head.postedAt(), head.cashier(), head.customerNumber(), head.offline(),
                     head.returnAgainst(), head.profileKey(), head.netMinor(), head.taxMinor(), head.grossMinor(), head.changeMinor(),
                     lines, payments, returns, sync);

@@ -110,7 +110,7 @@ class ReportsBrowserTest {
         d.findElement(By.id("s-apply")).click();
         wait.until(ExpectedConditions.urlContains("device=" + day.posId()));
         assertThat(d.findElements(By.cssSelector("#invoices tbody tr[data-number]"))).hasSize(4);
-        assertThat(d.findElement(By.id("invoices-count")).getText()).startsWith("4 invoices");
+        assertThat(d.findElement(By.id("invoices-count")).getText()).startsWith("4 invoices, total 9.45");
         var r1 = d.findElement(By.cssSelector("#invoices tr[data-number='" + day.r1() + "']"));
         assertThat(r1.getText()).contains("Return of " + day.s1(), "-3.72");
         shot("sales");
@@ -168,6 +168,23 @@ class ReportsBrowserTest {
         String stock = d.findElement(By.id("stock-impact")).getText();
         // 2 + 1 - 1 pens and 3 - 1 + 1 breads left the shelf
         assertThat(stock).contains("Ballpoint Pen Blue\nITEM-0001 -2", "Sourdough Bread\n" + day.bread() + " -3");
+    }
+
+    @Test
+    void aCashierNamedLikeMarkupIsShownAsTextAndBadFiltersAreExplained() {
+        String script = "<script>window.__pwned=1</script>";
+        String n = SalesDay.pushOne(server, Instant.parse("2024-01-15T09:00:00Z"), script);
+        d.get(base + "/console/sales?day=2024-01-15");
+        assertThat(d.findElement(By.cssSelector("#invoices tr[data-number='" + n + "']")).getText()).contains(script);
+        assertThat(((JavascriptExecutor) d).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        d.get(base + "/console/reports?from=2024-01-15&to=2024-01-15");
+        assertThat(d.findElement(By.id("cashiers")).getText()).contains(script);
+        assertThat(((JavascriptExecutor) d).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+
+        d.get(base + "/console/sales?day=15-01-2024");
+        assertThat(d.getPageSource()).contains("is not a date like 2024-05-31");
+        d.get(base + "/console/reports?from=2024-06-03&to=2024-06-01");
+        assertThat(d.getPageSource()).contains("swap from and to");
     }
 
     /** A console download with this browser's session cookie. */
