@@ -233,6 +233,26 @@ class SalesReportsApiTest {
     }
 
     @Test
+    void todayCountsARefusedRowAsFailedAndASequenceGapAsPendingOnItsTill() {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        // seq 1 and 4 are sales (1 and 2 pens) of 31 May; seq 2 is refused (an item the server does not know); seq 3 never came
+        var bad = Fixtures.invoiceRow(2, d.invoiceSeries() + "000002", d.profileKey(),
+                List.of(dev.tillsync.core.invoice.InvoiceLine.of("NO-SUCH-ITEM", "Ghost", 1, 100, 0)),
+                List.of(new dev.tillsync.core.invoice.Payment("Cash", 100, null)));
+        Http.Response push = d.http().post("/sync/push", new dev.tillsync.core.sync.PushBatch(d.posId(), d.profileKey(),
+                List.of(Fixtures.penSale(d, 1, 1, 1), bad, Fixtures.penSale(d, 4, 4, 2))));
+        assertThat(push.status()).as(push.raw()).isEqualTo(200);
+        assertThat(push.raw()).contains("unknown_item");
+        JsonNode till = null;
+        for (JsonNode t : viewer.get("/reports/today?day=2024-05-31").body().get("tills")) if (t.get("posId").asText().equals(d.posId())) till = t;
+        assertThat(till).isNotNull();
+        assertThat(till.get("sales").asLong()).isEqualTo(2);
+        assertThat(till.get("grossMinor").asLong()).isEqualTo(172 + 345);
+        assertThat(till.get("failed").asLong()).isEqualTo(1);
+        assertThat(till.get("pending").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void todayListsEveryTillWithItsSalesAndSyncAndTheHoursInLocalTime() {
         Http.Response r = viewer.get("/reports/today?day=2024-06-02");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
