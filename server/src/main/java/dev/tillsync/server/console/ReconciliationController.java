@@ -7,6 +7,7 @@ import dev.tillsync.server.report.SyncStatusReport;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class ReconciliationController {
             views.html(ctx, "reconciliation", ReconciliationModel.noDevices(Frame.of(u, Frame.Tab.RECONCILIATION, "Reconciliation"), s.settings().timeZone()));
             return;
         }
-        java.time.ZoneId zone = s.settings().timeZone();
+        ZoneId zone = s.settings().timeZone();
         List<ConsoleQueries.DaySales> days = q.salesPerDay(posId, 31, zone);
         String dayParam = ctx.queryParam("day");
         LocalDate day;

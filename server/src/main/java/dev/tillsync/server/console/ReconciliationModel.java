@@ -2,6 +2,7 @@ package dev.tillsync.server.console;
 
 import dev.tillsync.server.report.Reconciliation;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,9 @@ import java.util.Map;
  */
 record ReconciliationModel(Frame frame, boolean canEdit, List<String> posIds, String posId, LocalDate day, boolean reviewed,
                            Reconciliation.DeviceLine device, SalesChart chart, List<ConsoleQueries.DaySales> days,
-                           List<Reconciliation.Flag> flags, java.time.ZoneId zone) {
+                           List<Reconciliation.Flag> flags, ZoneId zone) {
 
-    static ReconciliationModel noDevices(Frame frame, java.time.ZoneId zone) {
+    static ReconciliationModel noDevices(Frame frame, ZoneId zone) {
         return new ReconciliationModel(frame, false, List.of(), null, null, false, null, null, List.of(), List.of(), zone);
     }
 
