@@ -37,7 +37,14 @@ class PermissionsTest {
             new Endpoint("GET", "/categories", null, Role.ACCOUNTS_USER),
             new Endpoint("POST", "/categories", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
             new Endpoint("POST", "/taxes", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
-            new Endpoint("POST", "/price-lists", Map.of("name", ""), Role.ACCOUNTS_MANAGER));
+            new Endpoint("POST", "/price-lists", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/invoices?day=2024-06-01", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/invoices/NO-SUCH-INVOICE", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/daily?from=2024-06-01&to=2024-06-02", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/daily.csv?from=2024-06-01&to=2024-06-02", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/cashiers?from=2024-06-01&to=2024-06-02", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/cashiers.csv?from=2024-06-01&to=2024-06-02", null, Role.ACCOUNTS_USER),
+            new Endpoint("GET", "/reports/today", null, Role.ACCOUNTS_USER));
 
     private static final Map<Role, String[]> LOGINS = Map.of(
             Role.ACCOUNTS_USER, new String[] {"viewer@demo.shop", "viewer-pass"},

@@ -2,7 +2,7 @@ package dev.tillsync.server.console;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,31 +67,31 @@ final class ConsoleQueries {
 
     record DaySales(LocalDate day, long count, long totalMinor, long offlineCount) {}
 
-    /** Sales per UTC day for one device, newest first. */
-    List<DaySales> salesPerDay(String posId, int days) {
+    /** Sales per local day of the shop ({@code zone}) for one device, newest first. */
+    List<DaySales> salesPerDay(String posId, int days, ZoneId zone) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select cast(i.posted_at at time zone 'UTC' as date) as day, count(*) as count,
+                        select cast(i.posted_at at time zone :tz as date) as day, count(*) as count,
                                coalesce(sum(i.grand_total_minor), 0) as total_minor, count(*) filter (where i.offline) as offline_count
                         from sales_invoice i join pos_offline d on d.id = i.device_id
                         where d.pos_id = :p group by 1 order by 1 desc limit :days
-                        """).bind("p", posId).bind("days", days)
+                        """).bind("p", posId).bind("days", days).bind("tz", zone.getId())
                 .map(ConstructorMapper.of(DaySales.class))
                 .list());
     }
 
     record HourSales(int hour, long count, long totalMinor, long offlineCount) {}
 
-    /** Sales per UTC hour of one day; offlineCount counts invoices whose payload said offline=true. */
-    List<HourSales> salesPerHour(String posId, LocalDate day) {
-        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Sales per local hour of one local day of the shop; offlineCount counts invoices whose payload said offline=true. */
+    List<HourSales> salesPerHour(String posId, LocalDate day, ZoneId zone) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         return jdbi.withHandle(h -> h.createQuery("""
-                        select cast(extract(hour from i.posted_at at time zone 'UTC') as int) as hour, count(*) as count,
+                        select cast(extract(hour from i.posted_at at time zone :tz) as int) as hour, count(*) as count,
                                coalesce(sum(i.grand_total_minor), 0) as total_minor, count(*) filter (where i.offline) as offline_count
                         from sales_invoice i join pos_offline d on d.id = i.device_id
                         where d.pos_id = :p and i.posted_at >= :from and i.posted_at < :to
                         group by 1 order by 1
-                        """).bind("p", posId).bind("from", from).bind("to", to)
+                        """).bind("p", posId).bind("from", from).bind("to", to).bind("tz", zone.getId())
                 .map(ConstructorMapper.of(HourSales.class))
                 .list());
     }

@@ -32,6 +32,9 @@ public final class ConsoleRoutes {
     private final UsersController users;
     private final StaffController staff;
     private final ProfilesController profiles;
+    private final TodayController today;
+    private final SalesController sales;
+    private final ReportsController reports;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -44,6 +47,9 @@ public final class ConsoleRoutes {
         this.users = new UsersController(services, views);
         this.staff = new StaffController(services, views);
         this.profiles = new ProfilesController(services, views);
+        this.today = new TodayController(services, views);
+        this.sales = new SalesController(services, queries, views);
+        this.reports = new ReportsController(services, queries, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -95,6 +101,13 @@ public final class ConsoleRoutes {
         app.post("/console/staff/{login}", page(Role.ACCOUNTS_MANAGER, staff::save));
         app.get("/console/settings", page(Role.ACCOUNTS_USER, staff::settings));
         app.post("/console/settings", page(Role.SYSTEM_MANAGER, staff::saveSettings));
+
+        app.get("/console/today", page(Role.ACCOUNTS_USER, today::page));
+        app.get("/console/sales", page(Role.ACCOUNTS_USER, sales::list));
+        app.get("/console/sales/{number}", page(Role.ACCOUNTS_USER, sales::detail));
+        app.get("/console/reports", page(Role.ACCOUNTS_USER, reports::page));
+        app.get("/console/reports/daily.csv", page(Role.ACCOUNTS_USER, reports::dailyCsv));
+        app.get("/console/reports/cashiers.csv", page(Role.ACCOUNTS_USER, reports::cashiersCsv));
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));

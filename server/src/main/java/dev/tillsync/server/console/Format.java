@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class Format {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Format() {}
 
@@ -31,6 +32,11 @@ final class Format {
     /** Times are shown in UTC: the server knows no store time zone, and UTC never has a missing or doubled hour. */
     static String time(Instant t) {
         return t == null ? "—" : TIME.format(t) + " UTC";
+    }
+
+    /** A time in the shop's time zone, as its tables show it under a heading that names the zone. */
+    static String local(Instant t, java.time.ZoneId zone) {
+        return t == null ? "—" : LOCAL.withZone(zone).format(t);
     }
 
     /** The badge colour of a Device Link Status. */

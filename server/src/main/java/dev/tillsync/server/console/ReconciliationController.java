@@ -7,11 +7,12 @@ import dev.tillsync.server.report.SyncStatusReport;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Reconciliation of one device for one UTC day (or all days): sales and totals per payment mode, per-shift
+ * Reconciliation of one device for one local day of the shop (its time zone setting; or all days): sales and totals per payment mode, per-shift
  * expected against counted cash, stock impact, flagged rows with a "reviewed" action, and sales per hour.
  */
 final class ReconciliationController {
@@ -32,10 +33,11 @@ final class ReconciliationController {
         String posId = ctx.queryParam("posId");
         if (posId == null || posId.isBlank()) posId = ids.isEmpty() ? null : ids.get(0);
         if (posId == null) {
-            views.html(ctx, "reconciliation", ReconciliationModel.noDevices(Frame.of(u, Frame.Tab.RECONCILIATION, "Reconciliation")));
+            views.html(ctx, "reconciliation", ReconciliationModel.noDevices(Frame.of(u, Frame.Tab.RECONCILIATION, "Reconciliation"), s.settings().timeZone()));
             return;
         }
-        List<ConsoleQueries.DaySales> days = q.salesPerDay(posId, 31);
+        ZoneId zone = s.settings().timeZone();
+        List<ConsoleQueries.DaySales> days = q.salesPerDay(posId, 31, zone);
         String dayParam = ctx.queryParam("day");
         LocalDate day;
         if ("all".equals(dayParam)) {
@@ -51,9 +53,9 @@ final class ReconciliationController {
         }
         Reconciliation.Report report = s.reconciliation().report(posId, day == null ? null : day.toString(), day == null ? null : day.toString());
         Reconciliation.DeviceLine d = report.devices().get(0);
-        SalesChart chart = day == null ? null : SalesChart.of(q.salesPerHour(posId, day), "Sales per hour on " + day + " (UTC)");
+        SalesChart chart = day == null ? null : SalesChart.of(q.salesPerHour(posId, day, zone), "Sales per hour on " + day + " (" + zone.getId() + ")");
         views.html(ctx, "reconciliation", new ReconciliationModel(Frame.of(u, Frame.Tab.RECONCILIATION, "Reconciliation " + posId),
-                u.canEdit(), ids, posId, day, ctx.queryParam("reviewed") != null, d, chart, days, flags(d)));
+                u.canEdit(), ids, posId, day, ctx.queryParam("reviewed") != null, d, chart, days, flags(d), zone));
     }
 
     void markReviewed(Context ctx, ConsoleUser u) {

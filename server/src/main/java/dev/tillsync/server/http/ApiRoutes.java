@@ -86,6 +86,7 @@ final class ApiRoutes {
 
         app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);
         app.post(P + "/reports/flags/{uuid}/reviewed", this::markReviewed, ACCOUNTS_MANAGER);
+        new SalesRoutes(s).register(app);
     }
 
     record LoginRequest(String email, String password) {}

@@ -6,10 +6,11 @@ import dev.tillsync.core.json.Json;
 import dev.tillsync.server.device.DeviceRegistry;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.ingest.ReviewReasons;
+import dev.tillsync.server.master.ShopSettings;
 import dev.tillsync.server.refusal.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,17 +22,20 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Reconciliation of offline sales: per device and per shift, sales and totals per payment mode, expected
- * against counted cash, stock impact per item, and the rows flagged for review. Read-only; one snapshot.
+ * against counted cash, stock impact per item, and the rows flagged for review. Read-only; one snapshot. A date
+ * given as from/to is a local day of the shop (its time zone setting); instants are UTC as on the wire.
  */
 public final class Reconciliation {
     private final Jdbi jdbi;
     private final DeviceRegistry devices;
     private final ObjectMapper json = Json.mapper();
     private final ReviewReasons reasons = new ReviewReasons();
+    private final ShopSettings settings;
 
     public Reconciliation(Jdbi jdbi, DeviceRegistry devices) {
         this.jdbi = jdbi;
         this.devices = devices;
+        this.settings = new ShopSettings(jdbi);
     }
 
     public record ShiftLine(String shiftUuid, String user, String shiftType, Instant openedAt, Instant closedAt,
@@ -61,8 +65,9 @@ public final class Reconciliation {
     private record ShiftSales(long count, long totalMinor) {}
 
     public Report report(String posId, String fromText, String toText) {
-        Instant from = parse(fromText, false);
-        Instant to = parse(toText, true);
+        ZoneId zone = settings.timeZone();
+        Instant from = parse(fromText, false, zone);
+        Instant to = parse(toText, true, zone);
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read, read only");
             List<DeviceView> selected = posId == null || posId.isBlank()
@@ -147,12 +152,12 @@ public final class Reconciliation {
         return out;
     }
 
-    private static Instant parse(String text, boolean end) {
+    private static Instant parse(String text, boolean end, ZoneId zone) {
         if (text == null || text.isBlank()) return null;
         try {
             if (text.length() == 10) {
                 LocalDate d = LocalDate.parse(text);
-                return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
