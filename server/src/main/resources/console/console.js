@@ -62,4 +62,41 @@
     };
     xhr.send(new FormData(form));
   });
+
+  // Items list: search as you type. Asks the list page for its rows fragment (same session, same escaping) 200 ms
+  // after the last key; an older answer arriving late never replaces a newer one. Without JS the form still works.
+  var search = document.getElementById("item-search");
+  if (search && window.fetch) {
+    var results = document.getElementById("item-results");
+    var timer = null, asked = 0, shown = 0;
+    var refresh = function () {
+      var params = new URLSearchParams(new FormData(search));
+      var n = ++asked;
+      var url = search.action + "?" + params.toString();
+      results.setAttribute("aria-busy", "true");
+      fetch(url + "&fragment=rows", { credentials: "same-origin", headers: { "X-Console-Fetch": "1" } })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          if (n < shown) return;
+          shown = n;
+          results.innerHTML = html;
+          results.removeAttribute("aria-busy");
+          if (window.history && history.replaceState) history.replaceState(null, "", url);
+        })
+        .catch(function () {
+          results.removeAttribute("aria-busy");
+        });
+    };
+    var later = function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 200);
+    };
+    document.getElementById("item-q").addEventListener("input", later);
+    document.getElementById("item-category").addEventListener("change", refresh);
+    search.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      refresh();
+    });
+  }
 })();
