@@ -47,7 +47,9 @@ final class CategoriesController {
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
             CatalogLists.Category now = find(existing);
-            views.html(ctx, "categories", model(u, null, e.getMessage(), now, d, "stale_version".equals(e.code()) && now != null ? now.version() : null));
+            boolean stale = "stale_version".equals(e.code()) && now != null;
+            views.html(ctx, "categories", model(u, null, stale ? ItemsController.stale("category " + now.name(), d.version(), now.version()) : e.getMessage(), now, d,
+                    stale ? now.version() : null));
         }
     }
 

@@ -11,10 +11,10 @@ import java.util.Set;
  * page can indent them. Invariant: every category appears exactly once, even one whose parent chain is broken.
  */
 record CategoryTree(List<Node> nodes) {
-    record Node(CatalogLists.Category category, int depth) {
-        /** The name indented with non-breaking spaces, for an option of a select (which cannot hold markup). */
+    record Node(CatalogLists.Category category, int depth, String path) {
+        /** The name with its parents ("Grocery › Tea"), for an option of a select, which can hold no indenting markup. */
         String indentedName() {
-            return "\u00a0\u00a0\u00a0\u00a0".repeat(depth) + category.name();
+            return path;
         }
 
         String name() {
@@ -28,17 +28,18 @@ record CategoryTree(List<Node> nodes) {
         Set<String> names = new HashSet<>();
         all.forEach(c -> names.add(c.name()));
         for (CatalogLists.Category c : all) {
-            if (c.parent() == null || !names.contains(c.parent())) add(all, c, 0, out, seen);
+            if (c.parent() == null || !names.contains(c.parent())) add(all, c, 0, "", out, seen);
         }
-        for (CatalogLists.Category c : all) add(all, c, 0, out, seen);
+        for (CatalogLists.Category c : all) add(all, c, 0, "", out, seen);
         return new CategoryTree(out);
     }
 
-    private static void add(List<CatalogLists.Category> all, CatalogLists.Category c, int depth, List<Node> out, Set<String> seen) {
+    private static void add(List<CatalogLists.Category> all, CatalogLists.Category c, int depth, String above, List<Node> out, Set<String> seen) {
         if (!seen.add(c.name())) return;
-        out.add(new Node(c, depth));
+        String path = above + c.name();
+        out.add(new Node(c, depth, path));
         for (CatalogLists.Category child : all) {
-            if (c.name().equals(child.parent())) add(all, child, depth + 1, out, seen);
+            if (c.name().equals(child.parent())) add(all, child, depth + 1, path + " › ", out, seen);
         }
     }
 

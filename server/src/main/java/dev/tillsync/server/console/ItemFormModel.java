@@ -4,6 +4,7 @@ import dev.tillsync.core.master.Unit;
 import dev.tillsync.server.master.items.CatalogLists;
 import dev.tillsync.server.master.items.ItemView;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,17 +40,34 @@ record ItemFormModel(Frame frame, String notice, String error, ItemDraft draft, 
         };
     }
 
+    /** "VAT (15%)", or just "Tax 15%" when the name already says the rate. */
+    static String taxLabel(CatalogLists.Tax t) {
+        String rate = ItemListModel.rate(t) + "%";
+        return t.name().contains(rate) ? t.name() : t.name() + " (" + rate + ")";
+    }
+
     static String listLabel(CatalogLists.PriceList p) {
         return p.name() + " (" + p.currency() + (p.pricesIncludeTax() ? ", incl. tax" : ", excl. tax") + ")";
     }
 
-    /** What is saved now, shown beside a conflict so the user sees what the other person changed. */
-    String savedSummary() {
-        if (saved == null) return "";
-        String prices = saved.prices().isEmpty() ? "no prices"
-                : String.join(", ", saved.prices().stream().map(p -> p.priceList() + " " + p.price()).toList());
-        return saved.name() + "; " + (saved.category() == null ? "no category" : saved.category()) + "; " + saved.unit() + "; "
-                + saved.taxCategory() + "; " + prices + "; barcodes " + (saved.barcodes().isEmpty() ? "none" : String.join(", ", saved.barcodes()))
-                + "; " + (saved.active() ? "active" : "disabled") + " (version " + saved.version() + ")";
+    /** Beside a conflict: each field where what is saved now differs from the form, "Name: saved X, yours Y". */
+    List<String> differences() {
+        if (saved == null) return List.of();
+        ItemDraft now = ItemDraft.of(saved);
+        List<String> out = new ArrayList<>();
+        diff(out, "Name", now.name(), draft.name());
+        diff(out, "Category", now.category(), draft.category());
+        diff(out, "Unit", now.unit(), draft.unit());
+        diff(out, "Tax category", now.taxCategory(), draft.taxCategory());
+        diff(out, "Barcodes", String.join(", ", now.barcodeList()), String.join(", ", draft.barcodeList()));
+        diff(out, "Active", now.active() ? "yes" : "no", draft.active() ? "yes" : "no");
+        for (CatalogLists.PriceList p : priceLists) diff(out, "Price on " + p.name(), now.price(p.name()), draft.price(p.name()));
+        if (out.isEmpty()) out.add("The saved values are the same as yours (version " + saved.version() + ").");
+        return out;
+    }
+
+    private static void diff(List<String> out, String field, String saved, String yours) {
+        String a = saved == null || saved.isBlank() ? "(none)" : saved.strip(), b = yours == null || yours.isBlank() ? "(none)" : yours.strip();
+        if (!a.equals(b)) out.add(field + ": saved " + a + ", yours " + b);
     }
 }

@@ -2,6 +2,8 @@ package dev.tillsync.server.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tillsync.server.master.AuditLog;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +17,10 @@ record ItemHistoryRow(String when, String who, String action, List<String> chang
             {"name", "Name"}, {"category", "Category"}, {"unit", "Unit"}, {"taxCategory", "Tax"}, {"active", "Active"},
             {"barcodes", "Barcodes"}, {"prices", "Prices"}};
 
-    static ItemHistoryRow of(AuditLog.Entry e) {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** {@code zone}: the shop's time zone, in which every console time is shown. */
+    static ItemHistoryRow of(AuditLog.Entry e, ZoneId zone) {
         List<String> changes = new ArrayList<>();
         for (String[] f : FIELDS) {
             String after = text(e.after() == null ? null : e.after().get(f[0]));
@@ -26,7 +31,7 @@ record ItemHistoryRow(String when, String who, String action, List<String> chang
             String before = text(e.before().get(f[0]));
             if (!Objects.equals(before, after)) changes.add(f[1] + ": " + before + " → " + after);
         }
-        return new ItemHistoryRow(Format.time(e.at()), e.actor(), label(e.action()), changes);
+        return new ItemHistoryRow(WHEN.format(e.at().atZone(zone)) + " " + zone.getId(), e.actor(), label(e.action()), changes);
     }
 
     private static String label(String action) {

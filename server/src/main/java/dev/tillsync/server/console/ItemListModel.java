@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code offset}, and whether a next page exists. The price column is {@code priceList}'s price.
  */
 record ItemListModel(Frame frame, String notice, String q, String category, CategoryTree categories, List<ItemView> items,
-                     int offset, int pageSize, boolean hasNext, String priceList, Map<String, String> taxRates, boolean canWrite) {
+                     int offset, int pageSize, boolean hasNext, String priceList, String priceHeader, Map<String, String> taxRates, boolean canWrite) {
 
     String price(ItemView i) {
         return i.prices().stream().filter(p -> p.priceList().equals(priceList)).map(ItemView.Price::price).findFirst().orElse("—");
@@ -18,7 +18,7 @@ record ItemListModel(Frame frame, String notice, String q, String category, Cate
 
     String tax(ItemView i) {
         String rate = taxRates.get(i.taxCategory());
-        return rate == null ? i.taxCategory() : i.taxCategory() + " (" + rate + "%)";
+        return rate == null || i.taxCategory().contains(rate + "%") ? i.taxCategory() : i.taxCategory() + " (" + rate + "%)";
     }
 
     String pageUrl(int from) {

@@ -9,6 +9,7 @@ import dev.tillsync.server.master.items.ItemView;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,12 @@ final class ItemsController {
         String category = ctx.queryParamAsClass("category", String.class).getOrDefault("").strip();
         int offset = Math.max(0, offset(ctx.queryParam("offset")));
         List<ItemView> rows = s.items().list(q, category, null, offset, PAGE + 1);
+        CatalogLists.PriceList list = defaultList();
         Map<String, String> rates = new LinkedHashMap<>();
         for (CatalogLists.Tax t : s.catalogLists().taxes()) rates.put(t.name(), ItemListModel.rate(t));
         ItemListModel m = new ItemListModel(Frame.of(u, Frame.Tab.CATALOG, "Items"), ctx.queryParam("notice"), q, category,
                 CategoryTree.of(s.catalogLists().categories()), rows.size() > PAGE ? rows.subList(0, PAGE) : rows, offset, PAGE,
-                rows.size() > PAGE, defaultList(), rates, u.can(Role.ACCOUNTS_MANAGER));
+                rows.size() > PAGE, list.name(), list.name() + ", " + list.currency(), rates, u.can(Role.ACCOUNTS_MANAGER));
         views.html(ctx, "rows".equals(ctx.queryParam("fragment")) ? "itemRows" : "items", m);
     }
 
@@ -80,7 +82,9 @@ final class ItemsController {
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
             ItemView now = s.items().get(saved.code());
-            views.html(ctx, "itemForm", form(u, null, e.getMessage(), d, now, "stale_version".equals(e.code()) ? now.version() : null));
+            boolean stale = "stale_version".equals(e.code());
+            views.html(ctx, "itemForm", form(u, null, stale ? stale("item " + now.code(), d.version(), now.version()) : e.getMessage(), d, now,
+                    stale ? now.version() : null));
         }
     }
 
@@ -98,17 +102,25 @@ final class ItemsController {
     }
 
     /** The list whose price the items page shows: the tills' default list when it exists, else the first. */
-    private String defaultList() {
+    private CatalogLists.PriceList defaultList() {
         List<CatalogLists.PriceList> lists = s.catalogLists().priceLists();
-        return lists.stream().map(CatalogLists.PriceList::name).filter(Catalog.DEFAULT_PRICE_LIST::equals).findFirst()
-                .orElse(lists.isEmpty() ? Catalog.DEFAULT_PRICE_LIST : lists.get(0).name());
+        return lists.stream().filter(l -> l.name().equals(Catalog.DEFAULT_PRICE_LIST)).findFirst()
+                .orElse(lists.isEmpty() ? new CatalogLists.PriceList(Catalog.DEFAULT_PRICE_LIST, "USD", 2, false, 0) : lists.get(0));
     }
 
     private ItemFormModel form(ConsoleUser u, String notice, String error, ItemDraft draft, ItemView saved, Integer conflict) {
-        List<ItemHistoryRow> history = saved == null ? List.of() : s.itemEditor().history(saved.code()).stream().map(ItemHistoryRow::of).toList();
+        ZoneId zone = s.settings().timeZone();
+        List<ItemHistoryRow> history = saved == null ? List.of()
+                : s.itemEditor().history(saved.code()).stream().map(e -> ItemHistoryRow.of(e, zone)).toList();
         return new ItemFormModel(Frame.of(u, Frame.Tab.CATALOG, saved == null ? "New item" : "Item " + saved.code()), notice, error, draft,
                 saved, conflict, CategoryTree.of(s.catalogLists().categories()), s.catalogLists().taxes(), s.catalogLists().priceLists(),
                 history, u.can(Role.ACCOUNTS_MANAGER));
+    }
+
+    /** The refusal of a stale save in the console's words: the form below keeps the values and offers the choice. */
+    static String stale(String what, Integer read, int now) {
+        return "Not saved: someone else changed " + what + " while you had it open (you read version " + read + "; it is now version " + now
+                + "). Your values are still in the form; compare them with what is saved now.";
     }
 
     /** The version the user chose to save over after a conflict ("Save mine over theirs"), else null. */

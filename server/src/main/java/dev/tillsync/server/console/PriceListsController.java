@@ -49,7 +49,9 @@ final class PriceListsController {
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
             CatalogLists.PriceList now = find(existing);
-            views.html(ctx, "priceLists", model(u, null, e.getMessage(), now, d, "stale_version".equals(e.code()) && now != null ? now.version() : null));
+            boolean stale = "stale_version".equals(e.code()) && now != null;
+            views.html(ctx, "priceLists", model(u, null, stale ? ItemsController.stale("price list " + now.name(), d.version(), now.version()) : e.getMessage(), now, d,
+                    stale ? now.version() : null));
         }
     }
 

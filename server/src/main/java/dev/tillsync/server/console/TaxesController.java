@@ -42,7 +42,9 @@ final class TaxesController {
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
             CatalogLists.Tax now = find(existing);
-            views.html(ctx, "taxes", model(u, null, e.getMessage(), now, d, "stale_version".equals(e.code()) && now != null ? now.version() : null));
+            boolean stale = "stale_version".equals(e.code()) && now != null;
+            views.html(ctx, "taxes", model(u, null, stale ? ItemsController.stale("tax category " + now.name(), d.version(), now.version()) : e.getMessage(), now, d,
+                    stale ? now.version() : null));
         }
     }
 

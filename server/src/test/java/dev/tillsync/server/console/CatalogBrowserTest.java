@@ -113,6 +113,15 @@ class CatalogBrowserTest {
         assertThat(created.prices()).extracting(ItemView.Price::priceMinor).containsExactly(350L);
         assertThat(created.category()).isEqualTo("Tea and coffee");
 
+        // The search also works as a plain GET form (no script): the address alone finds it, with the filter kept.
+        d.get(base + "/console/items?q=tea-1&category=Grocery");
+        assertThat(d.findElements(By.cssSelector("#items tbody tr"))).isEmpty();
+        d.get(base + "/console/items?q=tea-1&category=Tea+and+coffee");
+        assertThat(d.findElement(By.cssSelector("#items tbody tr")).getText()).contains("TEA-100").contains("3.50").contains("Tea and coffee");
+        assertThat(new Select(d.findElement(By.id("item-category"))).getFirstSelectedOption().getText()).isEqualTo("Grocery › Tea and coffee");
+        d.findElement(By.linkText("TEA-100")).click();
+        wait.until(ExpectedConditions.urlContains("code=TEA-100"));
+
         // Edit its price; the history shows who changed it, old → new.
         WebElement p = price("Standard Selling");
         p.clear();
@@ -143,7 +152,7 @@ class CatalogBrowserTest {
         p.sendKeys("3.95");
         d.findElement(By.id("save-item")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
-        assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("changed by someone else");
+        assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("someone else changed");
         assertThat(d.findElement(By.id("conflict")).getText()).contains("Green Tea 100g (API)");
         assertThat(price("Standard Selling").getAttribute("value")).isEqualTo("3.95");
         assertThat(server.services().items().get("TEA-100").prices().get(0).priceMinor()).isEqualTo(375L);
@@ -265,7 +274,7 @@ class CatalogBrowserTest {
         d.findElement(By.id("list-incl")).click();
         d.findElement(By.id("save-price-list")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
-        assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("changed by someone else");
+        assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("someone else changed");
         assertThat(d.findElement(By.id("list-incl")).isSelected()).isFalse();
         d.findElement(By.id("save-over")).click();
         wait.until(ExpectedConditions.urlContains("saved=1"));
