@@ -1,12 +1,14 @@
 package dev.tillsync.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tillsync.server.ServerOptions;
 import dev.tillsync.server.TillServer;
 import dev.tillsync.server.master.ItemRules;
 import dev.tillsync.server.master.items.CatalogLists;
 import dev.tillsync.server.master.items.ItemView;
+import dev.tillsync.server.refusal.Refusal;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -234,6 +236,11 @@ class CatalogBrowserTest {
         assertThat(new Select(d.findElement(By.id("category-parent"))).getOptions()).extracting(WebElement::getText)
                 .noneMatch(t -> t.contains("Notebooks") || t.contains("Pens") || t.strip().equals("Stationery"));
         shot("categories");
+        // Nor does the service take it from another way in (the API): a loop would hide both from the tills.
+        var stationery = server.services().catalogLists().categories().stream().filter(c -> c.name().equals("Stationery")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> server.services().catalogLists().saveCategory("test", "Stationery",
+                new CatalogLists.Category(null, "Notebooks", null, null, stationery.version())))
+                .isInstanceOf(Refusal.class).hasMessageContaining("one of its own subcategories");
 
         d.get(base + "/console/taxes");
         d.findElement(By.id("tax-name")).sendKeys("Reduced");

@@ -75,12 +75,13 @@ class CatalogItemsVolumeTest {
         cases.put("page 500 (offset 24,950)", "/console/items?offset=24950");
         cases.put("last page", "/console/items?offset=" + (N + 200 - 50));
         cases.put("code prefix VOL-4999", "/console/items?fragment=rows&q=VOL-4999");
+        cases.put("code prefix in lower case vol-4999", "/console/items?fragment=rows&q=vol-4999");
         cases.put("name prefix 'volume item 1234'", "/console/items?fragment=rows&q=" + URLEncoder.encode("volume item 1234", StandardCharsets.UTF_8));
         cases.put("barcode prefix 29000072345", "/console/items?fragment=rows&q=29000072345");
         cases.put("no match 'zzz'", "/console/items?fragment=rows&q=zzz");
         cases.put("category Bulk", "/console/items?fragment=rows&category=Bulk");
         cases.put("category Bulk + name 'volume item 49'", "/console/items?fragment=rows&category=Bulk&q=volume+item+49");
-        Map<String, Integer> expectRows = Map.of("code prefix VOL-4999", 10, "name prefix 'volume item 1234'", 11, "barcode prefix 29000072345", 10,
+        Map<String, Integer> expectRows = Map.of("code prefix VOL-4999", 10, "code prefix in lower case vol-4999", 10, "name prefix 'volume item 1234'", 11, "barcode prefix 29000072345", 10,
                 "no match 'zzz'", 0, "first page", 50, "page 500 (offset 24,950)", 50, "category Bulk", 50);
         StringBuilder report = new StringBuilder("items page over " + N + " items (ms per request, median / worst of 5):\n");
         for (var c : cases.entrySet()) {
