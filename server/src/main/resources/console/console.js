@@ -75,7 +75,14 @@
       var url = search.action + "?" + params.toString();
       results.setAttribute("aria-busy", "true");
       fetch(url + "&fragment=rows", { credentials: "same-origin", headers: { "X-Console-Fetch": "1" } })
-        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (r) {
+          // A session that ended answers with the sign-in page: go there rather than show it inside the list.
+          if (r.redirected && r.url.indexOf("/console/login") >= 0) {
+            window.location.href = r.url;
+            return Promise.reject(0);
+          }
+          return r.ok ? r.text() : Promise.reject(r.status);
+        })
         .then(function (html) {
           if (n < shown) return;
           shown = n;
@@ -83,8 +90,11 @@
           results.removeAttribute("aria-busy");
           if (window.history && history.replaceState) history.replaceState(null, "", url);
         })
-        .catch(function () {
+        .catch(function (status) {
           results.removeAttribute("aria-busy");
+          if (status !== 0 && n >= shown) {
+            results.insertAdjacentHTML("afterbegin", '<div class="notice error" role="alert">The search did not answer; press Search to try again.</div>');
+          }
         });
     };
     var later = function () {

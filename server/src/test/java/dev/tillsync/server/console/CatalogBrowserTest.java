@@ -96,6 +96,14 @@ class CatalogBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-range"), "Items 1–1"));
         assertThat(d.findElement(By.cssSelector("#items tbody tr")).getText()).contains("ITEM-0001");
 
+        // Paging: the next page starts where this one ended.
+        d.get(base + "/console/items");
+        d.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.urlContains("offset=50"));
+        assertThat(d.findElement(By.cssSelector("#items tbody tr")).getText()).startsWith("ITEM-0051");
+        assertThat(d.findElement(By.id("item-range")).getText()).isEqualTo("Items 51–100");
+        assertThat(d.findElements(By.id("prev-page"))).hasSize(1);
+
         // Create an item with two barcodes and a price.
         d.get(base + "/console/items");
         d.findElement(By.id("new-item")).click();
@@ -107,7 +115,7 @@ class CatalogBrowserTest {
         new Select(d.findElement(By.id("taxCategory"))).selectByValue("Tax 15%");
         d.findElement(By.id("barcodes")).sendKeys(ean + "\nTEA100-SHELF");
         price("Standard Selling").sendKeys("3.50");
-        d.findElement(By.id("save-item")).click();
+        submit("save-item");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         assertThat(d.getCurrentUrl()).contains("/console/items/edit?code=TEA-100");
         ItemView created = server.services().items().get("TEA-100");
@@ -121,6 +129,11 @@ class CatalogBrowserTest {
         d.get(base + "/console/items?q=tea-1&category=Tea+and+coffee");
         assertThat(d.findElement(By.cssSelector("#items tbody tr")).getText()).contains("TEA-100").contains("3.50").contains("Tea and coffee");
         assertThat(new Select(d.findElement(By.id("item-category"))).getFirstSelectedOption().getText()).isEqualTo("Grocery › Tea and coffee");
+        // Picking a category in the list filters at once (script), keeping the search box.
+        d.get(base + "/console/items");
+        new Select(d.findElement(By.id("item-category"))).selectByValue("Tea and coffee");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items tbody tr"), 1));
+        assertThat(d.getCurrentUrl()).contains("category=Tea+and+coffee");
         d.findElement(By.linkText("TEA-100")).click();
         wait.until(ExpectedConditions.urlContains("code=TEA-100"));
 
@@ -128,7 +141,7 @@ class CatalogBrowserTest {
         WebElement p = price("Standard Selling");
         p.clear();
         p.sendKeys("3.75");
-        d.findElement(By.id("save-item")).click();
+        submit("save-item");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         assertThat(server.services().items().get("TEA-100").prices().get(0).priceMinor()).isEqualTo(375L);
         List<WebElement> history = d.findElements(By.cssSelector("#history tbody tr"));
@@ -152,14 +165,13 @@ class CatalogBrowserTest {
         p = price("Standard Selling");
         p.clear();
         p.sendKeys("3.95");
-        d.findElement(By.id("save-item")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+        submit("save-item");
         assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("someone else changed");
         assertThat(d.findElement(By.id("conflict")).getText()).contains("Green Tea 100g (API)");
         assertThat(price("Standard Selling").getAttribute("value")).isEqualTo("3.95");
         assertThat(server.services().items().get("TEA-100").prices().get(0).priceMinor()).isEqualTo(375L);
         shot("item-conflict");
-        d.findElement(By.id("save-over")).click();
+        submit("save-over");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         assertThat(server.services().items().get("TEA-100").prices().get(0).priceMinor()).isEqualTo(395L);
 
@@ -176,8 +188,7 @@ class CatalogBrowserTest {
         new Select(d.findElement(By.id("taxCategory"))).selectByValue("Tax 15%");
         d.findElement(By.id("barcodes")).sendKeys(ean);
         price("Standard Selling").sendKeys("2.10");
-        d.findElement(By.id("save-item")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+        submit("save-item");
         assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains(ean).contains("TEA-100");
         assertThat(d.findElement(By.id("code")).getAttribute("value")).isEqualTo("TEA-200");
         assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo("Black Tea");
@@ -218,12 +229,12 @@ class CatalogBrowserTest {
         d.get(base + "/console/categories");
         d.findElement(By.id("category-name")).sendKeys("Notebooks");
         new Select(d.findElement(By.id("category-parent"))).selectByValue("Stationery");
-        d.findElement(By.id("save-category")).click();
+        submit("save-category");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         WebElement pos = d.findElement(By.id("category-position"));
         pos.clear();
         pos.sendKeys("3");
-        d.findElement(By.id("save-category")).click();
+        submit("save-category");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         var cat = server.services().catalogLists().categories().stream().filter(c -> c.name().equals("Notebooks")).findFirst().orElseThrow();
         assertThat(cat.parent()).isEqualTo("Stationery");
@@ -245,12 +256,12 @@ class CatalogBrowserTest {
         d.get(base + "/console/taxes");
         d.findElement(By.id("tax-name")).sendKeys("Reduced");
         d.findElement(By.id("tax-rate")).sendKeys("7.5");
-        d.findElement(By.id("save-tax")).click();
+        submit("save-tax");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         WebElement rate = d.findElement(By.id("tax-rate"));
         rate.clear();
         rate.sendKeys("8");
-        d.findElement(By.id("save-tax")).click();
+        submit("save-tax");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         assertThat(server.services().catalogLists().taxes()).anySatisfy(t -> {
             assertThat(t.name()).isEqualTo("Reduced");
@@ -260,8 +271,7 @@ class CatalogBrowserTest {
         rate = d.findElement(By.id("tax-rate"));
         rate.clear();
         rate.sendKeys("120");
-        d.findElement(By.id("save-tax")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+        submit("save-tax");
         assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("above 100%");
         assertThat(d.findElement(By.id("tax-rate")).getAttribute("value")).isEqualTo("120");
         d.get(base + "/console/taxes?name=Reduced");
@@ -271,7 +281,7 @@ class CatalogBrowserTest {
         d.findElement(By.id("list-name")).sendKeys("Wholesale EUR");
         d.findElement(By.id("list-currency")).sendKeys("eur");
         d.findElement(By.id("list-incl")).click();
-        d.findElement(By.id("save-price-list")).click();
+        submit("save-price-list");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         // Stale: the list changes underneath the open form.
         var wl = server.services().catalogLists().priceLists().stream().filter(l -> l.name().equals("Wholesale EUR")).findFirst().orElseThrow();
@@ -279,11 +289,10 @@ class CatalogBrowserTest {
         assertThat(wl.pricesIncludeTax()).isTrue();
         server.services().catalogLists().savePriceList("test", "Wholesale EUR", new CatalogLists.PriceList(null, null, null, true, wl.version()));
         d.findElement(By.id("list-incl")).click();
-        d.findElement(By.id("save-price-list")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+        submit("save-price-list");
         assertThat(d.findElement(By.cssSelector(".notice.error")).getText()).contains("someone else changed");
         assertThat(d.findElement(By.id("list-incl")).isSelected()).isFalse();
-        d.findElement(By.id("save-over")).click();
+        submit("save-over");
         wait.until(ExpectedConditions.urlContains("saved=1"));
         assertThat(server.services().catalogLists().priceLists().stream().filter(l -> l.name().equals("Wholesale EUR")).findFirst().orElseThrow()
                 .pricesIncludeTax()).isFalse();
@@ -291,6 +300,13 @@ class CatalogBrowserTest {
         // The new list is offered on the item form.
         d.get(base + "/console/items/edit?code=ITEM-0001");
         assertThat(price("Wholesale EUR").getAttribute("value")).isEmpty();
+    }
+
+    /** Clicks a form's submit button and waits for the next page to replace this one (the address alone may not change). */
+    private static void submit(String buttonId) {
+        WebElement b = d.findElement(By.id(buttonId));
+        b.click();
+        wait.until(ExpectedConditions.stalenessOf(b));
     }
 
     private static WebElement price(String list) {
