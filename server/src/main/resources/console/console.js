@@ -62,4 +62,51 @@
     };
     xhr.send(new FormData(form));
   });
+
+  // Items list: search as you type. Asks the list page for its rows fragment (same session, same escaping) 200 ms
+  // after the last key; an older answer arriving late never replaces a newer one. Without JS the form still works.
+  var search = document.getElementById("item-search");
+  if (search && window.fetch) {
+    var results = document.getElementById("item-results");
+    var timer = null, asked = 0, shown = 0;
+    var refresh = function () {
+      var params = new URLSearchParams(new FormData(search));
+      var n = ++asked;
+      var url = search.action + "?" + params.toString();
+      results.setAttribute("aria-busy", "true");
+      fetch(url + "&fragment=rows", { credentials: "same-origin", headers: { "X-Console-Fetch": "1" } })
+        .then(function (r) {
+          // A session that ended answers with the sign-in page: go there rather than show it inside the list.
+          if (r.redirected && r.url.indexOf("/console/login") >= 0) {
+            window.location.href = r.url;
+            return Promise.reject(0);
+          }
+          return r.ok ? r.text() : Promise.reject(r.status);
+        })
+        .then(function (html) {
+          if (n < shown) return;
+          shown = n;
+          results.innerHTML = html;
+          results.removeAttribute("aria-busy");
+          if (window.history && history.replaceState) history.replaceState(null, "", url);
+        })
+        .catch(function (status) {
+          results.removeAttribute("aria-busy");
+          if (status !== 0 && n >= shown) {
+            results.insertAdjacentHTML("afterbegin", '<div class="notice error" role="alert">The search did not answer; press Search to try again.</div>');
+          }
+        });
+    };
+    var later = function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 200);
+    };
+    document.getElementById("item-q").addEventListener("input", later);
+    document.getElementById("item-category").addEventListener("change", refresh);
+    search.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      clearTimeout(timer);
+      refresh();
+    });
+  }
 })();

@@ -35,6 +35,10 @@ public final class ConsoleRoutes {
     private final TodayController today;
     private final SalesController sales;
     private final ReportsController reports;
+    private final ItemsController items;
+    private final CategoriesController categories;
+    private final TaxesController taxes;
+    private final PriceListsController priceLists;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -50,6 +54,10 @@ public final class ConsoleRoutes {
         this.today = new TodayController(services, views);
         this.sales = new SalesController(services, queries, views);
         this.reports = new ReportsController(services, queries, views);
+        this.items = new ItemsController(services, views);
+        this.categories = new CategoriesController(services, views);
+        this.taxes = new TaxesController(services, views);
+        this.priceLists = new PriceListsController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -111,6 +119,19 @@ public final class ConsoleRoutes {
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));
+
+        app.get("/console/items", page(Role.ACCOUNTS_USER, items::list));
+        app.get("/console/items/new", page(Role.ACCOUNTS_MANAGER, items::newForm));
+        app.get("/console/items/edit", page(Role.ACCOUNTS_USER, items::edit));
+        app.post("/console/items", page(Role.ACCOUNTS_MANAGER, items::create));
+        app.post("/console/items/save", page(Role.ACCOUNTS_MANAGER, items::save));
+        app.post("/console/items/disable", page(Role.ACCOUNTS_MANAGER, items::disable));
+        app.get("/console/categories", page(Role.ACCOUNTS_USER, categories::page));
+        app.post("/console/categories", page(Role.ACCOUNTS_MANAGER, categories::save));
+        app.get("/console/taxes", page(Role.ACCOUNTS_USER, taxes::page));
+        app.post("/console/taxes", page(Role.ACCOUNTS_MANAGER, taxes::save));
+        app.get("/console/price-lists", page(Role.ACCOUNTS_USER, priceLists::page));
+        app.post("/console/price-lists", page(Role.ACCOUNTS_MANAGER, priceLists::save));
     }
 
     private void signIn(Context ctx) {

@@ -72,6 +72,17 @@ public final class CatalogLists {
             if (parent != null && categories(h).stream().noneMatch(x -> x.name().equals(parent))) {
                 throw Refusal.unprocessable("unknown_category", "Parent category '" + parent + "' does not exist.");
             }
+            // A category under itself or under one of its own subcategories would make a loop the tills cannot show.
+            List<Category> all = categories(h);
+            String up = parent;
+            for (int steps = 0; up != null && steps <= all.size(); steps++) {
+                if (up.equals(name)) {
+                    throw Refusal.unprocessable("category_loop", "Category '" + name + "' cannot go under '" + parent
+                            + "': that is " + (parent.equals(name) ? "itself" : "one of its own subcategories") + ". Pick another parent.");
+                }
+                String at = up;
+                up = all.stream().filter(x -> x.name().equals(at)).findFirst().map(Category::parent).orElse(null);
+            }
             int position = c.position() != null ? c.position() : before == null ? 0 : before.position();
             boolean active = c.active() != null ? c.active() : before == null || before.active();
             h.createUpdate("""

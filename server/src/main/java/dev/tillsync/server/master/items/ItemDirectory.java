@@ -18,7 +18,7 @@ public final class ItemDirectory {
         this.jdbi = jdbi;
     }
 
-    /** A page of items matching {@code q} (prefix of code, name or a barcode), a category and an active flag. */
+    /** A page of items matching {@code q} (prefix of code, name or a barcode, any case), a category and an active flag. */
     public List<ItemView> list(String q, String category, Boolean active, int offset, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) throw Refusal.invalid("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ".");
         if (offset < 0) throw Refusal.invalid("invalid_offset", "offset must not be negative.");
@@ -26,8 +26,8 @@ public final class ItemDirectory {
         return jdbi.withHandle(h -> {
             List<String> codes = h.createQuery("""
                             select i.code from item i
-                            where (cast(:q as text) is null or i.code like :q or lower(i.name) like lower(:q)
-                                   or exists (select 1 from item_barcode b where b.item_code = i.code and b.barcode like :q))
+                            where (cast(:q as text) is null or lower(i.code) like lower(:q) or lower(i.name) like lower(:q)
+                                   or exists (select 1 from item_barcode b where b.item_code = i.code and lower(b.barcode) like lower(:q)))
                               and (cast(:cat as text) is null or i.category = :cat)
                               and (cast(:active as boolean) is null or i.active = :active)
                             order by i.code offset :off limit :lim
