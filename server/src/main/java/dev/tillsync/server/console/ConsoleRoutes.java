@@ -32,6 +32,7 @@ public final class ConsoleRoutes {
     private final UsersController users;
     private final StaffController staff;
     private final ProfilesController profiles;
+    private final StockController stock;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -44,6 +45,7 @@ public final class ConsoleRoutes {
         this.users = new UsersController(services, views);
         this.staff = new StaffController(services, views);
         this.profiles = new ProfilesController(services, views);
+        this.stock = new StockController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -95,6 +97,16 @@ public final class ConsoleRoutes {
         app.post("/console/staff/{login}", page(Role.ACCOUNTS_MANAGER, staff::save));
         app.get("/console/settings", page(Role.ACCOUNTS_USER, staff::settings));
         app.post("/console/settings", page(Role.SYSTEM_MANAGER, staff::saveSettings));
+
+        app.get("/console/stock", page(Role.ACCOUNTS_USER, stock::page));
+        app.post("/console/stock/receipts", page(Role.ACCOUNTS_MANAGER, stock::receive));
+        app.post("/console/stock/adjustments", page(Role.ACCOUNTS_MANAGER, stock::adjust));
+        app.post("/console/stock/transfers", page(Role.ACCOUNTS_MANAGER, stock::transfer));
+        app.get("/console/stock/stocktake", page(Role.ACCOUNTS_USER, stock::stocktake));
+        app.post("/console/stock/stocktake", page(Role.ACCOUNTS_MANAGER, stock::stocktakePost));
+        app.get("/console/stock/warehouses", page(Role.ACCOUNTS_USER, stock::warehouses));
+        app.post("/console/stock/warehouses", page(Role.ACCOUNTS_MANAGER, stock::createWarehouse));
+        app.post("/console/stock/warehouses/{name}", page(Role.ACCOUNTS_MANAGER, stock::saveWarehouse));
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));

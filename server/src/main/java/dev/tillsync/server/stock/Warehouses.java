@@ -41,6 +41,11 @@ public final class Warehouses {
         return jdbi.withHandle(h -> h.createQuery("select name from warehouse where active order by name").mapTo(String.class).list());
     }
 
+    /** The warehouse the first active POS profile sells from: where most goods are received and counted. */
+    public Optional<String> sellingDefault() {
+        return jdbi.withHandle(h -> h.createQuery("select warehouse from pos_profile where active order by id limit 1").mapTo(String.class).findOne());
+    }
+
     public Warehouse get(String name) {
         return jdbi.withHandle(h -> require(h, name));
     }
