@@ -362,4 +362,36 @@ class StockApiTest {
         assertThat(inUse.body().path("message").asText()).contains("Main Store");
         assertThat(manager.get("/warehouses/No%20Such").status()).isEqualTo(404);
     }
+
+    @Test
+    void concurrentRetriesApplyOnceAndConcurrentMovementsAllCount() throws Exception {
+        String code = newItem("unit");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> b = body(MAIN, "lines", List.of(line(code, "5")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> same = new ArrayList<>();
+            for (int i = 0; i < 8; i++) same.add(pool.submit(() -> manager.with("Idempotency-Key", key).post("/stock/receipts", b)));
+            java.util.Set<String> vouchers = new java.util.HashSet<>();
+            int created = 0;
+            for (var f : same) {
+                Http.Response r = f.get();
+                assertThat(r.status()).as(r.raw()).isIn(200, 201);
+                if (r.status() == 201) created++;
+                vouchers.add(r.body().path("voucherNo").asText());
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(vouchers).hasSize(1);
+            assertThat(level(MAIN, code)).isEqualTo(5000);
+
+            List<java.util.concurrent.Future<Http.Response>> many = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                many.add(pool.submit(() -> manager.post("/stock/adjustments", body(MAIN, "reason", "found in the back", "lines", List.of(line(code, "1"), line("ITEM-0001", "1"))))));
+            }
+            for (var f : many) assertThat(f.get().status()).isEqualTo(201);
+            assertThat(level(MAIN, code)).isEqualTo(13_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
