@@ -71,7 +71,13 @@ final class StockController {
                 String v = ctx.formParam(f);
                 if (v != null) draft.put(f, v);
             }
-            views.html(ctx, "stock", model(ctx, u, null, type.label() + " not posted: " + e.getMessage(), type.code(), draft));
+            String message = e.getMessage();
+            if ("movement_id_reused".equals(e.code())) {
+                // A page shown again from the browser's history still carries the id of a movement already posted.
+                draft.remove("movementId");
+                message = "This form was already used for another movement (the page came back from the browser's history); check the values and submit again.";
+            }
+            views.html(ctx, "stock", model(ctx, u, null, type.label() + " not posted: " + message, type.code(), draft));
         }
     }
 
@@ -100,12 +106,13 @@ final class StockController {
         String warehouse = blank(ctx.queryParam("warehouse"));
         if (warehouse == null) warehouse = blank(ctx.formParam("filterWarehouse"));
         String q = blank(ctx.queryParam("q"));
+        String item = blank(ctx.queryParam("item"));
         int offset = Math.max(0, number(ctx.queryParam("offset")));
-        Page<StockLevels.Level> levels = s.stock().levels(warehouse, null, q, offset, PAGE);
-        Page<StockLevels.Entry> movements = s.stock().movements(warehouse, null, null, null, null, 0, 30);
+        Page<StockLevels.Level> levels = s.stock().levels(warehouse, item, q, offset, PAGE);
+        Page<StockLevels.Entry> movements = s.stock().movements(warehouse, item, null, null, null, 0, item == null ? 30 : 200);
         String id = draft.getOrDefault("movementId", UUID.randomUUID().toString());
         return new StockModel(Frame.of(u, Frame.Tab.STOCK, "Stock"), notice, error, s.warehouses().activeNames(), warehouse == null ? "" : warehouse,
-                q == null ? "" : q, levels, movements, s.settings().timeZone(), u.can(Role.ACCOUNTS_MANAGER), draftForm, draft, id, tillWarehouse());
+                q == null ? "" : q, item == null ? "" : item, levels, movements, s.settings().timeZone(), u.can(Role.ACCOUNTS_MANAGER), draftForm, draft, id, tillWarehouse());
     }
 
     private String tillWarehouse() {
@@ -157,7 +164,10 @@ final class StockController {
                     null, reason == null ? "" : reason, List.of(), preview, id, u.can(Role.ACCOUNTS_MANAGER)));
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
-            views.html(ctx, "stocktake", entry(u, "Stocktake not posted: " + e.getMessage(), warehouse, null, reason, lines, id));
+            boolean reused = "movement_id_reused".equals(e.code());
+            views.html(ctx, "stocktake", entry(u, "Stocktake not posted: " + (reused
+                    ? "this page was already used for another stocktake (it came back from the browser's history); check the counts and review them again."
+                    : e.getMessage()), warehouse, null, reason, lines, reused ? UUID.randomUUID().toString() : id));
         }
     }
 

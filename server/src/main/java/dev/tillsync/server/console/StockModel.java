@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stock page: levels (filtered by warehouse and item search, paged), the newest movements, and the receive,
+ * The stock page: levels (filtered by warehouse and item search, paged), the newest movements (all of one item when
+ * {@code item} is set: its history), and the receive,
  * adjust and transfer forms. {@code draftForm}/{@code draft} hold what the user typed into a refused form, so it is
  * shown again as typed; {@code movementId} names each form's request, so a double submit posts once.
  */
-record StockModel(Frame frame, String notice, String error, List<String> warehouses, String warehouse, String q,
+record StockModel(Frame frame, String notice, String error, List<String> warehouses, String warehouse, String q, String item,
                   Page<StockLevels.Level> levels, Page<StockLevels.Entry> movements, ZoneId zone, boolean canWrite,
                   String draftForm, Map<String, String> draft, String movementId, String defaultWarehouse) {
 
@@ -74,7 +75,12 @@ record StockModel(Frame frame, String notice, String error, List<String> warehou
 
     /** The query string for another page of levels with the same filters. */
     String pageLink(int offset) {
-        return "/console/stock?warehouse=" + Format.url(warehouse) + "&q=" + Format.url(q) + "&offset=" + offset;
+        return "/console/stock?warehouse=" + Format.url(warehouse) + "&q=" + Format.url(q) + "&item=" + Format.url(item) + "&offset=" + offset;
+    }
+
+    /** The link to one item's levels and movements, in the warehouse being shown. */
+    String itemLink(String code) {
+        return "/console/stock?warehouse=" + Format.url(warehouse) + "&item=" + Format.url(code);
     }
 
     boolean hasPrevious() {

@@ -136,6 +136,13 @@ class StockBrowserTest {
         assertThat(movements).contains("Stock Transfer").contains("restock the back room").contains("from Acme Stationery; ref DN-4471")
                 .contains("dried out").contains("manager@demo.shop").contains("-0.2");
         shot("stock");
+
+        // An item's own history: its code links to its levels and every movement of it.
+        d.findElement(By.cssSelector("#levels tr[data-warehouse='Back Room'] a")).click();
+        wait.until(ExpectedConditions.urlContains("item=ITEM-0001"));
+        assertThat(d.findElement(By.cssSelector("#movements-card h2")).getText()).isEqualTo("Movements of ITEM-0001");
+        assertThat(d.findElement(By.id("movements")).getText()).contains("Stock Receipt").contains("Stock Transfer").doesNotContain("CHEESE-KG");
+        assertThat(d.findElement(By.id("levels")).getText()).doesNotContain("ITEM-0002");
     }
 
     @Test
