@@ -97,6 +97,10 @@ class StockApiTest {
         assertThat(rows.get(0).path("type").asText()).isEqualTo("Stock Receipt");
         assertThat(rows.get(0).path("qty").asText()).isEqualTo("24");
         assertThat(rows.get(0).path("postedAt").asText()).isNotEmpty();
+        var audited = server.services().jdbi().withHandle(h -> server.services().audit().history(h, "stock_movement", voucher, 10));
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0).actor()).isEqualTo("manager@demo.shop");
+        assertThat(audited.get(0).after().toString()).contains("Acme Stationery").contains(code);
 
         // The same id in the body works like the header; the same id for another movement is refused.
         Map<String, Object> other = body(MAIN, "movementId", key, "lines", List.of(line(code, "1")));
@@ -292,6 +296,11 @@ class StockApiTest {
             assertThat(r.error()).as(r.raw()).isEqualTo(c.error());
             assertThat(r.body().path("message").asText()).as(r.raw()).isNotBlank();
         }
+        List<Map<String, String>> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) tooMany.add(line(code, "1"));
+        Http.Response big = manager.post("/stock/receipts", body(MAIN, "lines", tooMany));
+        assertThat(big.status()).as(big.raw()).isEqualTo(422);
+        assertThat(big.body().path("message").asText()).contains("at most 1000 lines");
         assertThat(level(MAIN, code)).isZero();
         assertThat(manager.get("/stock/movements?item=" + enc(code)).body().path("total").asLong()).isZero();
         Http.Response badDate = manager.get("/stock/movements?from=31/12/2024");
