@@ -27,6 +27,9 @@ import dev.tillsync.server.catalog.ItemFeed;
 import dev.tillsync.server.master.items.ItemDirectory;
 import dev.tillsync.server.master.items.ItemEditor;
 import dev.tillsync.server.master.items.CatalogLists;
+import dev.tillsync.server.stock.StockLevels;
+import dev.tillsync.server.stock.StockMovements;
+import dev.tillsync.server.stock.Warehouses;
 import org.jdbi.v3.core.Jdbi;
 
 /** The server's services over one database; all state lives in PostgreSQL, so instances are interchangeable. */
@@ -36,7 +39,8 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                        AuditLog audit, ShopSettings settings,
                        ProfileService profiles, PaymentModeService paymentModes, ShiftTypeService shiftTypes,
                        CustomerService customers, StaffService staff,
-                       ItemDirectory items, ItemEditor itemEditor, CatalogLists catalogLists) {
+                       ItemDirectory items, ItemEditor itemEditor, CatalogLists catalogLists,
+                       StockLevels stock, StockMovements stockMovements, Warehouses warehouses) {
 
     public static Services over(Jdbi jdbi) {
         return over(jdbi, PostedTimeCheck.Tolerances.DEFAULTS);
@@ -58,6 +62,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
                 new ProfileService(jdbi, catalog, feed, devices, audit), new PaymentModeService(jdbi, catalog, feed, devices, audit),
                 new ShiftTypeService(jdbi, feed, audit), new CustomerService(jdbi, catalog, feed, audit), new StaffService(jdbi, feed, devices, audit),
                 items, new ItemEditor(jdbi, items, audit, new ItemFeed(feed)),
-                new CatalogLists(jdbi, audit, feed, new ItemFeed(feed)));
+                new CatalogLists(jdbi, audit, feed, new ItemFeed(feed)),
+                new StockLevels(jdbi, new ShopSettings(jdbi)), new StockMovements(jdbi, feed, audit), new Warehouses(jdbi, audit));
     }
 }

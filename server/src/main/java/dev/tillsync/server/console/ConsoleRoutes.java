@@ -39,6 +39,7 @@ public final class ConsoleRoutes {
     private final CategoriesController categories;
     private final TaxesController taxes;
     private final PriceListsController priceLists;
+    private final StockController stock;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -58,6 +59,7 @@ public final class ConsoleRoutes {
         this.categories = new CategoriesController(services, views);
         this.taxes = new TaxesController(services, views);
         this.priceLists = new PriceListsController(services, views);
+        this.stock = new StockController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -116,6 +118,15 @@ public final class ConsoleRoutes {
         app.get("/console/reports", page(Role.ACCOUNTS_USER, reports::page));
         app.get("/console/reports/daily.csv", page(Role.ACCOUNTS_USER, reports::dailyCsv));
         app.get("/console/reports/cashiers.csv", page(Role.ACCOUNTS_USER, reports::cashiersCsv));
+        app.get("/console/stock", page(Role.ACCOUNTS_USER, stock::page));
+        app.post("/console/stock/receipts", page(Role.ACCOUNTS_MANAGER, stock::receive));
+        app.post("/console/stock/adjustments", page(Role.ACCOUNTS_MANAGER, stock::adjust));
+        app.post("/console/stock/transfers", page(Role.ACCOUNTS_MANAGER, stock::transfer));
+        app.get("/console/stock/stocktake", page(Role.ACCOUNTS_USER, stock::stocktake));
+        app.post("/console/stock/stocktake", page(Role.ACCOUNTS_MANAGER, stock::stocktakePost));
+        app.get("/console/stock/warehouses", page(Role.ACCOUNTS_USER, stock::warehouses));
+        app.post("/console/stock/warehouses", page(Role.ACCOUNTS_MANAGER, stock::createWarehouse));
+        app.post("/console/stock/warehouses/{name}", page(Role.ACCOUNTS_MANAGER, stock::saveWarehouse));
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));

@@ -66,6 +66,7 @@ final class ApiRoutes {
         app.get(P + "/exports/catalog", this::exportCatalog, ACCOUNTS_USER);
 
         new MasterRoutes(s, bodies).register(app);
+        new StockRoutes(s, bodies).register(app);
         app.get(P + "/items", this::listItems, ACCOUNTS_USER);
         app.post(P + "/items", ctx -> ctx.status(201).json(s.itemEditor().create(actor(ctx), itemSpec(ctx))), ACCOUNTS_MANAGER);
         app.get(P + "/items/{code}", ctx -> ctx.json(s.items().get(ctx.pathParam("code"))), ACCOUNTS_USER);
