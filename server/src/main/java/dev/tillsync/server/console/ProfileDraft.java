@@ -37,7 +37,7 @@ record ProfileDraft(String name, String warehouse, String priceList, List<String
     /** The form as posted; {@code name} is the path's on edit (a profile keeps its name). */
     static ProfileDraft typed(Context ctx, String name) {
         return new ProfileDraft(name != null ? name : f(ctx, "name"), f(ctx, "warehouse"), f(ctx, "priceList"), ctx.formParams("mode"),
-                f(ctx, "taxTemplate"), f(ctx, "receiptHeader"), f(ctx, "receiptFooter"), f(ctx, "sellerName"), f(ctx, "sellerTaxNumber"),
+                f(ctx, "taxTemplate"), lines(f(ctx, "receiptHeader")), lines(f(ctx, "receiptFooter")), f(ctx, "sellerName"), f(ctx, "sellerTaxNumber"),
                 f(ctx, "cashRounding"), f(ctx, "maxDiscountPercent"), f(ctx, "pullIntervalSeconds"), f(ctx, "scalePrefix"), f(ctx, "scaleItemDigits"),
                 f(ctx, "scaleValueDigits"), f(ctx, "scaleValueDecimals"), f(ctx, "scaleKind"), ctx.formParam("active") != null, Urls.version(ctx));
     }
@@ -66,6 +66,11 @@ record ProfileDraft(String name, String warehouse, String priceList, List<String
         String t = v.strip();
         if (!t.matches("[0-9]{1,6}")) throw Refusal.invalid("invalid_number", "The " + what + " must be a whole number" + (t.isEmpty() ? "." : "; '" + t + "' is not."));
         return Integer.parseInt(t);
+    }
+
+    /** A browser sends a textarea's line breaks as CR LF; the receipts and the tills want LF. */
+    private static String lines(String text) {
+        return text.replace("\r\n", "\n");
     }
 
     private static String f(Context ctx, String field) {
