@@ -38,7 +38,7 @@ public final class DemoSeed {
             "Potatoes", "Onions", "Tomatoes", "Carrots", "Lentils", "Chickpeas", "Sugar", "Table Salt", "Olive Oil",
             "Butter", "Cheddar Cheese", "Plain Yogurt", "Oats"};
     /** The till's quick-button categories, in button order, and which demo products go in each (by base name). */
-    static final List<String> CATEGORIES = List.of("Stationery", "Drinks", "Snacks", "Household", "Personal care", "Fruit and veg",
+    public static final List<String> CATEGORIES = List.of("Stationery", "Drinks", "Snacks", "Household", "Personal care", "Fruit and veg",
             "Dairy and eggs", "Pantry");
     private static final Map<String, String> CATEGORY_OF = categories();
     private static final String[] VARIANTS = {"Small", "Large", "Family Pack", "Value", "Organic", "Classic", "Blue", "Red",
