@@ -30,6 +30,14 @@ record ProfilesModel(Frame frame, String notice, String error, List<ProfileRecor
         return out;
     }
 
+    /** The price lists to choose from, with the draft's own kept (shown as it is stored) even if it was disabled since. */
+    List<CatalogLists.PriceList> priceListChoices() {
+        if (draft == null || draft.priceList().isBlank() || priceLists.stream().anyMatch(p -> p.name().equals(draft.priceList()))) return priceLists;
+        List<CatalogLists.PriceList> out = new java.util.ArrayList<>(priceLists);
+        out.add(0, new CatalogLists.PriceList(draft.priceList(), edit != null ? edit.currency() : "?", edit != null ? edit.currencyDigits() : 2, false, null));
+        return out;
+    }
+
     /** The currency and minor unit the draft's price list gives the profile (a profile has its price list's). */
     String currencyOf(String priceList) {
         return priceLists.stream().filter(p -> p.name().equals(priceList)).findFirst()

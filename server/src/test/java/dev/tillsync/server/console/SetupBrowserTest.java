@@ -7,6 +7,7 @@ import dev.tillsync.server.TillServer;
 import dev.tillsync.server.catalog.ProfileRecord;
 import dev.tillsync.server.master.customers.CustomerService;
 import dev.tillsync.server.master.paymentmodes.PaymentModeService;
+import dev.tillsync.server.master.profiles.ProfileService;
 import dev.tillsync.server.master.shifttypes.ShiftTypeService;
 import java.io.File;
 import java.nio.file.Files;
@@ -215,6 +216,18 @@ class SetupBrowserTest {
         assertThat(p.maxDiscountBp()).isEqualTo(1250);
         assertThat(p.pullIntervalSeconds()).isEqualTo(30);
         assertThat(d.findElement(By.id("profiles")).getText()).contains("Kiosk", "Main Store");
+
+        // Someone else changes the new profile while its form is open: the save is refused and the form keeps what was typed.
+        server.services().profiles().update("test", "Kiosk", new ProfileService.Spec(null, null, null, null, null, null, "Changed elsewhere",
+                null, null, null, null, null, null, null, null, p.version()));
+        type(By.id("receiptFooter"), "Mind the gap");
+        type(By.id("maxDiscountPercent"), "15");
+        d.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        assertThat(error()).contains("changed by someone else");
+        assertThat(d.findElement(By.id("receiptFooter")).getAttribute("value")).isEqualTo("Mind the gap");
+        assertThat(d.findElement(By.id("maxDiscountPercent")).getAttribute("value")).isEqualTo("15");
+        assertThat(server.services().profiles().get("Kiosk").receiptFooter()).isEqualTo("Changed elsewhere");
+        assertThat(server.services().profiles().get("Kiosk").maxDiscountBp()).isEqualTo(1250);
 
         // A profile offering no payment mode is refused, the form kept as typed.
         d.get(base + "/console/new-profile");
