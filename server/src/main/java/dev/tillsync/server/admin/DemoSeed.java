@@ -9,9 +9,14 @@ import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.device.DeviceView;
+import dev.tillsync.core.master.CategoryData;
+import dev.tillsync.core.sync.Entities;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The demo catalogue other modules rely on (exact users, profile, POS-0001 and ITEM-0001). Deterministic
@@ -32,6 +37,10 @@ public final class DemoSeed {
             "White Bread", "Whole Milk", "Long Grain Rice", "Free Range Eggs", "Plain Flour", "Red Apples", "Bananas",
             "Potatoes", "Onions", "Tomatoes", "Carrots", "Lentils", "Chickpeas", "Sugar", "Table Salt", "Olive Oil",
             "Butter", "Cheddar Cheese", "Plain Yogurt", "Oats"};
+    /** The till's quick-button categories, in button order, and which demo products go in each (by base name). */
+    public static final List<String> CATEGORIES = List.of("Stationery", "Drinks", "Snacks", "Household", "Personal care", "Fruit and veg",
+            "Dairy and eggs", "Pantry");
+    private static final Map<String, String> CATEGORY_OF = categories();
     private static final String[] VARIANTS = {"Small", "Large", "Family Pack", "Value", "Organic", "Classic", "Blue", "Red",
             "Green", "Twin Pack", "Mini", "Premium"};
 
@@ -47,6 +56,32 @@ public final class DemoSeed {
 
     private DemoSeed() {}
 
+    private static Map<String, String> categories() {
+        Map<String, String> m = new HashMap<>();
+        String[][] groups = {
+                {"Stationery", "Ballpoint Pen", "Notebook A5", "Sticky Notes"},
+                {"Drinks", "Cola", "Orange Soda", "Energy Drink", "Instant Coffee", "Sparkling Water"},
+                {"Snacks", "Potato Chips", "Chocolate Bar", "Chewing Gum", "Cookies", "Candy Mix", "Ice Cream"},
+                {"Household", "AA Batteries", "Phone Charger", "Dish Soap", "Laundry Detergent", "Paper Towels", "Toilet Paper", "Light Bulb",
+                        "Trash Bags", "Aluminium Foil"},
+                {"Personal care", "Shampoo", "Toothpaste", "Hand Soap", "Deodorant", "Sunscreen", "Razor Blades", "Lip Balm"},
+                {"Fruit and veg", "Red Apples", "Bananas", "Potatoes", "Onions", "Tomatoes", "Carrots"},
+                {"Dairy and eggs", "Whole Milk", "Free Range Eggs", "Butter", "Cheddar Cheese", "Plain Yogurt"},
+                {"Pantry", "White Bread", "Long Grain Rice", "Plain Flour", "Lentils", "Chickpeas", "Sugar", "Table Salt", "Olive Oil", "Oats"}};
+        for (String[] g : groups) for (int i = 1; i < g.length; i++) m.put(g[i], g[0]);
+        return m;
+    }
+
+    /** Creates the categories that are missing and publishes each one created (a second run writes nothing). */
+    private static void ensureCategories(Services s, Handle h) {
+        for (int i = 0; i < CATEGORIES.size(); i++) {
+            String name = CATEGORIES.get(i);
+            int created = h.createUpdate("insert into category (name, position) values (:n, :p) on conflict (name) do nothing")
+                    .bind("n", name).bind("p", i + 1).execute();
+            if (created == 1) s.feed().put(h, Entities.CATEGORY, "", name, new CategoryData(name, null, i + 1, true));
+        }
+    }
+
     public static void run(Services s) {
         s.jdbi().useTransaction(h -> {
             s.feed().lock(h);
@@ -58,6 +93,7 @@ public final class DemoSeed {
                             new PaymentModeData("Card", PaymentModeData.CARD, false, false)),
                     "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us", "tillsync Demo Store",
                     "300000000000003", 0, 1000, ProfileData.DEFAULT_PULL_INTERVAL_SECONDS, null));
+            ensureCategories(s, h);
             Random random = new Random(20240531L);
             for (ItemData item : items(random)) {
                 long stock = 50 + random.nextInt(451);
@@ -79,7 +115,10 @@ public final class DemoSeed {
         });
     }
 
-    /** The demo items, in code order; ITEM-0001 is fixed because other modules' tests scan its barcode. */
+    /**
+     * The demo items, in code order, each in its category; ITEM-0001 is fixed (no category, as it always was) because
+     * other modules' tests scan its barcode and compare it.
+     */
     static List<ItemData> items(Random random) {
         List<ItemData> out = new ArrayList<>();
         out.add(new ItemData("ITEM-0001", "Ballpoint Pen Blue", List.of("4006381333931"), 150, 1500, true));
@@ -89,7 +128,7 @@ public final class DemoSeed {
             String name = base + " " + VARIANTS[random.nextInt(VARIANTS.length)] + " " + (100 + random.nextInt(900)) + (food ? "g" : "");
             long price = 50 + random.nextInt(5951);
             out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("20" + String.format("%010d", i))),
-                    price, food ? 0 : 1500, true));
+                    price, food ? 0 : 1500, true, Unit.UNIT.code(), CATEGORY_OF.get(base), null, null, false));
         }
         return out;
     }

@@ -40,6 +40,9 @@ public final class ConsoleRoutes {
     private final TaxesController taxes;
     private final PriceListsController priceLists;
     private final StockController stock;
+    private final PaymentModesController paymentModes;
+    private final ShiftTypesController shiftTypes;
+    private final CustomersController customers;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -60,6 +63,9 @@ public final class ConsoleRoutes {
         this.taxes = new TaxesController(services, views);
         this.priceLists = new PriceListsController(services, views);
         this.stock = new StockController(services, views);
+        this.paymentModes = new PaymentModesController(services, views);
+        this.shiftTypes = new ShiftTypesController(services, views);
+        this.customers = new CustomersController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -127,6 +133,21 @@ public final class ConsoleRoutes {
         app.get("/console/stock/warehouses", page(Role.ACCOUNTS_USER, stock::warehouses));
         app.post("/console/stock/warehouses", page(Role.ACCOUNTS_MANAGER, stock::createWarehouse));
         app.post("/console/stock/warehouses/{name}", page(Role.ACCOUNTS_MANAGER, stock::saveWarehouse));
+        app.get("/console/new-profile", page(Role.ACCOUNTS_MANAGER, profiles::newForm));
+        app.post("/console/profiles", page(Role.ACCOUNTS_MANAGER, profiles::create));
+        app.get("/console/payment-modes", page(Role.ACCOUNTS_USER, paymentModes::list));
+        app.post("/console/payment-modes", page(Role.ACCOUNTS_MANAGER, paymentModes::create));
+        app.get("/console/payment-modes/{name}", page(Role.ACCOUNTS_USER, paymentModes::form));
+        app.post("/console/payment-modes/{name}", page(Role.ACCOUNTS_MANAGER, paymentModes::save));
+        app.get("/console/shift-types", page(Role.ACCOUNTS_USER, shiftTypes::list));
+        app.post("/console/shift-types", page(Role.ACCOUNTS_MANAGER, shiftTypes::create));
+        app.get("/console/shift-types/{name}", page(Role.ACCOUNTS_USER, shiftTypes::form));
+        app.post("/console/shift-types/{name}", page(Role.ACCOUNTS_MANAGER, shiftTypes::save));
+        app.get("/console/customers", page(Role.ACCOUNTS_USER, customers::list));
+        app.get("/console/new-customer", page(Role.ACCOUNTS_MANAGER, customers::newForm));
+        app.post("/console/customers", page(Role.ACCOUNTS_MANAGER, customers::create));
+        app.get("/console/customers/{number}", page(Role.ACCOUNTS_USER, customers::form));
+        app.post("/console/customers/{number}", page(Role.ACCOUNTS_MANAGER, customers::save));
 
         app.get("/console/users", page(Role.SYSTEM_MANAGER, users::list));
         app.post("/console/users", page(Role.SYSTEM_MANAGER, users::create));

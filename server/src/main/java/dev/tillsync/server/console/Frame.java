@@ -8,7 +8,7 @@ import dev.tillsync.server.auth.Role;
  */
 record Frame(Tab active, String title, String email, String role, boolean usersTab, String csrf) {
     enum Tab { DEVICES, SYNC, RECONCILIATION, UPLOAD, USERS, NONE, STAFF, SETTINGS, PROFILES, TODAY, SALES, REPORTS,
-        CATALOG, STOCK }
+        CATALOG, STOCK, PAYMENT_MODES, SHIFT_TYPES, CUSTOMERS }
 
     static Frame of(ConsoleUser u, Tab active, String title) {
         return new Frame(active, title, u.email(), u.role().label(), u.can(Role.SYSTEM_MANAGER), u.csrf());
@@ -17,5 +17,14 @@ record Frame(Tab active, String title, String email, String role, boolean usersT
     /** The class of a tab's link: "active" for the page's own tab, none for the others. */
     String tabClass(Tab t) {
         return t == active ? "active" : null;
+    }
+
+    /** The shop-setup pages sit under one Setup tab with their own sub-nav, so the top bar stays one line. */
+    boolean setup() {
+        return active == Tab.PROFILES || active == Tab.PAYMENT_MODES || active == Tab.SHIFT_TYPES || active == Tab.STAFF || active == Tab.SETTINGS;
+    }
+
+    String setupClass() {
+        return setup() ? "active" : null;
     }
 }

@@ -191,7 +191,8 @@ final class ApiRoutes {
         boolean dryRun = "true".equals(ctx.queryParam("dryRun"));
         var r = new dev.tillsync.server.imports.csv.CatalogImport(s.jdbi(), s.catalog().itemFeed())
                 .run(bodies.bytes(ctx, Limits.CSV_IMPORT_BYTES), Access.session(ctx).email(), dryRun);
-        ctx.status(r.refused().isEmpty() ? 200 : 422).json(r);
+        if (r.refused().isEmpty()) ctx.json(r);
+        else ctx.status(422).json(ImportRefusal.of(r, dryRun));
     }
 
     private void exportCatalog(Context ctx) {
