@@ -27,4 +27,13 @@ record Frame(Tab active, String title, String email, String role, boolean usersT
     String setupClass() {
         return setup() ? "active" : null;
     }
+
+    /** The tills' own pages (devices, their sync status, an export file's upload) sit under one Tills tab likewise. */
+    boolean tills() {
+        return active == Tab.DEVICES || active == Tab.SYNC || active == Tab.UPLOAD;
+    }
+
+    String tillsClass() {
+        return tills() ? "active" : null;
+    }
 }
