@@ -153,7 +153,7 @@ class ShopFirstWeekTest {
         assertThat(login).startsWith("nadia.haddad");
 
         // The till: link with a code from the back office, the cashier logs in with her PIN and sells the item.
-        String code = api("POST", "/devices/TILL-1/link-code", null, token, 200).path("code").asText();
+        String code = api("POST", "/devices/TILL-1/link-code", null, token, 201).path("code").asText();
         Path till = temp.resolve("till");
         t0 = System.nanoTime();
         Run linked = terminal(till, "link", "--server", base, "--code", code);
