@@ -32,6 +32,7 @@ public final class ConsoleRoutes {
     private final UsersController users;
     private final StaffController staff;
     private final ProfilesController profiles;
+    private final ImportController imports;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -44,6 +45,7 @@ public final class ConsoleRoutes {
         this.users = new UsersController(services, views);
         this.staff = new StaffController(services, views);
         this.profiles = new ProfilesController(services, views);
+        this.imports = new ImportController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -85,6 +87,9 @@ public final class ConsoleRoutes {
 
         app.get("/console/upload", page(Role.ACCOUNTS_USER, upload::page));
         app.post("/console/upload", page(Role.ACCOUNTS_MANAGER, upload::upload));
+        app.get("/console/import", page(Role.ACCOUNTS_USER, imports::page));
+        app.post("/console/import/preview", page(Role.ACCOUNTS_MANAGER, imports::preview));
+        app.post("/console/import/apply", page(Role.ACCOUNTS_MANAGER, imports::apply));
 
         app.get("/console/profiles", page(Role.ACCOUNTS_USER, profiles::list));
         app.get("/console/profiles/{name}", page(Role.ACCOUNTS_USER, profiles::form));

@@ -7,7 +7,7 @@ import dev.tillsync.server.auth.Role;
  * token that every form on the page, the sign-out form included, must carry.
  */
 record Frame(Tab active, String title, String email, String role, boolean usersTab, String csrf) {
-    enum Tab { DEVICES, SYNC, RECONCILIATION, UPLOAD, USERS, NONE, STAFF, SETTINGS, PROFILES }
+    enum Tab { DEVICES, SYNC, RECONCILIATION, UPLOAD, USERS, NONE, STAFF, SETTINGS, PROFILES, IMPORT }
 
     static Frame of(ConsoleUser u, Tab active, String title) {
         return new Frame(active, title, u.email(), u.role().label(), u.can(Role.SYSTEM_MANAGER), u.csrf());
