@@ -37,7 +37,11 @@ class PermissionsTest {
             new Endpoint("GET", "/categories", null, Role.ACCOUNTS_USER),
             new Endpoint("POST", "/categories", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
             new Endpoint("POST", "/taxes", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
-            new Endpoint("POST", "/price-lists", Map.of("name", ""), Role.ACCOUNTS_MANAGER));
+            new Endpoint("POST", "/price-lists", Map.of("name", ""), Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/imports/stock?dryRun=true", "not a stock file", Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/exports/stock", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/imports/customers?dryRun=true", "not a customers file", Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/exports/customers", null, Role.ACCOUNTS_USER));
 
     private static final Map<Role, String[]> LOGINS = Map.of(
             Role.ACCOUNTS_USER, new String[] {"viewer@demo.shop", "viewer-pass"},

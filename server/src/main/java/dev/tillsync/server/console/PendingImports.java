@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,9 +40,5 @@ final class PendingImports {
         if (p == null || !p.email().equals(email) || p.at().plus(TTL).isBefore(Instant.now())) return Optional.empty();
         byToken.remove(token);
         return Optional.of(p);
-    }
-
-    synchronized Map<String, Pending> snapshot() {
-        return Map.copyOf(byToken);
     }
 }
