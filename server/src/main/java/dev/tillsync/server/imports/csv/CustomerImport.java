@@ -121,10 +121,8 @@ public final class CustomerImport {
         }
         if (insert.size() > 0) insert.execute();
         if (update.size() > 0) update.execute();
-        for (Planned x : plan) {
-            if (x.action().equals("unchanged")) continue;
-            audit.record(h, actor, "customer", x.after().number(), x.before() == null ? "create" : "update", x.before(), x.after());
-        }
+        audit.recordAll(h, actor, "customer", plan.stream().filter(x -> !x.action().equals("unchanged"))
+                .map(x -> new AuditLog.Change(x.after().number(), x.before() == null ? "create" : "update", x.before(), x.after())).toList());
         feed.putAllLocked(h, puts);
     }
 
