@@ -225,9 +225,11 @@ class ImportBadInputTest {
             f.setLength(100L * 1024 * 1024 + 1); // sparse: no 100 MB written to disk
         }
         Map<String, Long> before = snapshot();
-        Run r = cli("stock", "import", big.toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("an import takes at most 100 MiB");
+        for (String kind : List.of("catalog", "stock", "customers")) {
+            Run r = cli(kind, "import", big.toString());
+            assertThat(r.exit()).as(kind + ": " + r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("an import takes at most 100 MiB");
+        }
         assertThat(snapshot()).isEqualTo(before);
     }
 

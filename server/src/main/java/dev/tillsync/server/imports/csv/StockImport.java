@@ -111,10 +111,16 @@ public final class StockImport {
                        case when c.mode = 'set' then coalesce(c.before, 0) end, case when c.mode = 'set' then c.qty_milli end
                 from imp_stock_class c where c.action <> 'unchanged' order by c.line""")
                 .bind("stocktake", StockVouchers.STOCKTAKE).bind("receipt", StockVouchers.RECEIPT).bind("voucher", voucher).bind("actor", actor).execute();
+        // Levels move by the ledger row's quantity: a level a push created after this import read it (it had none then)
+        // keeps the push's movement, so the level is always the sum of its ledger rows.
+        h.execute("""
+                update stock st set qty_milli = st.qty_milli + (c.after - c.before), unpublished = false
+                from imp_stock_class c
+                where c.action <> 'unchanged' and c.before is not null and st.warehouse = c.warehouse and st.item_code = c.item_code""");
         h.execute("""
                 insert into stock (warehouse, item_code, qty_milli)
-                select c.warehouse, c.item_code, c.after from imp_stock_class c where c.action <> 'unchanged'
-                on conflict (warehouse, item_code) do update set qty_milli = excluded.qty_milli, unpublished = false""");
+                select c.warehouse, c.item_code, c.after from imp_stock_class c where c.action <> 'unchanged' and c.before is null
+                on conflict (warehouse, item_code) do update set qty_milli = stock.qty_milli + excluded.qty_milli, unpublished = false""");
         // The same record StockPublisher writes for a level, so a till reads an imported level like any other.
         h.createUpdate("""
                 insert into change_state (entity, scope, key, seq, deleted, data)
