@@ -459,6 +459,17 @@ class ImportBadInputTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void aBlankNumberNeverTakesASeriesNumberTheFileGives() {
+        long last = Long.parseLong(one("select coalesce(max(cast(substr(number, 9) as bigint)), 0)::text from customer where number ~ '^CUST-BO-[0-9]{1,15}$'"));
+        String given = String.format("CUST-BO-%05d", last + 1);
+        Answer a = post("/imports/customers", CUST + ",Blank Number Person,,,,\n" + given + ",Given Number Person,,,,\n");
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        assertThat(a.body().path("created").asInt()).isEqualTo(2);
+        assertThat(one("select number from customer where name = 'Given Number Person'")).isEqualTo(given);
+        assertThat(one("select number from customer where name = 'Blank Number Person'")).isEqualTo(String.format("CUST-BO-%05d", last + 2));
+    }
+
     // ---- helpers
 
     /** Everything an import could write: row counts, version sums, stock totals and the feed's position. */

@@ -79,6 +79,10 @@ public final class CustomerImport {
                     byLike.putIfAbsent(new CustomerCsv.Row(0, null, c.name(), c.phone(), c.email(), null, null).likeKey(), c);
                 });
         long next = CustomerRules.lastInSeries(h);
+        // A series number the file gives explicitly is taken too, so a blank-number row never gets it.
+        for (CustomerCsv.Row r : p.rows()) {
+            if (r.number() != null && r.number().matches("CUST-BO-[0-9]{1,15}")) next = Math.max(next, Long.parseLong(r.number().substring(8)));
+        }
         List<Planned> out = new ArrayList<>(p.rows().size());
         for (CustomerCsv.Row r : p.rows()) {
             Customer cur = r.number() != null ? byNumber.get(r.number()) : byLike.get(r.likeKey());
