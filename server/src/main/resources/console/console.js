@@ -109,4 +109,51 @@
       refresh();
     });
   }
+  // The import page: the file goes up with a progress bar (preview), then "Apply" shows a working state until the
+  // server answers (a 50,000-row file takes seconds). Both answers are the result fragment.
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if ((form.id !== "import-form" && form.id !== "apply-form") || !window.XMLHttpRequest || !window.FormData) return;
+    ev.preventDefault();
+    var applying = form.id === "apply-form";
+    var progress = document.getElementById(applying ? "apply-progress" : "import-progress");
+    var state = document.getElementById(applying ? "apply-state" : "import-percent");
+    var button = document.getElementById(applying ? "apply-button" : "preview-button");
+    var result = document.getElementById("import-result");
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.setRequestHeader("X-Console-Fetch", "1");
+    xhr.setRequestHeader("X-CSRF-Token", form.querySelector("input[name=csrf]").value);
+    progress.hidden = false;
+    button.disabled = true;
+    if (applying) {
+      progress.removeAttribute("value");
+      state.textContent = "Working: importing the file, all or nothing…";
+    } else {
+      progress.value = 0;
+      state.textContent = "0%";
+      result.innerHTML = "";
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) {
+          var p = Math.round(100 * e.loaded / e.total);
+          progress.value = p;
+          state.textContent = p < 100 ? p + "%" : "Checking every row…";
+          if (p >= 100) progress.removeAttribute("value");
+        }
+      };
+    }
+    xhr.onload = function () {
+      button.disabled = false;
+      progress.hidden = true;
+      state.textContent = "";
+      result.innerHTML = xhr.responseText;
+    };
+    xhr.onerror = function () {
+      button.disabled = false;
+      progress.hidden = true;
+      state.textContent = "";
+      result.insertAdjacentHTML("afterbegin", '<div class="notice error" role="alert">The request did not reach the server; check the connection and try again.</div>');
+    };
+    xhr.send(new FormData(form));
+  });
 })();

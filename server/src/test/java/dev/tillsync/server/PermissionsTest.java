@@ -88,7 +88,11 @@ class PermissionsTest {
             new Endpoint("GET", "/settings/time-zones", null, Role.ACCOUNTS_USER),
             new Endpoint("PUT", "/settings", Map.of("timeZone", "No/Such_Zone"), Role.SYSTEM_MANAGER),
             new Endpoint("GET", "/exports/catalog", null, Role.ACCOUNTS_USER),
-            new Endpoint("POST", "/imports/catalog?dryRun=true", "code,name\n", Role.ACCOUNTS_MANAGER));
+            new Endpoint("POST", "/imports/catalog?dryRun=true", "code,name\n", Role.ACCOUNTS_MANAGER),
+            new Endpoint("POST", "/imports/stock?dryRun=true", "not a stock file", Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/exports/stock", null, Role.ACCOUNTS_USER),
+            new Endpoint("POST", "/imports/customers?dryRun=true", "not a customers file", Role.ACCOUNTS_MANAGER),
+            new Endpoint("GET", "/exports/customers", null, Role.ACCOUNTS_USER));
 
     private static final Map<Role, String[]> LOGINS = Map.of(
             Role.ACCOUNTS_USER, new String[] {"viewer@demo.shop", "viewer-pass"},

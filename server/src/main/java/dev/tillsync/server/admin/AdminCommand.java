@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "admin",
         description = "Back-office administration on the database (no running server needed; with one running, its database is used).",
         subcommands = {AdminCommand.Init.class, AdminCommand.UserCmd.class, AdminCommand.DeviceCmd.class,
-                AdminCommand.SeedDemo.class, AdminCommand.Import.class, CatalogCommand.class})
+                AdminCommand.SeedDemo.class, AdminCommand.Import.class, CatalogCommand.class,
+                StockCommand.class, CustomersCommand.class})
 public final class AdminCommand {
     @ParentCommand
     ServerMain root;

@@ -43,6 +43,7 @@ public final class ConsoleRoutes {
     private final PaymentModesController paymentModes;
     private final ShiftTypesController shiftTypes;
     private final CustomersController customers;
+    private final ImportController imports;
 
     public ConsoleRoutes(Services services) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
@@ -66,6 +67,7 @@ public final class ConsoleRoutes {
         this.paymentModes = new PaymentModesController(services, views);
         this.shiftTypes = new ShiftTypesController(services, views);
         this.customers = new CustomersController(services, views);
+        this.imports = new ImportController(services, views);
     }
 
     /** What a console page does once the user is known to be allowed. */
@@ -107,6 +109,9 @@ public final class ConsoleRoutes {
 
         app.get("/console/upload", page(Role.ACCOUNTS_USER, upload::page));
         app.post("/console/upload", page(Role.ACCOUNTS_MANAGER, upload::upload));
+        app.get("/console/import", page(Role.ACCOUNTS_USER, imports::page));
+        app.post("/console/import/preview", page(Role.ACCOUNTS_MANAGER, imports::preview));
+        app.post("/console/import/apply", page(Role.ACCOUNTS_MANAGER, imports::apply));
 
         app.get("/console/profiles", page(Role.ACCOUNTS_USER, profiles::list));
         app.get("/console/profiles/{name}", page(Role.ACCOUNTS_USER, profiles::form));

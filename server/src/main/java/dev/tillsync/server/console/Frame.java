@@ -8,7 +8,7 @@ import dev.tillsync.server.auth.Role;
  */
 record Frame(Tab active, String title, String email, String role, boolean usersTab, String csrf) {
     enum Tab { DEVICES, SYNC, RECONCILIATION, UPLOAD, USERS, NONE, STAFF, SETTINGS, PROFILES, TODAY, SALES, REPORTS,
-        CATALOG, STOCK, PAYMENT_MODES, SHIFT_TYPES, CUSTOMERS }
+        CATALOG, STOCK, PAYMENT_MODES, SHIFT_TYPES, CUSTOMERS, IMPORT }
 
     static Frame of(ConsoleUser u, Tab active, String title) {
         return new Frame(active, title, u.email(), u.role().label(), u.can(Role.SYSTEM_MANAGER), u.csrf());

@@ -64,6 +64,10 @@ final class ApiRoutes {
         app.post(P + "/imports", this::importFile, DEVICE, ACCOUNTS_MANAGER);
         app.post(P + "/imports/catalog", this::importCatalog, ACCOUNTS_MANAGER);
         app.get(P + "/exports/catalog", this::exportCatalog, ACCOUNTS_USER);
+        app.post(P + "/imports/stock", ctx -> importCsv(ctx, new dev.tillsync.server.imports.csv.StockImport(s.jdbi(), s.feed())::run), ACCOUNTS_MANAGER);
+        app.get(P + "/exports/stock", ctx -> exportCsv(ctx, "stock.csv", new dev.tillsync.server.imports.csv.StockExport(s.jdbi()).csv()), ACCOUNTS_USER);
+        app.post(P + "/imports/customers", ctx -> importCsv(ctx, new dev.tillsync.server.imports.csv.CustomerImport(s.jdbi(), s.feed(), s.audit())::run), ACCOUNTS_MANAGER);
+        app.get(P + "/exports/customers", ctx -> exportCsv(ctx, "customers.csv", new dev.tillsync.server.imports.csv.CustomerExport(s.jdbi()).csv()), ACCOUNTS_USER);
 
         new MasterRoutes(s, bodies).register(app);
         new StockRoutes(s, bodies).register(app);
@@ -198,6 +202,19 @@ final class ApiRoutes {
     private void exportCatalog(Context ctx) {
         ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"catalog.csv\"")
                 .result(new dev.tillsync.server.imports.csv.CatalogExport(s.jdbi()).csv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A stock or customers CSV, answered like the catalogue's: 200 with the counts (and the first changes), 422 with every refused row. */
+    private void importCsv(Context ctx, dev.tillsync.server.imports.csv.CsvImport run) {
+        onlyQueryParams(ctx, "dryRun");
+        boolean dryRun = "true".equals(ctx.queryParam("dryRun"));
+        var r = run.run(bodies.bytes(ctx, Limits.CSV_IMPORT_BYTES), Access.session(ctx).email(), dryRun);
+        ctx.status(r.refused().isEmpty() ? 200 : 422).json(r);
+    }
+
+    private static void exportCsv(Context ctx, String filename, String csv) {
+        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .result(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void reconciliation(Context ctx) {

@@ -28,6 +28,23 @@ public final class AuditLog {
                 .bind("old", text(before)).bind("new", text(after)).execute();
     }
 
+    /** One change for {@link #recordAll}. */
+    public record Change(String key, String action, Object before, Object after) {}
+
+    /** Records many changes of one actor and entity in one round trip (an import's thousands of rows). */
+    public void recordAll(Handle h, String actor, String entity, List<Change> changes) {
+        if (changes.isEmpty()) return;
+        var b = h.prepareBatch("""
+                insert into audit_log (actor, entity, key, action, old_data, new_data)
+                values (:actor, :entity, :key, :action, cast(:old as jsonb), cast(:new as jsonb))
+                """);
+        for (Change c : changes) {
+            b.bind("actor", actor).bind("entity", entity).bind("key", c.key()).bind("action", c.action())
+                    .bind("old", text(c.before())).bind("new", text(c.after())).add();
+        }
+        b.execute();
+    }
+
     /** A record's history, newest first. */
     public List<Entry> history(Handle h, String entity, String key, int limit) {
         return h.createQuery("""

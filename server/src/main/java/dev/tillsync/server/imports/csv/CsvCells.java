@@ -12,4 +12,11 @@ public final class CsvCells {
         }
         return t;
     }
+
+    /** The value a neutralised cell stands for: {@link #cell}'s ' before = + - @ taken off again, so export → import is unchanged. */
+    public static String plain(String v) {
+        if (v == null) return null;
+        String t = v.strip();
+        return t.length() > 1 && t.charAt(0) == '\'' && "=+-@\t\r".indexOf(t.charAt(1)) >= 0 ? t.substring(1) : v;
+    }
 }

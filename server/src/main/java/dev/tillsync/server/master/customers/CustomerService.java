@@ -5,7 +5,6 @@ import dev.tillsync.core.sync.Entities;
 import dev.tillsync.server.catalog.Catalog;
 import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.master.AuditLog;
-import dev.tillsync.server.master.ItemRules;
 import dev.tillsync.server.master.Page;
 import dev.tillsync.server.master.Versions;
 import dev.tillsync.server.refusal.Refusal;
@@ -59,15 +58,15 @@ public final class CustomerService {
     }
 
     public Saved create(String actor, Spec s) {
-        String name = ItemRules.name("customer", s.name());
+        String name = CustomerRules.name(s.name());
         return jdbi.inTransaction(h -> {
             feed.lock(h);
-            String number = s.number() == null || s.number().isBlank() ? next(h) : ItemRules.code(s.number());
+            String number = s.number() == null || s.number().isBlank() ? next(h) : CustomerRules.number(s.number());
             if (find(h, number).isPresent()) throw Refusal.conflict("customer_exists", "Customer " + number + " already exists.");
             String list = priceList(h, s.priceList());
             h.createUpdate("""
                     insert into customer (number, name, phone, email, tax_number, price_list) values (:n, :name, :phone, :email, :tax, :list)
-                    """).bind("n", number).bind("name", name).bind("phone", blank(s.phone())).bind("email", blank(s.email()))
+                    """).bind("n", number).bind("name", name).bind("phone", blank(s.phone())).bind("email", CustomerRules.email(s.email()))
                     .bind("tax", blank(s.taxNumber())).bind("list", list).execute();
             Customer c = require(h, number);
             audit.record(h, actor, "customer", number, "create", null, c);
@@ -85,9 +84,9 @@ public final class CustomerService {
                     update customer set name = :name, phone = :phone, email = :email, tax_number = :tax, price_list = :list,
                         active = :a, version = version + 1 where number = :n
                     """)
-                    .bind("name", s.name() == null ? cur.name() : ItemRules.name("customer", s.name()))
+                    .bind("name", s.name() == null ? cur.name() : CustomerRules.name(s.name()))
                     .bind("phone", s.phone() == null ? cur.phone() : blank(s.phone()))
-                    .bind("email", s.email() == null ? cur.email() : blank(s.email()))
+                    .bind("email", s.email() == null ? cur.email() : CustomerRules.email(s.email()))
                     .bind("tax", s.taxNumber() == null ? cur.taxNumber() : blank(s.taxNumber()))
                     .bind("list", s.priceList() == null ? cur.priceList() : priceList(h, s.priceList()))
                     .bind("a", s.active() == null ? cur.active() : s.active()).bind("n", number).execute();
@@ -102,34 +101,31 @@ public final class CustomerService {
         return catalog.customersWithPhone(h, c.phone()).stream().filter(n -> !n.equals(c.number())).toList();
     }
 
-    private void publish(Handle h, Customer c) {
+    /** The customer's pull record: its state when active, a deletion when disabled (also used by the CSV import). */
+    public void publish(Handle h, Customer c) {
         if (c.active()) {
-            feed.put(h, Entities.CUSTOMER, "", c.number(), new CustomerData(c.number(), c.name(), c.phone(), c.email(), c.taxNumber(), c.priceList()));
+            feed.put(h, Entities.CUSTOMER, "", c.number(), wire(c));
         } else {
             feed.delete(h, Entities.CUSTOMER, "", c.number());
         }
     }
 
+    /** What the pull feed carries of an active customer. */
+    public static CustomerData wire(Customer c) {
+        return new CustomerData(c.number(), c.name(), c.phone(), c.email(), c.taxNumber(), c.priceList());
+    }
+
     /** The next free number of the back-office series (under the feed lock, so two creations never take the same). */
     private static String next(Handle h) {
-        long max = h.createQuery("""
-                select coalesce(max(cast(substr(number, 9) as bigint)), 0) from customer where number ~ '^CUST-BO-[0-9]{1,15}$'
-                """).mapTo(Long.class).one();
-        return SERIES + String.format("%05d", max + 1);
+        return CustomerRules.inSeries(CustomerRules.lastInSeries(h) + 1);
     }
 
     private static String priceList(Handle h, String name) {
-        if (name == null || name.isBlank()) return null;
-        boolean ok = h.createQuery("select exists (select 1 from price_list where name = :n and active)").bind("n", name.strip()).mapTo(Boolean.class).one();
-        if (!ok) throw Refusal.unprocessable("unknown_price_list", "No active price list named '" + name.strip() + "'.");
-        return name.strip();
+        return CustomerRules.priceList(h, name);
     }
 
     private static String blank(String s) {
-        if (s == null || s.isBlank()) return null;
-        String t = s.strip();
-        if (t.length() > 200 || t.chars().anyMatch(ch -> ch < 0x20)) throw Refusal.invalid("invalid_field", "'" + t.replaceAll("\\p{Cntrl}", "?") + "' is too long or has a control character.");
-        return t;
+        return CustomerRules.field(s);
     }
 
     private Optional<Customer> find(Handle h, String number) {
