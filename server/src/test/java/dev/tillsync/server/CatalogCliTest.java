@@ -74,4 +74,22 @@ class CatalogCliTest {
         assertThat(i.exit).as(i.out + i.err).isZero();
         assertThat(i.out).contains("would be 0 created, 0 updated, ");
     }
+
+    @Test
+    void aSampleCatalogueImportsAsItIsAndTwiceChangesNothing() throws Exception {
+        String tax = server.services().jdbi().withHandle(h -> h.createQuery("select name from tax_category order by name limit 1").mapTo(String.class).one());
+        Path sample = dir.resolve("sample.csv");
+        Run wrote = cli("admin", "catalog", "sample", "--items", "300", "--tax", tax, sample.toString());
+        assertThat(wrote.exit()).as(wrote.out() + wrote.err()).isZero();
+        assertThat(wrote.out()).contains("Wrote 300 sample items");
+        assertThat(Files.readAllLines(sample)).hasSize(301).first().isEqualTo("code,name,category,unit,barcodes,tax,price,price_list,active");
+        Run first = cli("admin", "--db", db(), "catalog", "import", sample.toString());
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).matches("(?s).*: \\d+ created, \\d+ updated, \\d+ unchanged\\..*");
+        Run second = cli("admin", "--db", db(), "catalog", "import", sample.toString());
+        assertThat(second.out()).as(second.out() + second.err()).contains("0 created, 0 updated, 300 unchanged");
+        Run none = cli("admin", "catalog", "sample", "--items", "0", sample.toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("--items must be between 1 and 1000000");
+    }
 }

@@ -3,6 +3,7 @@ package dev.tillsync.server.admin;
 import dev.tillsync.server.imports.csv.CatalogCsv;
 import dev.tillsync.server.imports.csv.CatalogExport;
 import dev.tillsync.server.imports.csv.CatalogImport;
+import dev.tillsync.server.imports.csv.SampleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/pos server admin catalog import FILE [--dry-run]}: the catalogue CSV, all or nothing. */
 @Command(name = "catalog", description = "The catalogue as CSV (code,name,category,unit,barcodes,tax,price,price_list,active).",
-        subcommands = {CatalogCommand.Import.class, CatalogCommand.Export.class})
+        subcommands = {CatalogCommand.Import.class, CatalogCommand.Export.class, CatalogCommand.Sample.class})
 public final class CatalogCommand {
     @ParentCommand AdminCommand admin;
 
@@ -53,6 +54,25 @@ public final class CatalogCommand {
                 System.out.println("Exported " + (csv.lines().count() - 1) + " rows to " + file + ".");
                 return 0;
             });
+        }
+    }
+
+    @Command(name = "sample", description = {"Writes a made-up catalogue CSV to try the import with (no database needed).",
+            "Its rows name the tax category given with --tax: create it first (console: Catalogue > Taxes)."})
+    static final class Sample implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The CSV file to write") Path file;
+        @Option(names = "--items", defaultValue = "50000", description = "How many items (default ${DEFAULT-VALUE})") int items;
+        @Option(names = "--tax", defaultValue = "VAT 15%", description = "The tax category every item is in (default '${DEFAULT-VALUE}')") String tax;
+        @Option(names = "--price-list", defaultValue = CatalogCsv.DEFAULT_LIST, description = "The price list the prices are on (default '${DEFAULT-VALUE}')") String priceList;
+
+        public Integer call() throws Exception {
+            if (items < 1 || items > 1_000_000) {
+                System.err.println("error [invalid_items]: --items must be between 1 and 1000000 (it is " + items + ").");
+                return 2;
+            }
+            SampleCatalog.write(file, items, tax, priceList);
+            System.out.println("Wrote " + items + " sample items to " + file + " (tax category '" + tax + "', price list '" + priceList + "').");
+            return 0;
         }
     }
 }
