@@ -47,22 +47,25 @@ public final class CatalogImport {
         Result r = jdbi.inTransaction(h -> {
             CatalogCsv.Parsed p = CatalogCsv.parse(file, lookups(h));
             t.lap("check rows");
+            Existing ex = existing(h, p.items());
             List<CatalogCsv.Refused> refused = new ArrayList<>(p.refused());
-            stage(h, p.items());
-            t.lap("stage (copy)");
-            refused.addAll(databaseRefusals(h));
+            refused.addAll(databaseRefusals(p.items(), ex));
             refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
             t.lap("barcode/tax refusals");
+            List<CatalogCsv.Item> known = new ArrayList<>(), fresh = new ArrayList<>();
+            for (CatalogCsv.Item i : p.items()) (ex.codes().contains(i.code()) ? known : fresh).add(i);
+            stage(h, known);
+            t.lap("stage (copy)");
             classify(h);
             Map<String, Integer> counts = h.createQuery("select action, count(*) as n from imp_class group by action")
                     .reduceRows(new HashMap<String, Integer>(), (m, rv) -> { m.put(rv.getColumn("action", String.class), rv.getColumn("n", Integer.class)); return m; });
-            int created = counts.getOrDefault("created", 0), updated = counts.getOrDefault("updated", 0), unchanged = counts.getOrDefault("unchanged", 0);
+            int created = fresh.size(), updated = counts.getOrDefault("updated", 0), unchanged = counts.getOrDefault("unchanged", 0);
             t.lap("classify");
             if (!refused.isEmpty() || dryRun) {
                 h.rollback();
                 return new Result(created, updated, unchanged, List.copyOf(refused), false);
             }
-            apply(h, actor, created, updated, t);
+            apply(h, actor, fresh, updated, t);
             return new Result(created, updated, unchanged, List.of(), true);
         });
         t.lap("commit");
@@ -78,11 +81,58 @@ public final class CatalogImport {
         return new CatalogCsv.Lookups(cats, taxes, lists);
     }
 
-    /** No keys on the staging tables: the codes, barcodes and (code, list) pairs are unique already (CatalogCsv refuses repeats). */
+    /** Which of the file's codes exist, and which item holds each of the file's barcodes now. */
+    private record Existing(Set<String> codes, Map<String, String> barcodeOwner) {}
+
+    private static Existing existing(Handle h, List<CatalogCsv.Item> items) {
+        List<String> codes = new ArrayList<>(items.size()), barcodes = new ArrayList<>(2 * items.size());
+        for (CatalogCsv.Item i : items) {
+            codes.add(i.code());
+            barcodes.addAll(i.barcodes());
+        }
+        Set<String> found = new HashSet<>(h.createQuery("select i.code from item i join unnest(:codes) as u(code) on u.code = i.code")
+                .bindArray("codes", String.class, codes).mapTo(String.class).list());
+        Map<String, String> owners = new HashMap<>();
+        h.createQuery("select b.barcode, b.item_code from item_barcode b join unnest(:barcodes) as u(barcode) on u.barcode = b.barcode")
+                .bindArray("barcodes", String.class, barcodes)
+                .map((rs, c) -> owners.put(rs.getString(1), rs.getString(2))).list();
+        return new Existing(found, owners);
+    }
+
+    /**
+     * A barcode already on another item is refused unless that item is in the file too without it (the file moves it);
+     * a new item needs a tax category. Barcode refusals come first, in line order, then the tax ones.
+     */
+    private static List<CatalogCsv.Refused> databaseRefusals(List<CatalogCsv.Item> items, Existing ex) {
+        Map<String, CatalogCsv.Item> byCode = new HashMap<>();
+        for (CatalogCsv.Item i : items) byCode.put(i.code(), i);
+        List<CatalogCsv.Refused> out = new ArrayList<>();
+        if (!ex.barcodeOwner().isEmpty()) {
+            for (CatalogCsv.Item i : items) {
+                for (String b : i.barcodes()) {
+                    String owner = ex.barcodeOwner().get(b);
+                    if (owner == null || owner.equals(i.code())) continue;
+                    CatalogCsv.Item ownerInFile = byCode.get(owner);
+                    if (ownerInFile != null && !ownerInFile.barcodes().contains(b)) continue;
+                    out.add(new CatalogCsv.Refused(i.line(), "barcodes", i.code(), "barcode " + b + " is already on item " + owner
+                            + "; remove it there first or fix the barcode."));
+                }
+            }
+        }
+        for (CatalogCsv.Item i : items) {
+            if (i.tax() == null && !ex.codes().contains(i.code())) {
+                out.add(new CatalogCsv.Refused(i.line(), "tax", i.code(), "item " + i.code() + " is new, so it needs a tax category (add a tax column)."));
+            }
+        }
+        return out;
+    }
+
+    /** Only items that exist are staged (to be classified); no keys: codes, barcodes and (code, list) are unique already. */
     private static void stage(Handle h, List<CatalogCsv.Item> items) {
         h.execute("create temp table imp_item (line int, code text, name text, category text, unit text, tax text, active boolean) on commit drop");
         h.execute("create temp table imp_barcode (line int, code text, barcode text) on commit drop");
         h.execute("create temp table imp_price (item_code text, price_list text, price_minor bigint) on commit drop");
+        if (items.isEmpty()) return;
         CopyIn it = CopyIn.into("imp_item", "line", "code", "name", "category", "unit", "tax", "active");
         CopyIn bc = CopyIn.into("imp_barcode", "line", "code", "barcode");
         CopyIn pr = CopyIn.into("imp_price", "item_code", "price_list", "price_minor");
@@ -99,42 +149,17 @@ public final class CatalogImport {
         h.execute("analyze imp_price");
     }
 
-    /**
-     * A barcode already on another item is refused unless that item is in the file too without it (the file moves it).
-     * Written as joins on the flat staging tables: the old array form made the planner loop over every staged item.
-     */
-    private static List<CatalogCsv.Refused> databaseRefusals(Handle h) {
-        List<CatalogCsv.Refused> out = new ArrayList<>(h.createQuery("""
-                        select s.line, s.code, b.barcode, b.item_code
-                        from imp_barcode s join item_barcode b on b.barcode = s.barcode
-                        where b.item_code <> s.code
-                          and not (exists (select 1 from imp_item o where o.code = b.item_code)
-                                   and not exists (select 1 from imp_barcode ob where ob.code = b.item_code and ob.barcode = b.barcode))
-                        order by s.line, s.barcode""")
-                .map((rs, c) -> new CatalogCsv.Refused(rs.getInt(1), "barcodes", rs.getString(2), "barcode " + rs.getString(3)
-                        + " is already on item " + rs.getString(4) + "; remove it there first or fix the barcode."))
-                .list());
-        out.addAll(h.createQuery("""
-                        select s.line, s.code from imp_item s
-                        where s.tax is null and not exists (select 1 from item i where i.code = s.code) order by s.line""")
-                .map((rs, c) -> new CatalogCsv.Refused(rs.getInt(1), "tax", rs.getString(2), "item " + rs.getString(2)
-                        + " is new, so it needs a tax category (add a tax column)."))
-                .list());
-        return out;
-    }
-
-    /** imp_class: per staged item its action; barcode sets and price differences are aggregated once, then hash-joined. */
+    /** imp_class: per staged (existing) item updated or unchanged; barcode sets and price differences aggregated once, then hash-joined. */
     private static void classify(Handle h) {
         h.execute("""
                 create temp table imp_class on commit drop as
                 select s.code,
-                       case when i.code is null then 'created'
-                            when i.name is distinct from s.name or i.category is distinct from s.category or i.unit <> s.unit
+                       case when i.name is distinct from s.name or i.category is distinct from s.category or i.unit <> s.unit
                               or i.tax_category <> coalesce(s.tax, i.tax_category) or i.active <> s.active
                               or coalesce(cb.list, '{}') <> coalesce(nb.list, '{}') or pd.item_code is not null
                             then 'updated' else 'unchanged' end as action
                 from imp_item s
-                left join item i on i.code = s.code
+                join item i on i.code = s.code
                 left join (select b.item_code, array_agg(b.barcode order by b.barcode) as list from item_barcode b
                            where b.item_code in (select code from imp_item) group by b.item_code) cb on cb.item_code = s.code
                 left join (select code, array_agg(barcode order by barcode) as list from imp_barcode group by code) nb on nb.code = s.code
@@ -142,7 +167,6 @@ public final class CatalogImport {
                            left join item_price q on q.price_list = p.price_list and q.item_code = p.item_code
                            where q.price_minor is distinct from p.price_minor) pd on pd.item_code = s.code
                 """);
-        h.execute("analyze imp_class");
     }
 
     /**
@@ -161,10 +185,12 @@ public final class CatalogImport {
                 where i.code in (CODES)""".replace("CODES", codes);
     }
 
-    /** Every statement touches only created or updated items; statements with nothing to do are skipped. */
-    private void apply(Handle h, String actor, int created, int updated, Phases t) {
-        if (created + updated == 0) return;
-        String changedCodes = "select code from imp_class where action <> 'unchanged'";
+    /**
+     * Updated items first (their old barcodes go, so a barcode the file moves is free), then the new items COPYed
+     * straight into item, item_barcode and item_price; then one audit statement and one feed publication for all.
+     */
+    private void apply(Handle h, String actor, List<CatalogCsv.Item> fresh, int updated, Phases t) {
+        if (fresh.isEmpty() && updated == 0) return;
         if (updated > 0) {
             h.execute("create temp table imp_old on commit drop as " + states("select code from imp_class where action = 'updated'"));
             h.execute("""
@@ -174,43 +200,53 @@ public final class CatalogImport {
             h.execute("""
                     delete from item_barcode b using imp_class c
                     where c.action = 'updated' and b.item_code = c.code""");
-            t.lap("write updated items");
-        }
-        if (created > 0) {
             h.execute("""
-                    insert into item (code, name, category, unit, tax_category, active)
-                    select s.code, s.name, s.category, s.unit, s.tax, s.active from imp_item s join imp_class c on c.code = s.code and c.action = 'created'""");
-            t.lap("insert items");
-        }
-        // An unchanged item's barcodes are already its own, so only changed items can take a barcode from another item.
-        h.execute("""
-                delete from item_barcode b using imp_barcode s join imp_class c on c.code = s.code and c.action <> 'unchanged'
-                where b.barcode = s.barcode and b.item_code <> s.code""");
-        h.execute("""
-                insert into item_barcode (barcode, item_code)
-                select s.barcode, s.code from imp_barcode s join imp_class c on c.code = s.code and c.action <> 'unchanged'""");
-        t.lap("insert barcodes");
-        if (created > 0) {
+                    delete from item_barcode b using imp_barcode s join imp_class c on c.code = s.code and c.action = 'updated'
+                    where b.barcode = s.barcode and b.item_code <> s.code""");
             h.execute("""
-                    insert into item_price (price_list, item_code, price_minor)
-                    select p.price_list, p.item_code, p.price_minor from imp_price p join imp_class c on c.code = p.item_code and c.action = 'created'""");
-        }
-        if (updated > 0) {
+                    insert into item_barcode (barcode, item_code)
+                    select s.barcode, s.code from imp_barcode s join imp_class c on c.code = s.code and c.action = 'updated'""");
             h.execute("""
                     insert into item_price (price_list, item_code, price_minor)
                     select p.price_list, p.item_code, p.price_minor from imp_price p join imp_class c on c.code = p.item_code and c.action = 'updated'
                     on conflict (price_list, item_code) do update set price_minor = excluded.price_minor""");
+            t.lap("write updated items");
         }
-        t.lap("insert prices");
+        h.execute("create temp table imp_new (code text) on commit drop");
+        if (!fresh.isEmpty()) {
+            // A barcode a new item takes from an existing one passed the refusals only because that item is updated
+            // without it, so its barcodes were deleted above: the COPY cannot collide.
+            CopyIn it = CopyIn.into("item", "code", "name", "category", "unit", "tax_category", "active");
+            CopyIn bc = CopyIn.into("item_barcode", "barcode", "item_code");
+            CopyIn pr = CopyIn.into("item_price", "price_list", "item_code", "price_minor");
+            CopyIn nw = CopyIn.into("imp_new", "code");
+            for (CatalogCsv.Item i : fresh) {
+                it.text(i.code()).text(i.name()).text(i.category()).text(i.unit()).text(i.tax()).text(i.active() ? "t" : "f").endRow();
+                for (String b : i.barcodes()) bc.text(b).text(i.code()).endRow();
+                i.prices().forEach((list, minor) -> pr.text(list).text(i.code()).number(minor).endRow());
+                nw.text(i.code()).endRow();
+            }
+            t.lap("build copy");
+            it.execute(h);
+            t.lap("insert items");
+            bc.execute(h);
+            t.lap("insert barcodes");
+            pr.execute(h);
+            t.lap("insert prices");
+            nw.execute(h);
+        }
+        String changedCodes = "select code from imp_new union all select code from imp_class where action = 'updated'";
         h.createUpdate("""
                 insert into audit_log (actor, entity, key, action, old_data, new_data)
-                select :actor, 'item', c.code, 'import', %s, n.data
-                from imp_class c join (%s) n on n.code = c.code %s
-                where c.action <> 'unchanged' order by c.code"""
-                .formatted(updated > 0 ? "o.data" : "null::jsonb", states(changedCodes), updated > 0 ? "left join imp_old o on o.code = c.code" : ""))
+                select :actor, 'item', n.code, 'import', %s, n.data
+                from (%s) n %s
+                order by n.code"""
+                .formatted(updated > 0 ? "o.data" : "null::jsonb", states(changedCodes), updated > 0 ? "left join imp_old o on o.code = n.code" : ""))
                 .bind("actor", actor).execute();
         t.lap("audit rows");
-        List<String> changed = h.createQuery(changedCodes + " order by code").mapTo(String.class).list();
+        List<String> changed = new ArrayList<>(fresh.size() + updated);
+        for (CatalogCsv.Item i : fresh) changed.add(i.code());
+        if (updated > 0) changed.addAll(h.createQuery("select code from imp_class where action = 'updated'").mapTo(String.class).list());
         feed.publish(h, changed);
         t.lap("feed publish");
     }
