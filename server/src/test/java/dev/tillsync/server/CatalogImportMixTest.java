@@ -63,6 +63,12 @@ class CatalogImportMixTest {
         assertEquals("{\"Standard Selling\": 110}", one("select (new_data->'prices')::text from audit_log where key = 'MIX-1' order by id desc limit 1"));
         assertEquals("[\"MIXB\", \"MIXC\"]", one("select (new_data->'barcodes')::text from audit_log where key = 'MIX-4'"));
         assertEquals(null, one("select old_data::text from audit_log where key = 'MIX-4'"));
+        // The new item's state is written from memory, the updated one's read back in SQL: the same shape.
+        assertEquals("true", one("select (new_data = jsonb_build_object('name', 'Mix four', 'category', null, 'unit', 'unit', 'taxCategory', '"
+                + tax() + "', 'active', true, 'barcodes', jsonb_build_array('MIXB', 'MIXC'), 'prices', jsonb_build_object('Standard Selling', 400)))::text "
+                + "from audit_log where key = 'MIX-4'"));
+        assertEquals(list("select k from audit_log, jsonb_object_keys(new_data) k where key = 'MIX-1' and old_data is not null order by k"),
+                list("select k from audit_log, jsonb_object_keys(new_data) k where key = 'MIX-4' order by k"));
 
         // Feed: a fresh record for each changed item, none for the unchanged one, with the barcodes it has now.
         assertEquals(List.of("MIX-1", "MIX-2", "MIX-4"),

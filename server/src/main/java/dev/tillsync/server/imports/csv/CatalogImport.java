@@ -28,6 +28,8 @@ public final class CatalogImport {
     /** An import's result and where its time went, phase by phase in the order they ran (for the benchmark). */
     public record Timed(Result result, Map<String, Long> phaseNanos) {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Jdbi jdbi;
     private final ItemFeed feed;
 
@@ -178,7 +180,7 @@ public final class CatalogImport {
                 select i.code, jsonb_build_object('name', i.name, 'category', i.category, 'unit', i.unit, 'taxCategory', i.tax_category,
                        'active', i.active, 'barcodes', coalesce(b.list, '[]'), 'prices', coalesce(p.map, '{}')) as data
                 from item i
-                left join (select item_code, jsonb_agg(barcode order by barcode) as list from item_barcode
+                left join (select item_code, jsonb_agg(barcode order by barcode collate "C") as list from item_barcode
                            where item_code in (CODES) group by item_code) b on b.item_code = i.code
                 left join (select item_code, jsonb_object_agg(price_list, price_minor) as map from item_price
                            where item_code in (CODES) group by item_code) p on p.item_code = i.code
@@ -212,19 +214,16 @@ public final class CatalogImport {
                     on conflict (price_list, item_code) do update set price_minor = excluded.price_minor""");
             t.lap("write updated items");
         }
-        h.execute("create temp table imp_new (code text) on commit drop");
         if (!fresh.isEmpty()) {
             // A barcode a new item takes from an existing one passed the refusals only because that item is updated
             // without it, so its barcodes were deleted above: the COPY cannot collide.
             CopyIn it = CopyIn.into("item", "code", "name", "category", "unit", "tax_category", "active");
             CopyIn bc = CopyIn.into("item_barcode", "barcode", "item_code");
             CopyIn pr = CopyIn.into("item_price", "price_list", "item_code", "price_minor");
-            CopyIn nw = CopyIn.into("imp_new", "code");
             for (CatalogCsv.Item i : fresh) {
                 it.text(i.code()).text(i.name()).text(i.category()).text(i.unit()).text(i.tax()).text(i.active() ? "t" : "f").endRow();
                 for (String b : i.barcodes()) bc.text(b).text(i.code()).endRow();
                 i.prices().forEach((list, minor) -> pr.text(list).text(i.code()).number(minor).endRow());
-                nw.text(i.code()).endRow();
             }
             t.lap("build copy");
             it.execute(h);
@@ -233,22 +232,44 @@ public final class CatalogImport {
             t.lap("insert barcodes");
             pr.execute(h);
             t.lap("insert prices");
-            nw.execute(h);
         }
-        String changedCodes = "select code from imp_new union all select code from imp_class where action = 'updated'";
-        h.createUpdate("""
-                insert into audit_log (actor, entity, key, action, old_data, new_data)
-                select :actor, 'item', n.code, 'import', %s, n.data
-                from (%s) n %s
-                order by n.code"""
-                .formatted(updated > 0 ? "o.data" : "null::jsonb", states(changedCodes), updated > 0 ? "left join imp_old o on o.code = n.code" : ""))
-                .bind("actor", actor).execute();
+        if (updated > 0) {
+            h.createUpdate("""
+                    insert into audit_log (actor, entity, key, action, old_data, new_data)
+                    select :actor, 'item', n.code, 'import', o.data, n.data
+                    from (%s) n join imp_old o on o.code = n.code
+                    order by n.code""".formatted(states("select code from imp_class where action = 'updated'")))
+                    .bind("actor", actor).execute();
+        }
+        if (!fresh.isEmpty()) {
+            // A new item's state is exactly its file row, so its audit row is written from memory, not read back.
+            CopyIn au = CopyIn.into("audit_log", "actor", "entity", "key", "action", "old_data", "new_data");
+            for (CatalogCsv.Item i : fresh) au.text(actor).text("item").text(i.code()).text("import").text(null).text(state(i)).endRow();
+            au.execute(h);
+        }
         t.lap("audit rows");
         List<String> changed = new ArrayList<>(fresh.size() + updated);
         for (CatalogCsv.Item i : fresh) changed.add(i.code());
         if (updated > 0) changed.addAll(h.createQuery("select code from imp_class where action = 'updated'").mapTo(String.class).list());
         feed.publish(h, changed);
         t.lap("feed publish");
+    }
+
+    /** The audited state of a new item, the same fields and order as {@link #states}; jsonb normalises the rest. */
+    private static String state(CatalogCsv.Item i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", i.name());
+        m.put("category", i.category());
+        m.put("unit", i.unit());
+        m.put("taxCategory", i.tax());
+        m.put("active", i.active());
+        m.put("barcodes", i.barcodes()); // sorted by CatalogCsv: the "C" collation order states() uses
+        m.put("prices", i.prices());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the audit state of item " + i.code(), e);
+        }
     }
 
     /** Lap times of one import, in the order the phases ran. */
