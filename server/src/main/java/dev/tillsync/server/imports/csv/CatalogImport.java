@@ -14,12 +14,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Applies a catalogue CSV all or nothing in one transaction, set-based: the parsed rows are COPYed into temporary
- * staging tables (items, barcodes and prices flat, analyzed so the planner joins them by hash), classified created /
- * updated / unchanged against item, item_barcode and item_price in SQL, and only the changed items are written, audited
- * (one audit_log row each) and published to the pull feed, every step one statement for the whole file. Invariant: an
- * unchanged item is not touched (no version bump, no audit, no feed record), so the same file twice writes nothing.
- * Prices for lists the file does not name are kept.
+ * Applies a catalogue CSV all or nothing in one transaction, set-based: the file's codes and barcodes are looked up
+ * once (two joins against arrays) and the database refusals decided in memory; items that already exist are COPYed
+ * into flat, analyzed temporary tables and classified updated / unchanged in SQL with hash joins; new items are COPYed
+ * straight into item, item_barcode and item_price, updated ones written with one statement per table; then one audit
+ * row per changed item and one feed publication for all. Nothing runs a statement per row.
+ * Invariant: an unchanged item is not touched (no version bump, no audit, no feed record), so the same file twice
+ * writes nothing. Prices for lists the file does not name are kept.
  */
 public final class CatalogImport {
     /** What an import did or, in a dry run, would do. */
