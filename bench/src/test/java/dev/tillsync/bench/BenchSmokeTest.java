@@ -37,6 +37,8 @@ class BenchSmokeTest {
         assertThat(Files.size(png)).isPositive();
 
         assertFigures(new PullBench().run(new PullBench.Options(work, 50)), "itemsPerSec", "firstSaleSec");
+        assertFigures(new dev.tillsync.bench.catalog.ImportBench().run(new dev.tillsync.bench.catalog.ImportBench.Options(work, 50, 1)),
+                "rawSec", "firstSec", "secondSec", "firstOverRaw");
         assertFigures(new FootprintBench().run(new FootprintBench.Options(work, 20, Duration.ofSeconds(60)), fleet, 3),
                 "fileMb", "terminalHeapMb", "serverHeapMb");
         assertThat(sale.render()).contains("sales/s");
