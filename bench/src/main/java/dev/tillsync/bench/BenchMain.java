@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
-        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, BenchMain.Pull.class, BenchMain.Footprint.class, BenchMain.All.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, BenchMain.Pull.class, BenchMain.Footprint.class, BenchMain.Import.class, BenchMain.All.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -150,6 +150,26 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "catalogue CSV import vs raw COPY of the same rows, and a second import (all unchanged)")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--items", description = "catalogue items, two CSV rows each (default 50000; --quick 2000)")
+        Integer items;
+        @Option(names = "--runs", description = "runs of each variant; medians are reported (default 3; --quick 1)")
+        Integer runs;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new dev.tillsync.bench.catalog.ImportBench().run(options(common, items, runs)));
+        }
+
+        static dev.tillsync.bench.catalog.ImportBench.Options options(Common c, Integer items, Integer runs) throws java.io.IOException {
+            return new dev.tillsync.bench.catalog.ImportBench.Options(c.work(), items != null ? items : c.quick ? 2000 : 50_000,
+                    runs != null ? runs : c.quick ? 1 : 3);
+        }
+    }
+
     @Command(name = "footprint", mixinStandardHelpOptions = true, description = "terminal heap and file size with many invoices; server heap at 200 terminals")
     static final class Footprint implements Callable<Integer> {
         @CommandLine.Mixin
@@ -193,6 +213,7 @@ public final class BenchMain implements Runnable {
             var fleet = new FleetBench().run(fo);
             print(fleet);
             print(new PullBench().run(Pull.options(common, null)));
+            print(new dev.tillsync.bench.catalog.ImportBench().run(Import.options(common, null, null)));
             int size = fo.levels().contains(200) ? 200 : fo.levels().get(fo.levels().size() - 1);
             print(new FootprintBench().run(Footprint.options(common, null, 600), fleet, size));
             return 0;

@@ -37,6 +37,8 @@ class BenchSmokeTest {
         assertThat(Files.size(png)).isPositive();
 
         assertFigures(new PullBench().run(new PullBench.Options(work, 50)), "itemsPerSec", "firstSaleSec");
+        assertFigures(new dev.tillsync.bench.catalog.ImportBench().run(new dev.tillsync.bench.catalog.ImportBench.Options(work, 50, 1)),
+                "rawSec", "firstSec", "secondSec", "firstOverRaw");
         BenchReport footprint = new FootprintBench().run(new FootprintBench.Options(work, 20, Duration.ofSeconds(60)), fleet, 3);
         assertFigures(footprint, "fileMb", "serverHeapMb");
         // The engine keeps no caches, so its heap share can be zero to within GC noise; never negative.

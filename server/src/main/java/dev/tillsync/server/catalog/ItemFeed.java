@@ -37,7 +37,22 @@ public final class ItemFeed {
               and not exists (select 1 from item_price p where p.price_list = c.scope and p.item_code = c.key)
             """;
 
+    /** Over this many items one aggregate of their barcodes beats a subquery per (item, list) record. */
+    private static final int GROUPED_FROM = 1000;
+    /** {@link #PUT} with the items' barcodes aggregated once (same records, for an import's thousands of items). */
+    private static final String PUT_GROUPED = grouped();
+
     private final ChangeFeed feed;
+
+    private static String grouped() {
+        String sub = "coalesce((select json_agg(b.barcode order by b.barcode) from item_barcode b where b.item_code = i.code), '[]'::json)";
+        String join = "join tax_category t on t.name = i.tax_category";
+        if (!PUT.contains(sub) || !PUT.contains(join)) throw new IllegalStateException("ItemFeed.PUT changed; update grouped() with it");
+        return PUT.replace(sub, "coalesce(bc.list, '[]'::json)").replace(join, join + """
+
+                left join (select b.item_code, json_agg(b.barcode order by b.barcode) as list from item_barcode b
+                           where b.item_code = any(:codes) group by b.item_code) bc on bc.item_code = i.code""");
+    }
 
     public ItemFeed(ChangeFeed feed) {
         this.feed = feed;
@@ -47,7 +62,8 @@ public final class ItemFeed {
     public int publish(Handle h, List<String> codes) {
         if (codes.isEmpty()) return 0;
         feed.lock(h);
-        int n = h.createUpdate(PUT.formatted("i.code = any(:codes)")).bindArray("codes", String.class, codes).execute();
+        String put = codes.size() >= GROUPED_FROM ? PUT_GROUPED : PUT;
+        int n = h.createUpdate(put.formatted("i.code = any(:codes)")).bindArray("codes", String.class, codes).execute();
         return n + h.createUpdate(DELETE_UNPRICED.formatted("c.key = any(:codes)")).bindArray("codes", String.class, codes).execute();
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class ItemRules {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
     private static final Pattern BARCODE = Pattern.compile("[A-Za-z0-9-]{1,48}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,15}(\\.[0-9]{1,9})?");
     /** Characters a spreadsheet runs as a formula when a cell starts with them (CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     public static final int NAME_MAX = 200;
@@ -123,7 +124,7 @@ public final class ItemRules {
     private static BigDecimal decimal(String what, String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) throw Refusal.invalid("invalid_" + what, "The " + what + " is empty.");
-        if (!t.matches("[+-]?[0-9]{1,15}(\\.[0-9]{1,9})?")) {
+        if (!DECIMAL.matcher(t).matches()) {
             throw Refusal.invalid("invalid_" + what, "'" + t + "' is not a " + what + "; write it with digits and a point, e.g. 12.50.");
         }
         return new BigDecimal(t);
