@@ -90,7 +90,7 @@ class CatalogImportMixTest {
         CatalogImport.Result r = imports.run((H + "MIY-2,Wants it,,unit,MIYA," + t + ",1,,true\n"
                 + "MIY-3,Also new,,unit,MIYB," + t + ",1,,true\n").getBytes(StandardCharsets.UTF_8), "mix", true);
         assertEquals(1, r.refused().size(), r.refused().toString());
-        assertEquals("line 2, column barcodes: barcode MIYA is already on item MIY-1; remove it there first or fix the barcode.", r.refused().getFirst().text());
+        assertEquals("line 2, column barcodes: barcode MIYA of item MIY-2 is already on item MIY-1; remove it there first or fix the barcode.", r.refused().getFirst().text());
         assertEquals(2, r.created(), "a dry run still says what the rows would do");
     }
 

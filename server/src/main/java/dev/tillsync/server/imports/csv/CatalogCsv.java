@@ -66,12 +66,13 @@ public final class CatalogCsv {
         Map<String, Integer> barcodeLine = new HashMap<>();
         Map<String, String> barcodeItem = new HashMap<>();
         for (CsvFile.Row row : file.rows()) {
-            String column = "code";
+            String column = null; // a wrong field count is the row's fault, not one column's
             String code = null;
             try {
                 if (row.fields().size() != header.size()) {
                     throw Refusal.invalid("field_count", "the row has " + row.fields().size() + " fields but the header has " + header.size() + ".");
                 }
+                column = "code";
                 code = ItemRules.code(get(row, at, "code"));
                 column = "name";
                 String name = ItemRules.name("item", get(row, at, "name"));

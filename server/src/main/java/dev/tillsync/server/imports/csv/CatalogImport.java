@@ -117,7 +117,7 @@ public final class CatalogImport {
                     if (owner == null || owner.equals(i.code())) continue;
                     CatalogCsv.Item ownerInFile = byCode.get(owner);
                     if (ownerInFile != null && !ownerInFile.barcodes().contains(b)) continue;
-                    out.add(new CatalogCsv.Refused(i.line(), "barcodes", i.code(), "barcode " + b + " is already on item " + owner
+                    out.add(new CatalogCsv.Refused(i.line(), "barcodes", i.code(), "barcode " + b + " of item " + i.code() + " is already on item " + owner
                             + "; remove it there first or fix the barcode."));
                 }
             }
