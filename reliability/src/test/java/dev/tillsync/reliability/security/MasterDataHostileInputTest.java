@@ -155,7 +155,7 @@ class MasterDataHostileInputTest {
                 c("shift type: stale version", 409, "stale_version", x -> x.manager().put("/shift-types/Morning", Map.of("endTime", "17:00", "version", 0))),
                 c("shift type: update without a version", 400, "version_required", x -> x.manager().put("/shift-types/Morning", Map.of("endTime", "17:00"))),
                 // ---- customers
-                c("customer: SQL as number", 400, "invalid_code", x -> x.manager().post("/customers", Map.of("number", SQL, "name", "Robert"))),
+                c("customer: SQL as number", 400, "invalid_number", x -> x.manager().post("/customers", Map.of("number", SQL, "name", "Robert"))),
                 c("customer: SQL as price list", 422, "unknown_price_list", x -> x.manager().post("/customers", Map.of("name", "Robert", "priceList", SQL))),
                 c("customer: phone of 300 characters", 400, "invalid_field", x -> x.manager().post("/customers", Map.of("name", "Robert", "phone", "5".repeat(300)))),
                 c("customer: email with a line break", 400, "invalid_field", x -> x.manager().post("/customers", Map.of("name", "Robert", "email", "a@b.c\r\nBcc: all@x.y"))),

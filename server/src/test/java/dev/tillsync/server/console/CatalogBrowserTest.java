@@ -9,7 +9,6 @@ import dev.tillsync.server.master.ItemRules;
 import dev.tillsync.server.master.items.CatalogLists;
 import dev.tillsync.server.master.items.ItemView;
 import dev.tillsync.server.refusal.Refusal;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,8 +29,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,11 +57,7 @@ class CatalogBrowserTest {
         lists.saveCategory("test", null, new CatalogLists.Category("Pens", "Stationery", 0, true, null));
         lists.saveCategory("test", null, new CatalogLists.Category("Grocery", null, 1, true, null));
         lists.saveCategory("test", null, new CatalogLists.Category("Tea and coffee", "Grocery", 0, true, null));
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
-        d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        d = HeadlessChromium.open();
         wait = new WebDriverWait(d, Duration.ofSeconds(15));
         Files.createDirectories(SCREENS);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tillsync.server.SalesDay;
 import dev.tillsync.server.ServerOptions;
 import dev.tillsync.server.TillServer;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,11 +58,7 @@ class ReportsBrowserTest {
         day = SalesDay.push(server, start.plusSeconds(elapsed * 20 / 100), start.plusSeconds(elapsed * 45 / 100),
                 start.plusSeconds(elapsed * 60 / 100), start.plusSeconds(elapsed * 90 / 100));
         base = server.baseUrl();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
-        d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        d = HeadlessChromium.open();
         wait = new WebDriverWait(d, Duration.ofSeconds(15));
         Files.createDirectories(SCREENS);
         d.get(base + "/console/login");

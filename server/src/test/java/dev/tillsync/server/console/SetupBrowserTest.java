@@ -9,7 +9,6 @@ import dev.tillsync.server.master.customers.CustomerService;
 import dev.tillsync.server.master.paymentmodes.PaymentModeService;
 import dev.tillsync.server.master.profiles.ProfileService;
 import dev.tillsync.server.master.shifttypes.ShiftTypeService;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,11 +48,7 @@ class SetupBrowserTest {
         server = TillServer.start(new ServerOptions(temp.resolve("server"), null, 0));
         server.admin().seedDemo();
         base = server.baseUrl();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
-        d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        d = HeadlessChromium.open();
         wait = new WebDriverWait(d, Duration.ofSeconds(15));
         Files.createDirectories(SCREENS);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tillsync.server.ServerOptions;
 import dev.tillsync.server.TillServer;
 import dev.tillsync.server.master.items.ItemView;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,11 +45,7 @@ class StockBrowserTest {
         server.services().itemEditor().create("test", new ItemView.Spec("CHEESE-KG", "Cheddar by weight", null, "kg", tax, true, null, List.of(),
                 List.of(new ItemView.PriceSpec("Standard Selling", "12.00"))));
         base = server.baseUrl();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
-        d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        d = HeadlessChromium.open();
         wait = new WebDriverWait(d, Duration.ofSeconds(15));
         Files.createDirectories(SCREENS);
     }
