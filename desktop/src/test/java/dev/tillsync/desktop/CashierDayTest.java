@@ -293,6 +293,9 @@ class CashierDayTest {
         replaceText("#printerTarget", printerFile.toString());
         robot.clickOn("#saveSettingsButton");
         waitFor("saved", () -> text("#settingsMessage").equals("Saved."));
+        robot.clickOn("#testPrintButton");
+        waitFor("test print", () -> text("#printerMessage").startsWith("Test print sent to " + printerFile + ": OK"));
+        assertThat(java.nio.file.Files.readString(printerFile, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("TEST PRINT");
         shot("settings");
         robot.type(KeyCode.ESCAPE);
         waitFor("back to sale", () -> exists("#scanField"));
