@@ -166,6 +166,18 @@ class PrinterCliTest {
     }
 
     @Test
+    void aListenerThatNeverAnswersStatusButClosesAfterTheJobCountsAsPrinted() throws Exception {
+        try (PrinterSimulator printer = new PrinterSimulator(Behaviour.NO_STATUS)) {
+            assertThat(run("config", "set", "printer", printer.target()).exit()).isZero();
+            long t0 = System.nanoTime();
+            Run sale = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5");
+            assertThat(sale.exit()).as(sale.err()).isZero();
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
+            assertReceiptThenPulse(printer.awaitJobs(1, Duration.ofSeconds(5)).getFirst());
+        }
+    }
+
+    @Test
     void aPrinterOutOfPaperSaysSo() throws Exception {
         try (PrinterSimulator printer = new PrinterSimulator(Behaviour.PAPER_OUT)) {
             assertThat(run("config", "set", "printer", printer.target()).exit()).isZero();

@@ -27,7 +27,9 @@ public final class PrinterSimulator implements AutoCloseable {
         /** Reads the first {@link #CLOSE_AFTER} bytes, then closes the connection. */
         CLOSE_MID_RECEIPT,
         /** Reads everything and answers "off line, paper end". */
-        PAPER_OUT
+        PAPER_OUT,
+        /** Reads everything, never answers status requests, closes when the client does (as {@code nc -l 9100} does). */
+        NO_STATUS
     }
 
     public static final int CLOSE_AFTER = 40;
@@ -132,7 +134,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 got.write(buf, 0, n);
                 List<EscPosStream.Command> status = EscPosStream.decode(got.toByteArray()).stream()
                         .filter(c -> c.kind().equals("status")).toList();
-                for (; answered < status.size(); answered++) {
+                for (; b != Behaviour.NO_STATUS && answered < status.size(); answered++) {
                     boolean paperOut = b == Behaviour.PAPER_OUT;
                     int request = Integer.parseInt(status.get(answered).detail());
                     out.write(request == 4 ? (paperOut ? 0x72 : 0x12) : (paperOut ? 0x1A : 0x12));

@@ -87,23 +87,26 @@ final class TcpPrinter {
                 throw new PrintFailure(who + " closed the connection while the receipt was being sent (" + e.getMessage() + ")", true);
             }
             if (!t.askStatus()) return null;
+            // Half-close, as CUPS's socket backend does: a printer (or a plain listener) that has read everything closes
+            // its side too; one that answers the status requests is done as soon as both bytes are in.
+            ch.shutdownOutput();
             key.interestOps(SelectionKey.OP_READ);
-            ByteBuffer in = ByteBuffer.allocate(2);
+            ByteBuffer in = ByteBuffer.allocate(64);
             try {
-                while (in.hasRemaining()) {
+                while (in.position() < 2) {
                     int n = ch.read(in);
-                    if (n < 0) throw new PrintFailure(who + " closed the connection before confirming the receipt", true);
+                    if (n < 0) return null; // took every byte and closed without a status answer: nothing more is known
                     if (n == 0) {
                         long left = remainingMillis(deadline);
                         if (left <= 0 || sel.select(left) == 0) {
                             throw new PrintFailure(who + " took the receipt but did not confirm it within " + ANSWER.toSeconds()
-                                    + " s (it may be busy or stuck; if this printer never answers status requests, add ?status=off to its target)", false);
+                                    + " s (it may be busy or stuck; if this printer never answers and never closes, add ?status=off to its target)", false);
                         }
                         sel.selectedKeys().clear();
                     }
                 }
             } catch (IOException e) {
-                throw new PrintFailure(who + " broke the connection before confirming the receipt (" + e.getMessage() + ")", true);
+                throw new PrintFailure(who + " broke the connection before taking the whole receipt (" + e.getMessage() + ")", true);
             }
             return judge(who, in.get(0), in.get(1));
         } catch (IOException e) {
