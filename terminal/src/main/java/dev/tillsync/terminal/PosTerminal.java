@@ -87,46 +87,6 @@ public final class PosTerminal implements AutoCloseable {
         parts.devices().changePrinterTarget(target, u.email(), parts.clock().instant());
     }
 
-    /** Sets the cash drawer's pin (2, 5 or off) and, when given, its pulse ON_MS/OFF_MS; logged. Needs can_configure_pos. */
-    public DrawerSetting setDrawer(String pin, String pulse) {
-        UserSession u = parts.users().require(Permission.CONFIGURE_POS);
-        DrawerSetting now = tillPrinter().drawer();
-        DrawerSetting d = new DrawerSetting(pin == null ? now.pin() : DrawerSetting.parsePin(pin), now.onMs(), now.offMs());
-        if (pulse != null) d = d.withPulse(pulse);
-        tillPrinter().setDrawer(d, u.email());
-        return d;
-    }
-
-    /** The cash drawer as set on this till (default pin 2, 50 ms on / 500 ms off). */
-    public DrawerSetting drawer() {
-        return tillPrinter().drawer();
-    }
-
-    /** Prints a test receipt on {@code target}, or on the till's printer when null; needs a logged-in user. Never throws for the printer. */
-    public PrintCheck testPrint(String target) {
-        UserSession u = parts.users().require();
-        DeviceState d = parts.devices().require();
-        return tillPrinter().testPrint(target == null ? d.printerTarget() : target, d.posId(), u.email());
-    }
-
-    /**
-     * Opens the cash drawer without a sale, logged with who, when and why (sent or failed). Allowed to a user with
-     * can_configure_pos and to the cashier whose shift is open (who answers for the cash in it).
-     */
-    public PrintCheck openDrawer(String reason) {
-        UserSession u = parts.users().require();
-        boolean ownShift = parts.shifts().current().map(s -> s.user().equalsIgnoreCase(u.email())).orElse(false);
-        if (!ownShift && !u.can(Permission.CONFIGURE_POS)) {
-            throw new TerminalException("not_permitted", u.email() + " may not open the cash drawer: only the cashier of the open shift"
-                    + " or a user with the 'can_configure_pos' flag may. Open your shift first, or ask a manager.");
-        }
-        return tillPrinter().openDrawer(parts.devices().require().printerTarget(), u.email(), reason);
-    }
-
-    private TillPrinter tillPrinter() {
-        return new TillPrinter(parts.store(), parts.clock());
-    }
-
     /** Where receipts' ESC/POS bytes go; empty when unset (the receipts folder in the data folder) or not linked. */
     public Optional<String> printerTarget() {
         return parts.devices().load().map(DeviceState::printerTarget);
@@ -310,6 +270,46 @@ public final class PosTerminal implements AutoCloseable {
     /** POS ID, link status, connectivity and since when, queue counts, last sync and error, user and shift. */
     public TerminalStatus status() {
         return parts.statusReport().status();
+    }
+
+    /** Sets the cash drawer's pin (2, 5 or off) and, when given, its pulse ON_MS/OFF_MS; logged. Needs can_configure_pos. */
+    public DrawerSetting setDrawer(String pin, String pulse) {
+        UserSession u = parts.users().require(Permission.CONFIGURE_POS);
+        DrawerSetting now = tillPrinter().drawer();
+        DrawerSetting d = new DrawerSetting(pin == null ? now.pin() : DrawerSetting.parsePin(pin), now.onMs(), now.offMs());
+        if (pulse != null) d = d.withPulse(pulse);
+        tillPrinter().setDrawer(d, u.email());
+        return d;
+    }
+
+    /** The cash drawer as set on this till (default pin 2, 50 ms on / 500 ms off). */
+    public DrawerSetting drawer() {
+        return tillPrinter().drawer();
+    }
+
+    /** Prints a test receipt on {@code target}, or on the till's printer when null; needs a logged-in user. Never throws for the printer. */
+    public PrintCheck testPrint(String target) {
+        UserSession u = parts.users().require();
+        DeviceState d = parts.devices().require();
+        return tillPrinter().testPrint(target == null ? d.printerTarget() : target, d.posId(), u.email());
+    }
+
+    /**
+     * Opens the cash drawer without a sale, logged with who, when and why (sent or failed). Allowed to a user with
+     * can_configure_pos and to the cashier whose shift is open (who answers for the cash in it).
+     */
+    public PrintCheck openDrawer(String reason) {
+        UserSession u = parts.users().require();
+        boolean ownShift = parts.shifts().current().map(s -> s.user().equalsIgnoreCase(u.email())).orElse(false);
+        if (!ownShift && !u.can(Permission.CONFIGURE_POS)) {
+            throw new TerminalException("not_permitted", u.email() + " may not open the cash drawer: only the cashier of the open shift"
+                    + " or a user with the 'can_configure_pos' flag may. Open your shift first, or ask a manager.");
+        }
+        return tillPrinter().openDrawer(parts.devices().require().printerTarget(), u.email(), reason);
+    }
+
+    private TillPrinter tillPrinter() {
+        return new TillPrinter(parts.store(), parts.clock());
     }
 
     @Override
