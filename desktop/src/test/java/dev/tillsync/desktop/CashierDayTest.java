@@ -291,8 +291,20 @@ class CashierDayTest {
         FxToolkit.setupFixture(() -> size.setValue(dev.tillsync.desktop.engine.TillSettings.PreviewSize.LARGE));
         Path printerFile = tmp.resolve("printer.bin");
         replaceText("#printerTarget", printerFile.toString());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> pin = (javafx.scene.control.ChoiceBox<String>) node("#drawerPin");
+        assertThat(pin.getValue()).isEqualTo("2");
+        assertThat(text("#drawerPulse")).isEqualTo("50/500");
+        FxToolkit.setupFixture(() -> pin.setValue("5"));
+        replaceText("#drawerPulse", "100/400");
         robot.clickOn("#saveSettingsButton");
         waitFor("saved", () -> text("#settingsMessage").equals("Saved."));
+        robot.clickOn("#testPrintButton");
+        waitFor("test print", () -> text("#printerMessage").startsWith("Test print sent to " + printerFile + ": OK"));
+        assertThat(java.nio.file.Files.readString(printerFile, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("TEST PRINT");
+        robot.clickOn("#openDrawerButton");
+        waitFor("drawer opened", () -> text("#printerMessage").startsWith("Drawer pulse sent to " + printerFile + ": OK"));
+        assertThat(java.nio.file.Files.readAllBytes(printerFile)).containsExactly(0x1B, '@', 0x1B, 'p', 1, 50, (byte) 200); // pin 5, 100/400 ms
         shot("settings");
         robot.type(KeyCode.ESCAPE);
         waitFor("back to sale", () -> exists("#scanField"));

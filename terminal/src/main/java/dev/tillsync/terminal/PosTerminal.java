@@ -2,6 +2,10 @@ package dev.tillsync.terminal;
 
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.terminal.catalog.ItemCatalog;
+import dev.tillsync.terminal.receipt.printer.DrawerSetting;
+import dev.tillsync.terminal.receipt.printer.PrintCheck;
+import dev.tillsync.terminal.receipt.printer.PrinterTarget;
+import dev.tillsync.terminal.receipt.printer.TillPrinter;
 import dev.tillsync.terminal.sale.SaleRecorder;
 import dev.tillsync.terminal.store.DeviceState;
 import dev.tillsync.terminal.store.ProfileRepo;
@@ -73,9 +77,13 @@ public final class PosTerminal implements AutoCloseable {
         parts.devices().changeServerUrl(url, u.email(), parts.clock().instant());
     }
 
-    /** Sets where ESC/POS bytes go: a device (e.g. /dev/usb/lp0), a file or a folder; blank for the default. Needs can_configure_pos. */
+    /**
+     * Sets where ESC/POS bytes go ({@link PrinterTarget}: tcp://HOST[:9100], cups:QUEUE, a device such as /dev/usb/lp0,
+     * a file or a folder; blank for the default). A malformed target is refused before anything is stored. Needs can_configure_pos.
+     */
     public void setPrinterTarget(String target) {
         UserSession u = parts.users().require(Permission.CONFIGURE_POS);
+        PrinterTarget.validate(target);
         parts.devices().changePrinterTarget(target, u.email(), parts.clock().instant());
     }
 
@@ -262,6 +270,46 @@ public final class PosTerminal implements AutoCloseable {
     /** POS ID, link status, connectivity and since when, queue counts, last sync and error, user and shift. */
     public TerminalStatus status() {
         return parts.statusReport().status();
+    }
+
+    /** Sets the cash drawer's pin (2, 5 or off) and, when given, its pulse ON_MS/OFF_MS; logged. Needs can_configure_pos. */
+    public DrawerSetting setDrawer(String pin, String pulse) {
+        UserSession u = parts.users().require(Permission.CONFIGURE_POS);
+        DrawerSetting now = tillPrinter().drawer();
+        DrawerSetting d = new DrawerSetting(pin == null ? now.pin() : DrawerSetting.parsePin(pin), now.onMs(), now.offMs());
+        if (pulse != null) d = d.withPulse(pulse);
+        tillPrinter().setDrawer(d, u.email());
+        return d;
+    }
+
+    /** The cash drawer as set on this till (default pin 2, 50 ms on / 500 ms off). */
+    public DrawerSetting drawer() {
+        return tillPrinter().drawer();
+    }
+
+    /** Prints a test receipt on {@code target}, or on the till's printer when null; needs a logged-in user. Never throws for the printer. */
+    public PrintCheck testPrint(String target) {
+        UserSession u = parts.users().require();
+        DeviceState d = parts.devices().require();
+        return tillPrinter().testPrint(target == null ? d.printerTarget() : target, d.posId(), u.email());
+    }
+
+    /**
+     * Opens the cash drawer without a sale, logged with who, when and why (sent or failed). Allowed to a user with
+     * can_configure_pos and to the cashier whose shift is open (who answers for the cash in it).
+     */
+    public PrintCheck openDrawer(String reason) {
+        UserSession u = parts.users().require();
+        boolean ownShift = parts.shifts().current().map(s -> s.user().equalsIgnoreCase(u.email())).orElse(false);
+        if (!ownShift && !u.can(Permission.CONFIGURE_POS)) {
+            throw new TerminalException("not_permitted", u.email() + " may not open the cash drawer: only the cashier of the open shift"
+                    + " or a user with the 'can_configure_pos' flag may. Open your shift first, or ask a manager.");
+        }
+        return tillPrinter().openDrawer(parts.devices().require().printerTarget(), u.email(), reason);
+    }
+
+    private TillPrinter tillPrinter() {
+        return new TillPrinter(parts.store(), parts.clock());
     }
 
     @Override

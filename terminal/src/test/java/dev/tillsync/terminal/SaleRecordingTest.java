@@ -71,7 +71,9 @@ class SaleRecordingTest {
         byte[] escpos = Files.readAllBytes(r.escposPath());
         assertThat(escpos[0]).isEqualTo((byte) 0x1B);
         assertThat(escpos[1]).isEqualTo((byte) '@');
-        assertThat(new byte[] {escpos[escpos.length - 4], escpos[escpos.length - 3]}).containsExactly(0x1D, 'V');
+        assertThat(new byte[] {escpos[escpos.length - 9], escpos[escpos.length - 8]}).containsExactly(0x1D, 'V');
+        assertThat(java.util.Arrays.copyOfRange(escpos, escpos.length - 5, escpos.length)) // a cash sale: the drawer pulse after the cut
+                .containsExactly(0x1B, 'p', 0, 25, (byte) 250);
         assertThat(r.pdfPath()).isEqualTo(dir.resolve("receipts/POS-0001-000001.pdf")); // waits for the background writer
         assertValidPreview(r.pdfPath(), r.number());
         assertThat(r.receiptWarning()).isNull();
@@ -141,11 +143,15 @@ class SaleRecordingTest {
     @Test
     void anEscPosFailureIsReportedAtOnceAndThePreviewIsStillWritten() throws Exception {
         Files.createDirectories(dir.resolve("receipts"));
-        Files.writeString(dir.resolve("not-a-folder"), "x");
+        Files.createDirectories(dir.resolve("not-a-folder"));
         pos.setPrinterTarget(dir.resolve("not-a-folder/printer.bin").toString());
+        Files.delete(dir.resolve("not-a-folder")); // the folder went away after the target was set
+        Files.writeString(dir.resolve("not-a-folder"), "x");
         SaleReceipt r = pos.recordSale(sale("ITEM-0001", 1, cash("5.00")));
         assertThat(r.escposPath()).isNull();
-        assertThat(r.printWarning()).startsWith("The sale is recorded").endsWith("Reprint it with: terminal reprint " + r.number());
+        assertThat(r.printWarning()).startsWith("Receipt not printed: the file " + dir.resolve("not-a-folder/printer.bin"))
+                .contains("The sale " + r.number() + " is saved; reprint with: terminal reprint " + r.number())
+                .endsWith("The cash drawer was not opened either: terminal drawer open");
         assertValidPreview(r.pdfPath(), r.number());
         assertThat(r.receiptWarning()).isEqualTo(r.printWarning());
         assertThat(count("select count(*) from invoice")).isEqualTo(1);

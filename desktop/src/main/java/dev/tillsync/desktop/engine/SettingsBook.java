@@ -21,7 +21,9 @@ public final class SettingsBook {
 
     public TillSettings load() {
         DeviceInfo info = terminal.deviceInfo();
-        return new TillSettings(info.printerTarget(), info.serverUrl(), prefs.previewSize());
+        var drawer = terminal.drawer();
+        return new TillSettings(info.printerTarget(), info.serverUrl(), prefs.previewSize(),
+                drawer.enabled() ? String.valueOf(drawer.pin()) : "off", drawer.onMs() + "/" + drawer.offMs());
     }
 
     public void save(TillSettings s) {
@@ -31,6 +33,9 @@ public final class SettingsBook {
         TillSettings before = load();
         if (!Objects.equals(blankToNull(before.serverUrl()), blankToNull(s.serverUrl()))) terminal.setServerUrl(s.serverUrl());
         if (!Objects.equals(blankToNull(before.printerTarget()), blankToNull(s.printerTarget()))) terminal.setPrinterTarget(s.printerTarget());
+        boolean pinChanged = s.drawerPin() != null && !s.drawerPin().equals(before.drawerPin());
+        boolean pulseChanged = s.drawerPulse() != null && !s.drawerPulse().isBlank() && !s.drawerPulse().trim().equals(before.drawerPulse());
+        if (pinChanged || pulseChanged) terminal.setDrawer(pinChanged ? s.drawerPin() : null, pulseChanged ? s.drawerPulse() : null);
         prefs.previewSize(s.previewSize());
     }
 

@@ -36,7 +36,10 @@ public final class ReceiptPreview {
         offline.setVisible(receipt.offline());
         offline.setManaged(receipt.offline());
         Label printed = Ui.label("printInfo", "", "muted");
+        printed.setWrapText(true);
         showPrinted(printed);
+        // The cashier must know at once, not only if they read the small print: the customer is still at the till.
+        if (receipt.printWarning() != null) pos.notifier().show(dev.tillsync.desktop.shell.Notifier.Kind.WARNING, receipt.printWarning());
         printed.setTooltip(new javafx.scene.control.Tooltip("ESC/POS: " + receipt.escposPath() + "\nPDF: " + receipt.pdf().path()));
         printed.setMaxWidth(640);
         // The engine writes the PDF preview off the sale path; say so until it is there (usually before this shows).
@@ -60,7 +63,7 @@ public final class ReceiptPreview {
             pdf = "   ·   PDF not written: " + receipt.pdf().warning();
             pdfFailed = true;
         }
-        String where = receipt.printWarning() != null ? "Not printed: " + receipt.printWarning() + (pdfFailed ? pdf : "")
+        String where = receipt.printWarning() != null ? receipt.printWarning() + (pdfFailed ? pdf : "")
                 : "Printed: " + receipt.escposPath().getFileName() + pdf;
         printed.setText(where);
         boolean error = receipt.printWarning() != null || pdfFailed;

@@ -21,7 +21,10 @@ public final class SettingsScreen implements Screen {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PosWindow pos;
-    private final TextField printer = Ui.field("printerTarget", "Printer device or file, e.g. /dev/usb/lp0 (blank: receipts folder)");
+    private final TextField printer = Ui.field("printerTarget", "tcp://192.168.1.50:9100, cups:QUEUE, /dev/usb/lp0, a file or folder (blank: receipts folder)");
+    private final Label printerMessage = Ui.label("printerMessage", "", "muted");
+    private final ChoiceBox<String> drawerPin = new ChoiceBox<>();
+    private final TextField drawerPulse = Ui.field("drawerPulse", "50/500 (ms on / ms off)");
     private final TextField server = Ui.field("serverUrl", "https://backoffice.example");
     private final ChoiceBox<TillSettings.PreviewSize> size = new ChoiceBox<>();
     private final Label posId = Ui.label("infoPosId", "", "value");
@@ -54,8 +57,18 @@ public final class SettingsScreen implements Screen {
         form.setHgap(16);
         form.setVgap(12);
         form.addRow(0, Ui.label(null, "Printer target", "muted"), printer);
+        printerMessage.setWrapText(true);
+        printerMessage.setMaxWidth(640);
+        printerMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long failure wraps instead of ending in "..."
+        form.add(Ui.row(Ui.button("testPrintButton", "Test print", this::testPrint), Ui.button("openDrawerButton", "Open drawer", this::openDrawer)), 1, 4);
+        form.add(printerMessage, 1, 5);
         form.addRow(1, Ui.label(null, "Server URL", "muted"), server);
         form.addRow(2, Ui.label(null, "Receipt preview size", "muted"), size);
+        drawerPin.setId("drawerPin");
+        drawerPin.getItems().addAll("2", "5", "off");
+        drawerPin.getStyleClass().add("big");
+        drawerPulse.setPrefColumnCount(10);
+        form.addRow(3, Ui.label(null, "Cash drawer pin / pulse", "muted"), Ui.row(drawerPin, drawerPulse));
         GridPane info = new GridPane();
         info.setHgap(16);
         info.setVgap(8);
@@ -84,6 +97,8 @@ public final class SettingsScreen implements Screen {
             printer.setText(l.settings().printerTarget() == null ? "" : l.settings().printerTarget());
             server.setText(l.settings().serverUrl() == null ? "" : l.settings().serverUrl());
             size.setValue(l.settings().previewSize());
+            drawerPin.setValue(l.settings().drawerPin());
+            drawerPulse.setText(l.settings().drawerPulse() == null ? "" : l.settings().drawerPulse());
             TerminalStatus s = l.status();
             posId.setText(s.posId() == null ? "—" : s.posId());
             series.setText(l.series() == null ? "—" : l.series());
@@ -95,8 +110,34 @@ public final class SettingsScreen implements Screen {
         printer.requestFocus();
     }
 
+    /** Prints a test receipt on the target as typed (saved or not), off the FX thread: a dead printer takes seconds to say so. */
+    private void testPrint() {
+        String target = printer.getText().isBlank() ? null : printer.getText().trim();
+        printerMessage.setText("Printing a test receipt…");
+        pos.background().run(() -> pos.terminal().testPrint(target), this::showCheck, e -> showCheck(null, Background.message(e)));
+    }
+
+    /** Opens the drawer on the saved printer; the engine logs who and when. */
+    private void openDrawer() {
+        printerMessage.setText("Opening the drawer…");
+        pos.background().run(() -> pos.terminal().openDrawer("settings screen"), this::showCheck, e -> showCheck(null, Background.message(e)));
+    }
+
+    private void showCheck(dev.tillsync.terminal.receipt.printer.PrintCheck c) {
+        showCheck(c, c.message());
+    }
+
+    private void showCheck(dev.tillsync.terminal.receipt.printer.PrintCheck c, String text) {
+        boolean ok = c != null && c.ok();
+        printerMessage.setText(text);
+        printerMessage.getStyleClass().removeAll("error-text", "muted");
+        printerMessage.getStyleClass().add(ok ? "muted" : "error-text");
+        if (!ok) pos.notifier().show(dev.tillsync.desktop.shell.Notifier.Kind.WARNING, text);
+    }
+
     private void save() {
-        TillSettings s = new TillSettings(printer.getText(), server.getText().trim(), size.getValue());
+        TillSettings s = new TillSettings(printer.getText(), server.getText().trim(), size.getValue(), drawerPin.getValue(),
+                drawerPulse.getText());
         pos.background().run(() -> {
             pos.settingsBook().save(s);
             return pos.settingsBook().load();

@@ -60,10 +60,18 @@ final class Commands {
      * exists; exit code 3 if it could not be printed or previewed.
      */
     static int receipt(PrintWriter out, PrintWriter err, SaleReceipt r) {
+        return receipt(out, err, r, null);
+    }
+
+    /** The same, naming a network or CUPS printer ({@code target}) rather than the copy of the bytes kept on disk. */
+    static int receipt(PrintWriter out, PrintWriter err, SaleReceipt r, String target) {
         out.print(r.text());
         out.println("Recorded " + r.number() + " (seq " + r.seq() + ")" + (r.offline() ? " OFFLINE — will sync" : "")
                 + (r.changeMinor() > 0 ? "; change " + Money.format(r.changeMinor()) : ""));
-        if (r.escposPath() != null) out.println("Printed to " + r.escposPath());
+        if (r.escposPath() != null) {
+            boolean remote = target != null && (target.startsWith("tcp://") || target.startsWith("cups:"));
+            out.println(remote ? "Printed on " + target + " (bytes kept in " + r.escposPath() + ")" : "Printed to " + r.escposPath());
+        }
         if (r.pdfPath() != null) out.println("Preview " + r.pdfPath());
         String warning = r.receiptWarning();
         if (warning != null) {

@@ -7,17 +7,22 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "config", description = "Terminal configuration; needs can_configure_pos.", subcommands = ConfigCommand.Set.class)
 final class ConfigCommand {
-    @Command(name = "set", description = "config set server-url URL | config set printer TARGET (device, file or folder; '' for default)")
+    @Command(name = "set", description = {"config set server-url URL",
+            "config set printer TARGET   (tcp://HOST[:9100][?status=off], cups:QUEUE, a device such as /dev/usb/lp0, a file or a folder; '' for the receipts folder)",
+            "config set drawer 2|5|off   (the printer's drawer pin)",
+            "config set drawer-pulse ON_MS/OFF_MS   (default 50/500)"})
     static final class Set extends Base {
-        @Parameters(index = "0", description = "The setting: server-url or printer") String key;
-        @Parameters(index = "1", description = "The new value: a URL for server-url; a device, file or folder for printer ('' for the default)") String value;
+        @Parameters(index = "0", description = "The setting: server-url, printer, drawer or drawer-pulse") String key;
+        @Parameters(index = "1", description = "The new value") String value;
 
         @Override
         int run(PosTerminal pos) {
             switch (key) {
                 case "server-url", "server" -> pos.setServerUrl(value);
                 case "printer", "printer-target" -> pos.setPrinterTarget(value);
-                default -> throw new TerminalException("usage", "Unknown setting '" + key + "' (server-url, printer).");
+                case "drawer" -> value = pos.setDrawer(value, null).describe();
+                case "drawer-pulse" -> value = pos.setDrawer(null, value).describe();
+                default -> throw new TerminalException("usage", "Unknown setting '" + key + "' (server-url, printer, drawer, drawer-pulse).");
             }
             out().println(key + " set to " + value);
             return 0;

@@ -10,6 +10,6 @@ final class ReprintCommand extends Base {
 
     @Override
     int run(PosTerminal pos) {
-        return Commands.receipt(out(), err(), pos.reprint(number));
+        return Commands.receipt(out(), err(), pos.reprint(number), pos.printerTarget().orElse(null));
     }
 }

@@ -17,6 +17,6 @@ final class ReturnCommand extends Base {
     int run(PosTerminal pos) {
         var r = pos.recordReturn(new ReturnRequest(against, items.stream().map(SaleItem::parse).toList(),
                 pays.stream().map(Commands::payment).toList()));
-        return Commands.receipt(out(), err(), r);
+        return Commands.receipt(out(), err(), r, pos.printerTarget().orElse(null));
     }
 }

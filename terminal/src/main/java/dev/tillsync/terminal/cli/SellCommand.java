@@ -23,6 +23,6 @@ final class SellCommand extends Base {
             Commands.json(out(), r.invoice());
             return r.receiptWarning() == null ? 0 : TerminalMain.NOT_PRINTED; // waits for the PDF preview too
         }
-        return Commands.receipt(out(), err(), r);
+        return Commands.receipt(out(), err(), r, pos.printerTarget().orElse(null));
     }
 }

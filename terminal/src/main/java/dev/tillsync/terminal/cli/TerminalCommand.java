@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {LinkCommand.class, LoginCommand.class, LogoutCommand.class, ShiftCommand.class, SellCommand.class,
                 ReturnCommand.class, CustomerCommand.class, HistoryCommand.class, StatusCommand.class, SyncCommand.class,
                 RetryCommand.class, ExportCommand.class, UploadCommand.class, LogCommand.class, ReprintCommand.class,
-                ConfigCommand.class, ItemsCommand.class, RunCommand.class})
+                ConfigCommand.class, ItemsCommand.class, RunCommand.class,
+                PrinterCommand.class, DrawerCommand.class})
 public final class TerminalCommand {
     @Option(names = "--data", scope = ScopeType.INHERIT, defaultValue = "${env:TILLSYNC_TERMINAL_DATA:-./terminal-data}",
             description = "The terminal's data folder (default: ${DEFAULT-VALUE}).")

@@ -1,11 +1,18 @@
 package dev.tillsync.terminal.receipt;
 
 import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.terminal.receipt.printer.DrawerRule;
+import dev.tillsync.terminal.receipt.printer.DrawerSetting;
+import dev.tillsync.terminal.receipt.printer.PrintFailure;
+import dev.tillsync.terminal.receipt.printer.PrinterLink;
+import dev.tillsync.terminal.receipt.printer.PrinterSettings;
+import dev.tillsync.terminal.receipt.printer.PrinterTarget;
+import dev.tillsync.terminal.store.DeviceRepo;
+import dev.tillsync.terminal.store.ProfileRepo;
+import dev.tillsync.terminal.store.TerminalStore;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Produces a receipt after the sale is committed: plain text, ESC/POS bytes to the printer target
- * (a device such as /dev/usb/lp0, a file, or a folder; default DATA/receipts/NUMBER.escpos) and a PDF
- * preview in DATA/receipts. A printing failure never touches the recorded sale; it is reported so the
- * cashier can reprint.
+ * ({@link PrinterTarget}: tcp://HOST:9100, cups:QUEUE, a device such as /dev/usb/lp0, a file, or a folder; default
+ * DATA/receipts/NUMBER.escpos), with the cash drawer pulse after the cut when a tender opens the drawer
+ * ({@link DrawerRule}), and a PDF preview in DATA/receipts. A printing failure never touches the recorded sale and
+ * never holds the caller past the transport's deadlines; it is reported at once so the cashier can reprint.
  *
  * <p>The text and the ESC/POS bytes (the real receipt) are produced on the caller's thread before
  * {@link #print} returns. The PDF preview is written by this printer's one background writer thread, in order;
@@ -31,9 +39,21 @@ public final class ReceiptPrinter implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 60;
 
     private final Path receiptsDir;
+    private final TerminalStore store;
     private final ThreadPoolExecutor pdfWriter;
 
+    /** A printer over the terminal's store: it reads the profile's payment modes and the drawer setting per receipt. */
+    public ReceiptPrinter(TerminalStore store) {
+        this(store.dataDir(), store);
+    }
+
+    /** A printer without a store: receipts only, no drawer pulse. */
     public ReceiptPrinter(Path dataDir) {
+        this(dataDir, null);
+    }
+
+    private ReceiptPrinter(Path dataDir, TerminalStore store) {
+        this.store = store;
         this.receiptsDir = dataDir.resolve("receipts");
         this.pdfWriter = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_PENDING), r -> {
             Thread t = new Thread(r, "tillsync-receipt-pdf");
@@ -59,6 +79,7 @@ public final class ReceiptPrinter implements AutoCloseable {
         List<String> warnings = new ArrayList<>();
         String base = inv.number() + (ctx.reprint() ? ".reprint" : "");
         Path escpos = null;
+        boolean withDrawer = false;
         try {
             // One stat when the folder exists; createDirectories alone costs an exception per receipt then.
             if (!Files.isDirectory(receiptsDir)) Files.createDirectories(receiptsDir);
@@ -66,23 +87,24 @@ public final class ReceiptPrinter implements AutoCloseable {
             warnings.add("cannot create " + receiptsDir + ": " + e.getMessage());
         }
         try {
-            escpos = target(printerTarget, base);
+            PrinterTarget target = PrinterTarget.parse(printerTarget);
             byte[] bytes = EscPosEncoder.encode(lines);
-            if (Files.exists(escpos) && !Files.isRegularFile(escpos)) {
-                try (OutputStream out = Files.newOutputStream(escpos, StandardOpenOption.WRITE)) {
-                    out.write(bytes);
-                }
-            } else {
-                Files.write(escpos, bytes);
-            }
-        } catch (IOException | RuntimeException e) {
-            warnings.add("printer " + (escpos == null ? printerTarget : escpos) + " failed: " + e.getMessage());
-            escpos = null;
+            DrawerSetting drawer = drawerFor(inv, ctx);
+            withDrawer = drawer.enabled();
+            if (withDrawer) bytes = append(bytes, drawer.pulse()); // after the cut: the drawer opens as the receipt is torn off
+            escpos = PrinterLink.send(target, bytes, receiptsDir, base).file();
+        } catch (PrintFailure e) {
+            warnings.add(e.getMessage());
+        } catch (RuntimeException e) {
+            warnings.add("printer " + printerTarget + " failed: " + e.getMessage());
         }
+        if (escpos == null && warnings.isEmpty()) warnings.add("the printer did not take it");
+        String warning = escpos == null ? notPrinted(inv.number(), warnings, withDrawer)
+                : warning(inv.number(), "the receipt was not fully printed", warnings);
         Path pdf = receiptsDir.resolve(base + ".pdf");
         CompletableFuture<String> pdfDone = new CompletableFuture<>();
         pdfWriter.execute(() -> pdfDone.complete(writePdf(lines, pdf)));
-        return new Printed(text, escpos, warning(inv.number(), "the receipt was not fully printed", warnings), pdf, pdfDone);
+        return new Printed(text, escpos, warning, pdf, pdfDone);
     }
 
     /** Writes the preview; returns null when written, else what went wrong. Never throws. */
@@ -112,9 +134,25 @@ public final class ReceiptPrinter implements AutoCloseable {
         }
     }
 
-    private Path target(String printerTarget, String base) {
-        if (printerTarget == null || printerTarget.isBlank()) return receiptsDir.resolve(base + ".escpos");
-        Path p = Path.of(printerTarget);
-        return Files.isDirectory(p) ? p.resolve(base + ".escpos") : p;
+    /** The drawer pulse this receipt carries: the till's drawer when a tender opens it (see {@link DrawerRule}), else none. */
+    private DrawerSetting drawerFor(InvoicePayload inv, ReceiptText.Context ctx) {
+        if (store == null || ctx.reprint()) return DrawerSetting.NONE;
+        return store.read(h -> {
+            var device = DeviceRepo.load(h);
+            var profile = device.flatMap(d -> ProfileRepo.current(h, d)).orElse(null);
+            return DrawerRule.opens(inv, profile, ctx.reprint()) ? PrinterSettings.drawer(h) : DrawerSetting.NONE;
+        });
+    }
+
+    /** The cashier's message when the printer did not take the receipt: why, that the sale is safe, how to reprint. */
+    public static String notPrinted(String number, List<String> why, boolean drawerPulse) {
+        return "Receipt not printed: " + String.join("; ", why) + ". The sale " + number + " is saved; reprint with: terminal reprint "
+                + number + (drawerPulse ? ". The cash drawer was not opened either: terminal drawer open" : "");
+    }
+
+    static byte[] append(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

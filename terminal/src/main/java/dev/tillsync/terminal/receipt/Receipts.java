@@ -30,7 +30,7 @@ public final class Receipts implements AutoCloseable {
         this.clock = clock;
         this.devices = devices;
         this.history = history;
-        this.printer = new ReceiptPrinter(store.dataDir());
+        this.printer = new ReceiptPrinter(store);
     }
 
     /** The receipt of a sale or return just recorded, with the device and profile read in its own transaction. */
