@@ -11,6 +11,8 @@ public record Receipt(List<ReceiptText.Line> lines, String barcode, String qr, P
     public Receipt {
         lines = List.copyOf(lines);
         paper = paper == null ? PaperWidth.DEFAULT : paper;
+        // CODE128 (code set B) holds printable ASCII only; a number outside it is printed as text alone
+        if (barcode != null && (barcode.isEmpty() || !barcode.chars().allMatch(c -> c >= 0x20 && c < 0x7F))) barcode = null;
     }
 
     /** True when every character prints through code page WPC1252; otherwise the receipt goes as a raster image. */
