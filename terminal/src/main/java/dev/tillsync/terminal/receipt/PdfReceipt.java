@@ -78,7 +78,7 @@ public final class PdfReceipt {
 
         private float height(int line) {
             BufferedImage p = pictures[line];
-            return p == null ? leading : p.getHeight() * width / p.getWidth();
+            return p == null ? leading : p.getHeight() * (width - 2 * MARGIN) / p.getWidth();
         }
 
         private float barcodeWidth() {
@@ -104,7 +104,7 @@ public final class PdfReceipt {
                             text(cs, l.emphasis() ? BOLD : REGULAR, MARGIN, y - leading + (leading - fontSize) / 2,
                                     l.rule() ? "-".repeat(cols) : l.emphasis() && l.right() == null ? ReceiptText.center(l.left(), cols) : l.text(cols), false);
                         } else {
-                            cs.drawImage(LosslessFactory.createFromImage(doc, pictures[i]), 0, y - h, width, h);
+                            cs.drawImage(LosslessFactory.createFromImage(doc, pictures[i]), MARGIN, y - h, width - 2 * MARGIN, h);
                             if (script == null) script = scriptFont(doc);
                             text(cs, script, MARGIN, y - h * 0.75f, VisualOrder.of(l.text(cols).strip()), true);
                         }
@@ -129,12 +129,14 @@ public final class PdfReceipt {
         }
 
         private void text(PDPageContentStream cs, PDFont font, float x, float y, String text, boolean invisible) throws IOException {
+            if (invisible) cs.saveGraphicsState(); // the rendering mode outlives the text object: scope it
             cs.beginText();
             cs.setFont(font, fontSize);
             if (invisible) cs.setRenderingMode(RenderingMode.NEITHER);
             cs.newLineAtOffset(x, y);
             cs.showText(invisible ? text : printable(text));
             cs.endText();
+            if (invisible) cs.restoreGraphicsState();
         }
 
         private static PDFont scriptFont(PDDocument doc) throws IOException {

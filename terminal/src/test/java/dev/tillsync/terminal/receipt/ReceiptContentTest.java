@@ -154,6 +154,10 @@ class ReceiptContentTest {
             assertThat(text).contains(ARABIC_SELLER, ARABIC_HEADER, ARABIC_ITEM, ARABIC_FOOTER, "INVOICE POS-0007-000123");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.RGB);
             assertThat(ZatcaQr.decode(decode(page, BarcodeFormat.QR_CODE)).get(1)).isEqualTo(ARABIC_SELLER);
+            // the Latin lines after an Arabic one are still drawn: the invisible text layer does not leak
+            BufferedImage latinOnly = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.RGB);
+            assertThat(blackShare(latinOnly.getSubimage(0, latinOnly.getHeight() / 3, latinOnly.getWidth(), latinOnly.getHeight() / 6)))
+                    .isGreaterThan(0.005);
         }
     }
 
@@ -181,6 +185,15 @@ class ReceiptContentTest {
         ImageIO.write(ReceiptImage.render(latin(), true), "png", screens.resolve("receipt-latin.png").toFile());
         ImageIO.write(ReceiptImage.render(arabic(PaperWidth.MM80), true), "png", screens.resolve("receipt-arabic.png").toFile());
         assertThat(screens.resolve("receipt-arabic.png")).isNotEmptyFile();
+        // the PDF previews, rendered, for a person to look at (target/, not docs/)
+        for (var e : Map.of("latin", latin(), "arabic", arabic(PaperWidth.MM58)).entrySet()) {
+            Path pdf = dir.resolve(e.getKey() + ".pdf");
+            PdfReceipt.write(e.getValue(), pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.RGB), "png",
+                        Path.of("target", "receipt-" + e.getKey() + "-pdf.png").toFile());
+            }
+        }
     }
 
     static String decode(BufferedImage img, BarcodeFormat format) throws NotFoundException {
