@@ -15,6 +15,7 @@ import java.util.Map;
 /**
  * Lays a receipt out as lines that fit the paper's columns (32, 42 or 48): seller, header, the invoice, each line with
  * its unit and discount, totals, tenders and change, OFFLINE / REPRINT marks, footer; plus the barcode and QR payloads.
+ * The words around them are English, or Arabic for a shop whose texts are Arabic ({@link ReceiptLabels}).
  * Long names, headers and footers wrap at word boundaries rather than being cut.
  */
 public final class ReceiptText {
@@ -73,41 +74,42 @@ public final class ReceiptText {
     public static Receipt lines(InvoicePayload inv, Context ctx) {
         int cols = ctx.paper().columns();
         Lines out = new Lines(cols);
-        if (ctx.reprint()) out.centred(REPRINT_NOTE);
+        ReceiptLabels w = ReceiptLabels.of(ctx.sellerName(), ctx.header(), ctx.footer());
+        if (ctx.reprint()) out.centred(w.reprint());
         if (!blank(ctx.sellerName())) out.centred(ctx.sellerName().trim());
         if (!blank(ctx.header())) {
             for (String h : ctx.header().split("\n")) if (!h.isBlank()) out.centred(h.trim());
         }
-        if (!blank(ctx.sellerTaxNumber())) out.text("VAT No: " + ctx.sellerTaxNumber().trim());
-        out.centred((inv.isReturn() ? "RETURN " : "INVOICE ") + inv.number());
-        if (inv.isReturn()) out.text("Against: " + inv.returnAgainst());
-        out.text("Date: " + TIME.format(inv.postedAt()));
-        out.text("POS: " + ctx.posId() + "  Cashier: " + inv.cashier());
-        if (inv.customerNumber() != null) out.text("Customer: " + inv.customerNumber());
+        if (!blank(ctx.sellerTaxNumber())) out.text(w.vatNumber() + ": " + ctx.sellerTaxNumber().trim());
+        out.centred((inv.isReturn() ? w.ret() : w.invoice()) + " " + inv.number());
+        if (inv.isReturn()) out.text(w.against() + ": " + inv.returnAgainst());
+        out.text(w.date() + ": " + TIME.format(inv.postedAt()));
+        out.text(w.pos() + ": " + ctx.posId() + "  " + w.cashier() + ": " + inv.cashier());
+        if (inv.customerNumber() != null) out.text(w.customer() + ": " + inv.customerNumber());
         out.rule();
         for (InvoiceLine l : inv.lines()) {
             out.text(l.itemName());
             Unit unit = Unit.parse(ctx.units().get(l.itemCode())).orElse(Unit.UNIT);
             long qtyMilli = qtyMilli(l);
             String qty = unit.measured() ? BigDecimal.valueOf(qtyMilli, 3).toPlainString() + " " + unit.code() : Unit.format(qtyMilli);
-            out.columns("  " + qty + " × " + money(l.rateMinor(), ctx) + " (" + bp(l.taxRateBp()) + " tax)", money(l.totalMinor(), ctx));
+            out.columns("  " + qty + " × " + money(l.rateMinor(), ctx) + " " + w.rate(bp(l.taxRateBp())), money(l.totalMinor(), ctx));
             long discount = discountMinor(l);
-            if (discount != 0) out.columns("  Discount", money(-discount, ctx));
+            if (discount != 0) out.columns("  " + w.discount(), money(-discount, ctx));
         }
         out.rule();
-        out.columns("Net", money(inv.netTotalMinor(), ctx));
-        out.columns("Tax", money(inv.taxTotalMinor(), ctx));
-        out.add(new Line(ctx.currency() == null ? "TOTAL" : "TOTAL " + ctx.currency(), money(inv.grandTotalMinor(), ctx), true, false));
+        out.columns(w.net(), money(inv.netTotalMinor(), ctx));
+        out.columns(w.tax(), money(inv.taxTotalMinor(), ctx));
+        out.add(new Line(ctx.currency() == null ? w.total() : w.total() + " " + ctx.currency(), money(inv.grandTotalMinor(), ctx), true, false));
         for (Payment p : inv.payments()) {
             out.columns(p.mode() + (p.reference() == null ? "" : " " + p.reference()), money(p.amountMinor(), ctx));
         }
-        if (inv.changeMinor() > 0) out.columns("Change", money(inv.changeMinor(), ctx));
+        if (inv.changeMinor() > 0) out.columns(w.change(), money(inv.changeMinor(), ctx));
         out.rule();
-        if (inv.offline()) out.centred(OFFLINE_NOTE);
+        if (inv.offline()) out.centred(w.offline());
         if (!blank(ctx.footer())) {
             for (String f : ctx.footer().split("\n")) if (!f.isBlank()) out.text(f.trim());
         }
-        if (ctx.reprint()) out.centred(REPRINT_NOTE);
+        if (ctx.reprint()) out.centred(w.reprint());
         return new Receipt(out.lines, inv.number(), qr(inv, ctx), ctx.paper());
     }
 

@@ -151,7 +151,8 @@ class ReceiptContentTest {
         PdfReceipt.write(r, pdf);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains(ARABIC_SELLER, ARABIC_HEADER, ARABIC_ITEM, ARABIC_FOOTER, "INVOICE POS-0007-000123");
+            assertThat(text).contains(ARABIC_SELLER, ARABIC_HEADER, ARABIC_ITEM, ARABIC_FOOTER, "فاتورة ضريبية مبسطة", "POS-0007-000123",
+                    "الإجمالي", "الباقي", "2.000 kg × 4.00");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.RGB);
             assertThat(ZatcaQr.decode(decode(page, BarcodeFormat.QR_CODE)).get(1)).isEqualTo(ARABIC_SELLER);
             // the Latin lines after an Arabic one are still drawn: the invisible text layer does not leak
