@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /**
  * A PDF preview of the receipt: a page as wide as the paper (58 or 80 mm) and as long as the receipt, the text in
- * Courier, then the CODE128 barcode and the QR code as images. PDFBox 3 neither orders right-to-left text nor joins
+ * Courier, then the CODE128 barcode and the QR code as filled rectangles. PDFBox 3 neither orders right-to-left text nor joins
  * Arabic letters, so a line outside WinAnsi is drawn as a picture (Java2D lays it out, as on the printer) with the
  * same text underneath in embedded DejaVu Sans, invisible, in the order a PDF reader's text extraction turns back into
  * the typed (logical) order: copy, search and extraction give the receipt's words.
@@ -113,7 +113,7 @@ public final class PdfReceipt {
                     if (barcode != null) {
                         y -= leading / 2;
                         float bw = barcodeWidth();
-                        cs.drawImage(LosslessFactory.createFromImage(doc, image(barcode)), (width - bw) / 2, y - BARCODE_HEIGHT, bw, BARCODE_HEIGHT);
+                        modules(cs, barcode, (width - bw) / 2, y - BARCODE_HEIGHT, bw / barcode.getWidth(), BARCODE_HEIGHT);
                         y -= BARCODE_HEIGHT + leading;
                         float tw = REGULAR.getStringWidth(r.barcode()) / 1000 * fontSize;
                         text(cs, REGULAR, (width - tw) / 2, y + (leading - fontSize) / 2, r.barcode(), false);
@@ -121,7 +121,7 @@ public final class PdfReceipt {
                     if (qr != null) {
                         y -= leading / 2;
                         float side = qr.getWidth() * QR_MODULE;
-                        cs.drawImage(LosslessFactory.createFromImage(doc, image(qr)), (width - side) / 2, y - side, side, side);
+                        modules(cs, qr, (width - side) / 2, y - side, QR_MODULE, QR_MODULE);
                     }
                 }
                 doc.save(target.toFile(), CompressParameters.NO_COMPRESSION);
@@ -147,13 +147,22 @@ public final class PdfReceipt {
         }
     }
 
-    /** A module matrix as a 1-bit image, one pixel per module (the PDF scales it without smoothing). */
-    static BufferedImage image(BitMatrix m) {
-        BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < m.getHeight(); y++) {
-            for (int x = 0; x < m.getWidth(); x++) img.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+    /**
+     * Fills a module matrix's dark modules as rectangles, one per horizontal run, with its top-left at ({@code x},
+     * {@code bottom} + its height): vector shapes stay sharp at any zoom and cost less than encoding an image.
+     */
+    static void modules(PDPageContentStream cs, BitMatrix m, float x, float bottom, float moduleWidth, float moduleHeight) throws IOException {
+        float top = bottom + m.getHeight() * moduleHeight;
+        for (int row = 0; row < m.getHeight(); row++) {
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) { col++; continue; }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, row)) col++;
+                cs.addRect(x + start * moduleWidth, top - (row + 1) * moduleHeight, (col - start) * moduleWidth, moduleHeight);
+            }
         }
-        return img;
+        cs.fill();
     }
 
     /** Standard 14 fonts encode WinAnsi only; anything else becomes '?' rather than failing the preview. */
