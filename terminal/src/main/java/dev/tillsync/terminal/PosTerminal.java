@@ -87,6 +87,18 @@ public final class PosTerminal implements AutoCloseable {
         parts.devices().changePrinterTarget(target, u.email(), parts.clock().instant());
     }
 
+    /** Sets the receipt paper: 32 columns (58 mm), 42 or 48 (80 mm). Needs can_configure_pos. */
+    public void setReceiptColumns(int columns) {
+        dev.tillsync.terminal.receipt.PaperWidth paper = dev.tillsync.terminal.receipt.PaperWidth.ofColumns(columns);
+        UserSession u = parts.users().require(Permission.CONFIGURE_POS);
+        parts.receipts().setPaper(paper, u.email());
+    }
+
+    /** The receipt paper's columns: 32, 42 (the default) or 48. */
+    public int receiptColumns() {
+        return parts.receipts().paper().columns();
+    }
+
     /** Where receipts' ESC/POS bytes go; empty when unset (the receipts folder in the data folder) or not linked. */
     public Optional<String> printerTarget() {
         return parts.devices().load().map(DeviceState::printerTarget);

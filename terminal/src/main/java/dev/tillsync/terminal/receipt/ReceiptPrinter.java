@@ -74,7 +74,7 @@ public final class ReceiptPrinter implements AutoCloseable {
     public record Printed(String text, Path escpos, String warning, Path pdf, CompletableFuture<String> pdfDone) {}
 
     public Printed print(InvoicePayload inv, ReceiptText.Context ctx, String printerTarget) {
-        List<ReceiptText.Line> lines = ReceiptText.lines(inv, ctx);
+        Receipt lines = ReceiptText.lines(inv, ctx);
         String text = ReceiptText.plain(lines);
         List<String> warnings = new ArrayList<>();
         String base = inv.number() + (ctx.reprint() ? ".reprint" : "");
@@ -108,7 +108,7 @@ public final class ReceiptPrinter implements AutoCloseable {
     }
 
     /** Writes the preview; returns null when written, else what went wrong. Never throws. */
-    private static String writePdf(List<ReceiptText.Line> lines, Path pdf) {
+    private static String writePdf(Receipt lines, Path pdf) {
         try {
             PdfReceipt.write(lines, pdf);
             return null;

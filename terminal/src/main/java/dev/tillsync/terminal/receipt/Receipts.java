@@ -1,5 +1,6 @@
 package dev.tillsync.terminal.receipt;
 
+import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.terminal.PdfPreview;
@@ -12,6 +13,7 @@ import dev.tillsync.terminal.store.EventLog;
 import dev.tillsync.terminal.store.ProfileRepo;
 import dev.tillsync.terminal.store.TerminalStore;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,11 +49,31 @@ public final class Receipts implements AutoCloseable {
     }
 
     private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
-        ReceiptText.Context ctx = new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
-                profile.map(ProfileData::receiptFooter).orElse(null), reprint);
+        ReceiptText.Context ctx = context(inv, reprint, d, profile);
         ReceiptPrinter.Printed p = printer.print(inv, ctx, d.printerTarget());
         return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
                 new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
+    }
+
+    /** What the receipt prints besides the invoice: the profile's header, footer, seller and currency; the till's paper; units. */
+    private ReceiptText.Context context(InvoicePayload inv, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
+        record Stored(PaperWidth paper, Map<String, String> units) {}
+        Stored s = store.read(h -> new Stored(ReceiptSettings.paper(h),
+                ReceiptSettings.units(h, inv.lines().stream().map(InvoiceLine::itemCode).distinct().toList())));
+        return new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
+                profile.map(ProfileData::receiptFooter).orElse(null), reprint, profile.map(ProfileData::sellerName).orElse(null),
+                profile.map(ProfileData::sellerTaxNumber).orElse(null), profile.map(ProfileData::currency).orElse(null),
+                profile.map(ProfileData::currencyDigits).orElse(2), s.paper(), s.units());
+    }
+
+    /** The paper receipts print on (32, 42 or 48 columns). */
+    public PaperWidth paper() {
+        return store.read(ReceiptSettings::paper);
+    }
+
+    /** Sets the paper receipts print on, logged with who did it. */
+    public void setPaper(PaperWidth paper, String by) {
+        ReceiptSettings.changePaper(store, paper, by, clock.instant());
     }
 
     /** Waits for the PDF previews still being written: none is lost when the process exits. */
