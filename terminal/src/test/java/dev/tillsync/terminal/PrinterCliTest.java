@@ -235,4 +235,19 @@ class PrinterCliTest {
         assertThat(hist.out()).contains(number).contains("Pending");
         assertThat(run("status", "--no-probe").out()).contains("2 pending"); // the shift and the sale
     }
+
+    @Test
+    void receiptColumnsAreSetForTheTillsPaperAndABadWidthIsRefused() {
+        Run set = run("config", "set", "receipt-columns", "32");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("receipt-columns set to 32");
+        Run sale = run("sell", "--item", "ITEM-0001", "--pay", "Cash:5");
+        assertThat(sale.exit()).as(sale.err()).isZero();
+        String receipt = sale.out().substring(0, sale.out().indexOf("Recorded "));
+        assertThat(receipt.lines().filter(l -> !l.isBlank())).isNotEmpty().allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(32));
+        Run bad = run("config", "set", "receipt-columns", "40");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("32 columns (58 mm paper), 42 or 48");
+        assertThat(run("config", "set", "receipt-columns", "wide").err()).contains("receipt-columns takes 32");
+    }
 }
