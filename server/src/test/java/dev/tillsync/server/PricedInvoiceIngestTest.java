@@ -138,6 +138,17 @@ class PricedInvoiceIngestTest {
             assertThat(h.createQuery("select qty_milli from stock_ledger where voucher_no = :n and item_code = :i")
                     .bind("n", inv.number()).bind("i", BANANA).mapTo(Long.class).one()).isEqualTo(-1250L);
         });
+
+        // The reports read the invoice's discounts; reconciliation shows them and the cash rounding per device and shift.
+        Http viewer = new Http(server.baseUrl()).bearer(Fixtures.token(server, "viewer@demo.shop", "viewer-pass"));
+        Http.Response daily = viewer.get("/reports/daily?from=2024-05-31&to=2024-05-31&device=" + t.posId());
+        assertThat(daily.body().at("/total/discountsMinor").asLong()).as(daily.raw()).isEqualTo(320);
+        Http.Response cashiers = viewer.get("/reports/cashiers?from=2024-05-31&to=2024-05-31&device=" + t.posId());
+        assertThat(cashiers.body().at("/cashiers/0/discountsMinor").asLong()).as(cashiers.raw()).isEqualTo(320);
+        assertThat(cashiers.body().at("/cashiers/0/discounts").asText()).isEqualTo("3.20");
+        var recon = server.services().reconciliation().report(t.posId(), null, null).devices().get(0);
+        assertThat(recon.discountMinor()).isEqualTo(320);
+        assertThat(recon.roundingMinor()).isEqualTo(-2);
     }
 
     @Test
