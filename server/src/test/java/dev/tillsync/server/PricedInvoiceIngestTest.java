@@ -146,6 +146,14 @@ class PricedInvoiceIngestTest {
         Http.Response cashiers = viewer.get("/reports/cashiers?from=2024-05-31&to=2024-05-31&device=" + t.posId());
         assertThat(cashiers.body().at("/cashiers/0/discountsMinor").asLong()).as(cashiers.raw()).isEqualTo(320);
         assertThat(cashiers.body().at("/cashiers/0/discounts").asText()).isEqualTo("3.20");
+        Http.Response detail = viewer.get("/invoices/" + inv.number());
+        assertThat(detail.body().get("discountMinor").asLong()).as(detail.raw()).isEqualTo(320);
+        assertThat(detail.body().get("roundingMinor").asLong()).isEqualTo(-2);
+        assertThat(detail.body().get("pricesIncludeTax").asBoolean()).isTrue();
+        assertThat(detail.body().at("/lines/0/qtyMilli").asLong()).isEqualTo(1250);
+        assertThat(detail.body().at("/lines/0/quantity").asText()).isEqualTo("1.25");
+        assertThat(detail.body().at("/lines/0/unit").asText()).isEqualTo("kg");
+        assertThat(detail.body().at("/lines/1/discountMinor").asLong()).isEqualTo(120 + inv.lines().get(1).saleDiscountMinor());
         var recon = server.services().reconciliation().report(t.posId(), null, null).devices().get(0);
         assertThat(recon.discountMinor()).isEqualTo(320);
         assertThat(recon.roundingMinor()).isEqualTo(-2);
