@@ -26,7 +26,7 @@ public final class Payloads {
         } catch (Exception e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof PricingException p) {
-                    throw new Rejection("totals_mismatch", "The " + row.kind().wire() + " cannot be priced: " + p.getMessage());
+                    throw new Rejection("invalid_payload", "The " + row.kind().wire() + " cannot be priced: " + p.getMessage());
                 }
             }
             String m = String.valueOf(e.getMessage());
