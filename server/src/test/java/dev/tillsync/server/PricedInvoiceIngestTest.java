@@ -160,6 +160,25 @@ class PricedInvoiceIngestTest {
     }
 
     @Test
+    void aPricedReturnOfAWeighedLineIsRoundedAndPutsTheWeightBackInStock() {
+        Till t = till();
+        InvoicePayload original = sale(t, 1, Discount.amount(200, "regular customer").approvedBy("amira@demo.shop"));
+        PricedSale back = SaleMath.price(List.of(new CartLine(BANANA, "Bananas", -630, true, 400, 1500, null)), null, true);
+        long rounding = PricedInvoice.rounding(back.totalMinor(), List.of(new Payment("Cash", -1, null)), 5);
+        InvoiceHeader h = header(t, 2);
+        InvoicePayload ret = PricedInvoice.of(new InvoiceHeader(h.number(), h.postedAt(), null, h.cashier(), null, true, original.number(),
+                h.profileKey()), back, List.of("kg"), List.of(new Payment("Cash", back.totalMinor() + rounding, null)), 5);
+        assertThat(ret.grandTotalMinor()).isEqualTo(-252);
+        assertThat(ret.roundingMinor()).isEqualTo(2);
+        List<RowResult> res = push(t, row(1, original), row(2, ret));
+        assertThat(res).extracting(RowResult::outcome).containsExactly(RowOutcome.ACCEPTED, RowOutcome.ACCEPTED);
+        assertThat(res.get(1).review()).isFalse();
+        long moved = server.services().jdbi().withHandle(x -> x.createQuery(
+                "select qty_milli from stock_ledger where voucher_no = :n").bind("n", ret.number()).mapTo(Long.class).one());
+        assertThat(moved).isEqualTo(630);
+    }
+
+    @Test
     void aTamperedDiscountIsRefusedNamingTheRecomputedFigure() {
         Till t = till();
         InvoicePayload inv = sale(t, 1, Discount.amount(200, "regular customer").approvedBy("amira@demo.shop"));
