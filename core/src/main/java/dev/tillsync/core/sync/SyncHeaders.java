@@ -23,6 +23,12 @@ public final class SyncHeaders {
      * thousandths, categories). Without it the server sends each record with only the previous release's fields.
      */
     public static final String MASTER_V2 = "master-v2";
+    /**
+     * The feature: the till pushes invoices in the priced form (quantities in thousandths, discounts, tax-inclusive
+     * prices, cash rounding; docs/pricing.md). The server tells the forms apart row by row (a line with qtyMilli is
+     * priced), so it accepts both with or without the header; the header says which release a till runs.
+     */
+    public static final String SALE_V2 = "sale-v2";
     /** The till's clock minus the server's, in whole milliseconds, sent with each push (the last one it measured). */
     public static final String CLOCK_OFFSET = "X-Clock-Offset-Ms";
 

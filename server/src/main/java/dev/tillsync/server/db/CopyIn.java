@@ -50,6 +50,13 @@ public final class CopyIn {
         return this;
     }
 
+    /** A number, or SQL null when {@code value} is null. */
+    public CopyIn numberOrNull(Long value) {
+        separate();
+        if (value != null) csv.append(value.longValue());
+        return this;
+    }
+
     public CopyIn time(Instant value) {
         separate();
         if (value != null) csv.append(value);

@@ -1,5 +1,7 @@
 package dev.tillsync.server.ingest;
 
+import dev.tillsync.core.invoice.InvoiceLine;
+import dev.tillsync.core.pricing.Discount;
 import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.db.CopyIn;
 import java.util.ArrayList;
@@ -64,11 +66,18 @@ final class BatchWrites {
 
     void flush(Handle h) {
         CopyIn lineRows = CopyIn.into("sales_invoice_line", "invoice_id", "line_no", "item_code", "item_name", "qty", "rate_minor",
-                "tax_rate_bp", "net_minor", "tax_minor", "total_minor");
+                "tax_rate_bp", "net_minor", "tax_minor", "total_minor", "qty_milli", "unit", "gross_minor", "line_discount_minor",
+                "sale_discount_minor", "discount_kind", "discount_value", "discount_reason", "discount_approved_by");
         for (RowEffects.LineRow r : lines) {
-            lineRows.number(r.invoiceId()).number(r.lineNo()).text(r.line().itemCode()).text(r.line().itemName()).number(r.line().qty())
-                    .number(r.line().rateMinor()).number(r.line().taxRateBp()).number(r.line().netMinor()).number(r.line().taxMinor())
-                    .number(r.line().totalMinor()).endRow();
+            InvoiceLine l = r.line();
+            Discount d = l.discount();
+            lineRows.number(r.invoiceId()).number(r.lineNo()).text(l.itemCode()).text(l.itemName()).number(l.qty())
+                    .number(l.rateMinor()).number(l.taxRateBp()).number(l.netMinor()).number(l.taxMinor())
+                    .number(l.totalMinor()).number(l.quantityMilli()).text(l.unit())
+                    .number(l.grossMinor() != null ? l.grossMinor() : l.netMinor())
+                    .number(l.lineDiscountMinor() != null ? l.lineDiscountMinor() : 0).number(l.saleDiscountMinor() != null ? l.saleDiscountMinor() : 0)
+                    .text(d == null ? null : d.kind().name()).numberOrNull(d == null ? null : d.value())
+                    .text(d == null ? null : d.reason()).text(d == null ? null : d.approvedBy()).endRow();
         }
         lineRows.execute(h);
         CopyIn paymentRows = CopyIn.into("sales_invoice_payment", "invoice_id", "line_no", "mode", "amount_minor", "reference");

@@ -35,6 +35,7 @@ public final class IngestContext {
     private final PostedTimeCheck postedTimes;
     /** This batch's checked invoices by sequence: number and posted time. */
     private final TreeMap<Long, Map.Entry<String, Instant>> postedBySeq = new TreeMap<>();
+    private ProfileMoneyRules moneyRules;
 
     IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey, PostedTimeCheck postedTimes) {
         this.catalog = catalog;
@@ -115,5 +116,11 @@ public final class IngestContext {
         boolean exists = catalog.customerExists(h, number);
         if (exists) knownCustomers.add(number);
         return exists;
+    }
+
+    /** The device profile's money rules, read at the first priced invoice of the batch. */
+    ProfileMoneyRules moneyRules(Handle h) {
+        if (moneyRules == null) moneyRules = ProfileMoneyRules.read(h, device.id(), device.profileId());
+        return moneyRules;
     }
 }

@@ -5,6 +5,8 @@ import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.invoice.NumberingSeries;
 import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.invoice.PricedInvoice;
+import dev.tillsync.core.invoice.PricedInvoiceCheck;
 import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.master.Unit;
 import dev.tillsync.core.money.Money;
@@ -49,9 +51,16 @@ public final class InvoiceApplier {
         if (inv.postedAt() == null) {
             throw new Rejection("invalid_payload", "Invoice " + inv.number() + " has no postedAt time.");
         }
-        List<String> problems = InvoiceMath.inconsistencies(inv);
-        if (!problems.isEmpty()) {
-            throw new Rejection("totals_mismatch", "Invoice " + inv.number() + " does not add up: " + String.join("; ", problems));
+        if (!inv.priced()) {
+            if (Boolean.TRUE.equals(inv.pricesIncludeTax()) || inv.saleDiscount() != null || nonZero(inv.discountMinor())
+                    || nonZero(inv.roundingMinor())) {
+                throw new Rejection("totals_mismatch", "Invoice " + inv.number() + " has prices including tax, a discount or a rounding,"
+                        + " but its lines carry no qtyMilli: a priced invoice gives every line its qtyMilli (docs/pricing.md).");
+            }
+            List<String> problems = InvoiceMath.inconsistencies(inv);
+            if (!problems.isEmpty()) {
+                throw new Rejection("totals_mismatch", "Invoice " + inv.number() + " does not add up: " + String.join("; ", problems));
+            }
         }
         for (InvoiceLine l : inv.lines()) {
             if (l.itemCode() == null || l.itemCode().isBlank()) {
@@ -71,6 +80,9 @@ public final class InvoiceApplier {
                         + "' is not allowed by POS profile " + device.profileName() + " (" + String.join(", ", device.paymentModes()) + ").");
             }
         }
+        String soldUnder = inv.profileKey() != null ? inv.profileKey() : ctx.batchProfileKey();
+        boolean staleProfile = soldUnder == null || !soldUnder.equals(device.profilePlk());
+        List<String> pricedReview = inv.priced() ? checkPriced(h, ctx, inv, items, staleProfile) : List.of();
         if (!ctx.claimInvoiceNumber(inv.number())) {
             throw InvoiceRun.duplicateNumber(inv.number());
         }
@@ -81,8 +93,7 @@ public final class InvoiceApplier {
                     + ", a number the server already held from another row (the till's data was restored from an older copy); booked as "
                     + inv.number());
         }
-        String soldUnder = inv.profileKey() != null ? inv.profileKey() : ctx.batchProfileKey();
-        if (soldUnder == null || !soldUnder.equals(device.profilePlk())) {
+        if (staleProfile) {
             review.add("sold under profile key " + soldUnder + " but the device's current profile key is " + device.profilePlk()
                     + " (stale or foreign POS profile)");
         }
@@ -98,6 +109,7 @@ public final class InvoiceApplier {
                 review.add(l.itemCode() + " is disabled on the server");
             }
         }
+        review.addAll(pricedReview);
         review.addAll(ctx.postedTimeReasons(h, row.seq(), inv.number(), inv.postedAt()));
         if (inv.customerNumber() != null && !ctx.customerExists(h, inv.customerNumber())) {
             review.add("customer " + inv.customerNumber() + " is not known yet");
@@ -115,8 +127,60 @@ public final class InvoiceApplier {
         for (int i = 0; i < inv.lines().size(); i++) effects.line(invoiceId, i + 1, inv.lines().get(i));
         for (int i = 0; i < inv.payments().size(); i++) effects.payment(invoiceId, i + 1, inv.payments().get(i));
         Map<String, Long> perItem = new TreeMap<>();
-        for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.qty() * Unit.MILLI, Long::sum);
+        for (InvoiceLine l : inv.lines()) perItem.merge(l.itemCode(), -l.quantityMilli(), Long::sum);
         perItem.forEach((code, qty) -> effects.post(warehouse, code, qty, "Sales Invoice", inv.number(), deviceId,
                 c.row().uuid(), inv.postedAt()));
+    }
+
+    /**
+     * Recomputes a priced invoice with SaleMath (PricedInvoiceCheck) and refuses it when a figure differs; returns what
+     * is flagged instead (invariant 6: a sale that happened is never refused for these): a discount above the profile's
+     * limit without a valid approver, a unit or tax flag that differs from the server's item, and, under a stale profile
+     * (whose rounding increment may since have changed), a rounding the current increment would not give.
+     */
+    private static List<String> checkPriced(Handle h, IngestContext ctx, InvoicePayload inv, Map<String, ItemData> items,
+                                            boolean staleProfile) throws Rejection {
+        ProfileMoneyRules rules = ctx.moneyRules(h);
+        PricedInvoiceCheck.Result r = PricedInvoiceCheck.check(inv, staleProfile ? null : rules.roundingIncrementMinor(), rules::isCash);
+        if (!r.problems().isEmpty()) {
+            throw new Rejection("totals_mismatch", "Invoice " + inv.number() + " does not add up: " + String.join("; ", r.problems()));
+        }
+        List<String> review = new ArrayList<>();
+        if (staleProfile) {
+            long expected = PricedInvoice.rounding(inv.grandTotalMinor(), inv.payments(), rules.roundingIncrementMinor(), rules::isCash);
+            long sent = inv.roundingMinor() == null ? 0 : inv.roundingMinor();
+            if (expected != sent) {
+                review.add("cash rounding " + Money.format(sent) + " differs from the " + Money.format(expected)
+                        + " the profile's current increment of " + Money.format(rules.roundingIncrementMinor()) + " gives");
+            }
+        }
+        for (PricedInvoiceCheck.OverLimit o : PricedInvoiceCheck.overLimit(r.priced(), rules.maxDiscountBp())) {
+            String what = o.where() + ": a discount of " + PricedInvoiceCheck.percent(o.basisPoints()) + " is over the profile's limit of "
+                    + PricedInvoiceCheck.percent(rules.maxDiscountBp());
+            String approver = o.discount().approvedBy();
+            if (approver == null || approver.isBlank()) {
+                review.add(what + " and no approver was recorded");
+            } else if (!rules.mayApprove(h, approver)) {
+                review.add(what + " and was approved by '" + approver + "', who may not configure this till (can_configure_pos)");
+            }
+        }
+        for (InvoiceLine l : inv.lines()) {
+            ItemData item = items.get(l.itemCode());
+            if (item == null) continue;
+            String unit = l.unit() == null ? Unit.UNIT.code() : l.unit();
+            if (!unit.equalsIgnoreCase(item.unit())) {
+                review.add(l.itemCode() + " sold in " + unit + ", server unit is " + item.unit());
+            }
+        }
+        ItemData any = items.values().stream().findFirst().orElse(null);
+        if (any != null && any.priceList() != null && any.pricesIncludeTax() != Boolean.TRUE.equals(inv.pricesIncludeTax())) {
+            review.add("sold with prices " + (Boolean.TRUE.equals(inv.pricesIncludeTax()) ? "including" : "before") + " tax, but price list "
+                    + any.priceList() + " has prices " + (any.pricesIncludeTax() ? "including" : "before") + " tax");
+        }
+        return review;
+    }
+
+    private static boolean nonZero(Long v) {
+        return v != null && v != 0;
     }
 }

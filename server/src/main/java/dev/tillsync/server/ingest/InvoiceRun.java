@@ -1,6 +1,7 @@
 package dev.tillsync.server.ingest;
 
 import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.pricing.Discount;
 import dev.tillsync.server.device.DeviceRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,9 @@ final class InvoiceRun {
                 cashiers = new ArrayList<>(n), shifts = new ArrayList<>(n), returns = new ArrayList<>(n), plks = new ArrayList<>(n);
         List<Boolean> offline = new ArrayList<>(n);
         List<Long> change = new ArrayList<>(n), net = new ArrayList<>(n), tax = new ArrayList<>(n), grand = new ArrayList<>(n);
+        List<Boolean> inclusive = new ArrayList<>(n);
+        List<Long> discount = new ArrayList<>(n), rounding = new ArrayList<>(n), sdValue = new ArrayList<>(n);
+        List<String> sdKind = new ArrayList<>(n), sdReason = new ArrayList<>(n), sdApprover = new ArrayList<>(n);
         for (InvoiceApplier.Checked c : checked) {
             InvoicePayload inv = c.invoice();
             numbers.add(inv.number());
@@ -58,16 +62,28 @@ final class InvoiceRun {
             net.add(inv.netTotalMinor());
             tax.add(inv.taxTotalMinor());
             grand.add(inv.grandTotalMinor());
+            inclusive.add(Boolean.TRUE.equals(inv.pricesIncludeTax()));
+            discount.add(inv.discountMinor() == null ? 0L : inv.discountMinor());
+            rounding.add(inv.roundingMinor() == null ? 0L : inv.roundingMinor());
+            Discount sd = inv.saleDiscount();
+            sdKind.add(sd == null ? null : sd.kind().name());
+            sdValue.add(sd == null ? null : sd.value());
+            sdReason.add(sd == null ? null : sd.reason());
+            sdApprover.add(sd == null ? null : sd.approvedBy());
         }
         Map<String, Long> ids = new HashMap<>();
         h.createQuery("""
                         insert into sales_invoice (number, device_id, sync_uuid, posted_at, customer_number, cashier, shift_uuid,
-                            offline, return_against, profile_key, change_minor, net_total_minor, tax_total_minor, grand_total_minor)
+                            offline, return_against, profile_key, change_minor, net_total_minor, tax_total_minor, grand_total_minor,
+                            prices_include_tax, discount_minor, rounding_minor, sale_discount_kind, sale_discount_value,
+                            sale_discount_reason, sale_discount_approved_by)
                         select t.number, :device, t.uuid, t.posted::timestamptz, t.customer, t.cashier, t.shift,
-                            t.offline, t.ret, t.plk, t.change, t.net, t.tax, t.grand
+                            t.offline, t.ret, t.plk, t.change, t.net, t.tax, t.grand,
+                            t.incl, t.disc, t.rnd, t.sdk, t.sdv, t.sdr, t.sda
                         from unnest(:numbers, :uuids, :posted, :customers, :cashiers, :shifts, :offline, :returns, :plks,
-                                    :change, :net, :tax, :grand)
-                             with ordinality as t(number, uuid, posted, customer, cashier, shift, offline, ret, plk, change, net, tax, grand, n)
+                                    :change, :net, :tax, :grand, :incl, :disc, :rnd, :sdk, :sdv, :sdr, :sda)
+                             with ordinality as t(number, uuid, posted, customer, cashier, shift, offline, ret, plk, change, net, tax, grand,
+                                                  incl, disc, rnd, sdk, sdv, sdr, sda, n)
                         order by t.n
                         on conflict (number) do nothing
                         returning sync_uuid, id
@@ -79,6 +95,9 @@ final class InvoiceRun {
                 .bindArray("offline", Boolean.class, offline).bindArray("returns", String.class, returns)
                 .bindArray("plks", String.class, plks).bindArray("change", Long.class, change).bindArray("net", Long.class, net)
                 .bindArray("tax", Long.class, tax).bindArray("grand", Long.class, grand)
+                .bindArray("incl", Boolean.class, inclusive).bindArray("disc", Long.class, discount).bindArray("rnd", Long.class, rounding)
+                .bindArray("sdk", String.class, sdKind).bindArray("sdv", Long.class, sdValue).bindArray("sdr", String.class, sdReason)
+                .bindArray("sda", String.class, sdApprover)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> ids.put(e.getKey(), e.getValue()));
         return ids;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.tillsync.core.auth.Secrets;
 import dev.tillsync.core.json.Json;
+import dev.tillsync.core.pricing.PricingException;
 import dev.tillsync.core.sync.SyncRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class Payloads {
         try {
             return JSON.treeToValue(row.payload(), type);
         } catch (Exception e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof PricingException p) {
+                    throw new Rejection("invalid_payload", "The " + row.kind().wire() + " cannot be priced: " + p.getMessage());
+                }
+            }
             String m = String.valueOf(e.getMessage());
             int nl = m.indexOf('\n');
             throw new Rejection("invalid_payload", "The " + row.kind().wire() + " payload is not valid: " + (nl < 0 ? m : m.substring(0, nl)));

@@ -41,7 +41,7 @@ public final class Reconciliation {
     public record ShiftLine(String shiftUuid, String user, String shiftType, Instant openedAt, Instant closedAt,
                             long salesCount, long salesTotalMinor, Map<String, Long> byPaymentModeMinor,
                             Long expectedCashMinor, Long countedCashMinor, Long cashDifferenceMinor,
-                            Map<String, Long> reportedByPaymentModeMinor) {}
+                            Map<String, Long> reportedByPaymentModeMinor, long discountMinor, long roundingMinor) {}
 
     /** {@code qty} in whole units (rounded toward minus infinity), {@code qtyMilli} exactly, in thousandths of the unit. */
     public record StockImpact(String itemCode, String itemName, String unit, long qty, long qtyMilli) {}
@@ -52,17 +52,18 @@ public final class Reconciliation {
     public record DeviceLine(String posId, String connectionStatus, Instant lastSync, long salesCount, long returnsCount,
                              long grandTotalMinor, Map<String, Long> byPaymentModeMinor, List<ShiftLine> shifts,
                              List<StockImpact> stockImpact, long rejectedCount, List<Flag> flagged,
-                             List<SyncStatusReport.Collision> collisions) {}
+                             List<SyncStatusReport.Collision> collisions, long discountMinor, long roundingMinor) {}
 
     public record Report(Instant from, Instant to, List<DeviceLine> devices) {}
 
-    private record Totals(long sales, long returns, long grandTotalMinor) {}
+    /** discountMinor: every line and sale discount; roundingMinor: the cash rounding adjustments (V13, 0 on older invoices). */
+    private record Totals(long sales, long returns, long grandTotalMinor, long discountMinor, long roundingMinor) {}
 
     /** A pos_shift row as the close reported it; the sales are counted from the invoices. */
     private record ShiftRow(String shiftUuid, String userEmail, String shiftType, Instant openedAt, Instant closedAt,
                             Long expectedCashMinor, Long countedCashMinor, String totalsByMode) {}
 
-    private record ShiftSales(long count, long totalMinor) {}
+    private record ShiftSales(long count, long totalMinor, long discountMinor, long roundingMinor) {}
 
     public Report report(String posId, String fromText, String toText) {
         ZoneId zone = settings.timeZone();
@@ -84,7 +85,8 @@ public final class Reconciliation {
         String range = " and (cast(:from as timestamptz) is null or i.posted_at >= :from) and (cast(:to as timestamptz) is null or i.posted_at < :to)";
         Totals totals = h.createQuery("""
                         select count(*) filter (where return_against is null) as sales, count(*) filter (where return_against is not null) as returns,
-                               coalesce(sum(grand_total_minor), 0) as grand_total_minor from sales_invoice i where device_id = :d""" + range)
+                               coalesce(sum(grand_total_minor), 0) as grand_total_minor, coalesce(sum(discount_minor), 0) as discount_minor,
+                               coalesce(sum(rounding_minor), 0) as rounding_minor from sales_invoice i where device_id = :d""" + range)
                 .bind("d", id).bind("from", from).bind("to", to)
                 .map(ConstructorMapper.of(Totals.class)).one();
         Map<String, Long> byMode = byMode(h, "i.device_id = :d" + range, Map.of("d", id), from, to);
@@ -98,13 +100,15 @@ public final class Reconciliation {
         List<ShiftLine> shifts = new ArrayList<>();
         for (ShiftRow s : shiftRows) {
             ShiftSales sales = h.createQuery("""
-                            select count(*) as count, coalesce(sum(grand_total_minor), 0) as total_minor
+                            select count(*) as count, coalesce(sum(grand_total_minor), 0) as total_minor,
+                                   coalesce(sum(discount_minor), 0) as discount_minor, coalesce(sum(rounding_minor), 0) as rounding_minor
                             from sales_invoice where shift_uuid = :u and device_id = :d""")
                     .bind("u", s.shiftUuid()).bind("d", id).map(ConstructorMapper.of(ShiftSales.class)).one();
             Map<String, Long> modes = byMode(h, "i.shift_uuid = :u and i.device_id = :d", Map.of("u", s.shiftUuid(), "d", id), null, null);
             Long difference = s.expectedCashMinor() == null || s.countedCashMinor() == null ? null : s.countedCashMinor() - s.expectedCashMinor();
             shifts.add(new ShiftLine(s.shiftUuid(), s.userEmail(), s.shiftType(), s.openedAt(), s.closedAt(), sales.count(), sales.totalMinor(),
-                    modes, s.expectedCashMinor(), s.countedCashMinor(), difference, readMap(s.totalsByMode())));
+                    modes, s.expectedCashMinor(), s.countedCashMinor(), difference, readMap(s.totalsByMode()),
+                    sales.discountMinor(), sales.roundingMinor()));
         }
         List<StockImpact> stock = h.createQuery("""
                         select s.item_code, i.name as item_name, i.unit, floor(s.qty_milli / 1000.0)::bigint as qty, s.qty_milli
@@ -133,7 +137,7 @@ public final class Reconciliation {
                 .registerColumnMapper(ReviewReasons.TYPE, reasons).map(ConstructorMapper.of(Flag.class))
                 .list();
         return new DeviceLine(d.posId(), d.connectionStatus().label(), d.lastSync(), totals.sales(), totals.returns(),
-                totals.grandTotalMinor(), byMode, shifts, stock, rejected, flags, collisions);
+                totals.grandTotalMinor(), byMode, shifts, stock, rejected, flags, collisions, totals.discountMinor(), totals.roundingMinor());
     }
 
     /** Money taken per payment mode: tenders, with the change given back taken off cash. */

@@ -12,7 +12,13 @@ import java.util.List;
 public record CashierReport(LocalDate from, LocalDate to, String device, String timeZone, List<Cashier> cashiers, Cashier total) {
 
     /** {@code cashier} is the login the till sent (null on the total); {@code name} the staff record's, when there is one. */
-    public record Cashier(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor) {
+    public record Cashier(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor,
+                          long discountsMinor) {
+        @JsonProperty("discounts")
+        public String discounts() {
+            return Money.format(discountsMinor);
+        }
+
         @JsonProperty("gross")
         public String gross() {
             return Money.format(grossMinor);

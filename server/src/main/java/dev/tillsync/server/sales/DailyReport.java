@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param rates  every tax rate (basis points) that occurs in the range, highest first: the columns of taxByRate
  * @param modes  every payment mode that occurs in the range, by name: the keys of byPaymentModeMinor
- * @param discountsNote why discounts read 0 when the invoices carry no discount figures yet
+ * @param discountsNote a remark on the discounts column, or null (none since V13 stores each invoice's discount_minor)
  */
 public record DailyReport(LocalDate from, LocalDate to, String device, String timeZone, List<Integer> rates, List<String> modes,
                           String discountsNote, List<Day> days, Day total) {

@@ -68,7 +68,8 @@ public final class InvoiceBook {
 
     private record Head(long id, String number, String device, Instant postedAt, String cashier, String customerNumber,
                         boolean offline, String returnAgainst, String profileKey, long netMinor, long taxMinor, long grossMinor,
-                        long changeMinor, String syncUuid, String shiftUuid) {}
+                        long changeMinor, String syncUuid, String shiftUuid, boolean pricesIncludeTax, long discountMinor,
+                        long roundingMinor) {}
 
     /** The invoice's row in pos_offline_sync_status (an invoice is only ever written with one). */
     private record SyncRow(String uuid, Long seq, Instant receivedAt, String via, boolean review, List<String> reviewReasons,
@@ -82,7 +83,8 @@ public final class InvoiceBook {
             Head head = h.createQuery("""
                             select i.id, i.number, d.pos_id as device, i.posted_at, i.cashier, i.customer_number, i.offline, i.return_against,
                                    i.profile_key, i.net_total_minor as net_minor, i.tax_total_minor as tax_minor,
-                                   i.grand_total_minor as gross_minor, i.change_minor, i.sync_uuid, i.shift_uuid
+                                   i.grand_total_minor as gross_minor, i.change_minor, i.sync_uuid, i.shift_uuid,
+                                   i.prices_include_tax, i.discount_minor, i.rounding_minor
                             from sales_invoice i join pos_offline d on d.id = i.device_id where i.number = :n""")
                     .bind("n", number).map(ConstructorMapper.of(Head.class)).findOne()
                     .orElseThrow(() -> Refusal.notFound("No invoice " + number + " has reached the server. Check the number on the receipt;"
@@ -95,27 +97,31 @@ public final class InvoiceBook {
             Map<String, Long> returnedByItem = new HashMap<>();
             for (ReturnHead rh : returnHeads) {
                 List<InvoiceDetail.ReturnedItem> items = h.createQuery("""
-                                select l.item_code, coalesce(l.item_name, it.name) as item_name, -l.qty as qty
+                                select l.item_code, coalesce(l.item_name, it.name) as item_name, -l.qty as qty,
+                                       -coalesce(l.qty_milli, l.qty * 1000) as qty_milli
                                 from sales_invoice_line l left join item it on it.code = l.item_code
                                 where l.invoice_id = :id order by l.line_no""")
                         .bind("id", rh.id()).map(ConstructorMapper.of(InvoiceDetail.ReturnedItem.class)).list();
-                for (var it : items) returnedByItem.merge(it.itemCode(), it.qty(), Long::sum);
+                for (var it : items) returnedByItem.merge(it.itemCode(), it.qtyMilli(), Long::sum);
                 returns.add(new InvoiceDetail.ReturnMade(rh.number(), rh.device(), rh.postedAt(), rh.grossMinor(), items));
             }
             List<InvoiceDetail.Line> lines = new ArrayList<>();
             h.createQuery("""
                             select l.line_no, l.item_code, coalesce(l.item_name, it.name) as item_name, l.qty, l.rate_minor, l.tax_rate_bp,
-                                   l.net_minor, l.tax_minor, l.total_minor, 0 as returned_qty
+                                   l.net_minor, l.tax_minor, l.total_minor, 0 as returned_qty, coalesce(l.qty_milli, l.qty * 1000) as qty_milli,
+                                   l.unit, coalesce(l.gross_minor, l.net_minor) as gross_minor,
+                                   l.line_discount_minor + l.sale_discount_minor as discount_minor, 0 as returned_qty_milli
                             from sales_invoice_line l left join item it on it.code = l.item_code
                             where l.invoice_id = :id order by l.line_no""")
                     .bind("id", head.id()).map(ConstructorMapper.of(InvoiceDetail.Line.class))
                     .forEach(l -> {
                         // The returns name items, not lines: what came back is allocated to this item's lines in order.
                         long left = returnedByItem.getOrDefault(l.itemCode(), 0L);
-                        long taken = Math.max(0, Math.min(left, l.qty()));
+                        long taken = Math.max(0, Math.min(left, l.qtyMilli()));
                         returnedByItem.put(l.itemCode(), left - taken);
                         lines.add(new InvoiceDetail.Line(l.lineNo(), l.itemCode(), l.itemName(), l.qty(), l.rateMinor(), l.taxRateBp(),
-                                l.netMinor(), l.taxMinor(), l.totalMinor(), taken));
+                                l.netMinor(), l.taxMinor(), l.totalMinor(), taken / 1000, l.qtyMilli(), l.unit(), l.grossMinor(),
+                                l.discountMinor(), taken));
                     });
             List<InvoiceDetail.Tender> payments = h.createQuery("""
                             select line_no, mode, amount_minor, reference from sales_invoice_payment where invoice_id = :id order by line_no""")
@@ -133,7 +139,7 @@ public final class InvoiceBook {
                     .orElse(new InvoiceDetail.SyncFacts(head.syncUuid(), null, null, null, false, List.of(), null, null, shift));
             return new InvoiceDetail(head.number(), head.device(), head.postedAt(), head.cashier(), head.customerNumber(), head.offline(),
                     head.returnAgainst(), head.profileKey(), head.netMinor(), head.taxMinor(), head.grossMinor(), head.changeMinor(),
-                    lines, payments, returns, sync);
+                    lines, payments, returns, sync, head.pricesIncludeTax(), head.discountMinor(), head.roundingMinor());
         });
     }
 

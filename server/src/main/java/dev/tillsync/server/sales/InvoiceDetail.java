@@ -12,11 +12,23 @@ import java.util.List;
 public record InvoiceDetail(String number, String device, Instant postedAt, String cashier, String customerNumber,
                             boolean offline, String returnAgainst, String profileKey, long netMinor, long taxMinor,
                             long grossMinor, long changeMinor, List<Line> lines, List<Tender> payments,
-                            List<ReturnMade> returns, SyncFacts sync) {
+                            List<ReturnMade> returns, SyncFacts sync, boolean pricesIncludeTax, long discountMinor,
+                            long roundingMinor) {
 
-    /** {@code returnedQty}: how much of this line came back on later returns (allocated to the item's lines in order). */
+    /**
+     * {@code returnedQtyMilli}: how much of this line came back on later returns (allocated to the item's lines in order),
+     * in thousandths like {@code qtyMilli}; {@code qty} and {@code returnedQty} are their whole parts (previous readers).
+     * {@code discountMinor}: the line's own discount and its share of the sale's.
+     */
     public record Line(int lineNo, String itemCode, String itemName, long qty, long rateMinor, int taxRateBp,
-                       long netMinor, long taxMinor, long totalMinor, long returnedQty) {
+                       long netMinor, long taxMinor, long totalMinor, long returnedQty, long qtyMilli, String unit,
+                       long grossMinor, long discountMinor, long returnedQtyMilli) {
+        /** "1.25" (kg) or "3": the quantity as a person writes it. */
+        @JsonProperty("quantity")
+        public String quantity() {
+            return dev.tillsync.core.master.Unit.format(qtyMilli);
+        }
+
         @JsonProperty("rate")
         public String rate() {
             return Money.format(rateMinor);
@@ -49,7 +61,7 @@ public record InvoiceDetail(String number, String device, Instant postedAt, Stri
         }
     }
 
-    public record ReturnedItem(String itemCode, String itemName, long qty) {}
+    public record ReturnedItem(String itemCode, String itemName, long qty, long qtyMilli) {}
 
     /** The shift the sale was made in, as its open and close reported it; null fields when they have not arrived. */
     public record Shift(String uuid, String user, String shiftType, Instant openedAt, Instant closedAt) {}

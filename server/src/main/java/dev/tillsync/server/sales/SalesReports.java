@@ -21,9 +21,6 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * to the grouping (PostgreSQL "at time zone"), and each report reads one repeatable-read snapshot.
  */
 public final class SalesReports {
-    static final String NO_DISCOUNTS = "Discounts read 0: the invoices the tills send carry no discount figures yet"
-            + " (no discount_minor column on sales_invoice or sales_invoice_line).";
-
     private final Jdbi jdbi;
     private final ShopSettings settings;
 
@@ -65,7 +62,7 @@ public final class SalesReports {
         return jdbi.inTransaction(h -> {
             h.execute("set transaction isolation level repeatable read, read only");
             if (dev != null) InvoiceBook.requireDevice(h, dev);
-            String discounts = discountSql(h);
+            String discounts = "coalesce(sum(i.discount_minor), 0)"; // every line and sale discount of the invoice (V13)
             String day = "cast(i.posted_at at time zone :tz as date)";
             List<DayTotals> totals = h.createQuery("select " + day + " as day,"
                             + " count(*) filter (where i.return_against is null) as invoices,"
@@ -131,27 +128,11 @@ public final class SalesReports {
         DailyReport.Day total = new DailyReport.Day(null, sum.invoices(), sum.returns(), sum.returnsMinor(), sum.netMinor(), sum.taxMinor(),
                 sum.grossMinor(), sum.discountsMinor(), totalRates, modeSum);
         return new DailyReport(span.first(), span.last(), dev, zone.getId(), List.copyOf(rateSet), List.copyOf(modeSet),
-                discounts.equals("0") ? NO_DISCOUNTS : null, out, total);
+                null, out, total);
     }
 
-    /**
-     * The discount figure of an invoice row {@code i}: read from discount columns when a later schema has them (invoice
-     * discount and line discounts), else the constant 0 — the invoices carry no discounts today.
-     */
-    private static String discountSql(Handle h) {
-        List<String> tables = h.createQuery("""
-                        select table_name from information_schema.columns
-                        where table_schema = current_schema() and column_name = 'discount_minor'
-                          and table_name in ('sales_invoice', 'sales_invoice_line')""").mapTo(String.class).list();
-        List<String> parts = new ArrayList<>();
-        if (tables.contains("sales_invoice")) parts.add("coalesce(sum(i.discount_minor), 0)");
-        if (tables.contains("sales_invoice_line")) {
-            parts.add("coalesce(sum((select sum(l.discount_minor) from sales_invoice_line l where l.invoice_id = i.id)), 0)");
-        }
-        return parts.isEmpty() ? "0" : String.join(" + ", parts);
-    }
-
-    private record CashierRow(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor) {}
+    private record CashierRow(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor,
+                              long discountsMinor) {}
 
     public CashierReport cashiers(String from, String to, String device) {
         ZoneId zone = settings.timeZone();
@@ -165,7 +146,7 @@ public final class SalesReports {
             // Cash taken: tenders in a cash-type mode (or one named Cash), less the change given back in cash.
             List<CashierRow> rows = h.createQuery("""
                             select s.cashier, nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), '') as name,
-                                   s.sales, s.gross_minor, s.returns, s.returns_minor, s.cash_taken_minor
+                                   s.sales, s.gross_minor, s.returns, s.returns_minor, s.cash_taken_minor, s.discounts_minor
                             from (select i.cashier,
                                          count(*) filter (where i.return_against is null) as sales,
                                          sum(i.grand_total_minor) as gross_minor,
@@ -174,7 +155,8 @@ public final class SalesReports {
                                          coalesce(sum((select sum(p.amount_minor) from sales_invoice_payment p
                                                        where p.invoice_id = i.id and (lower(p.mode) = 'cash'
                                                              or exists (select 1 from payment_mode m where m.name = p.mode and m.type = 'cash')))), 0)
-                                           - sum(i.change_minor) as cash_taken_minor
+                                           - sum(i.change_minor) as cash_taken_minor,
+                                         sum(i.discount_minor) as discounts_minor
                                   """ + RANGE + """
                                   group by i.cashier) s
                             left join lateral (select first_name, last_name from app_user
@@ -183,9 +165,11 @@ public final class SalesReports {
                     .bind("from", a).bind("to", b).bind("device", dev)
                     .map(ConstructorMapper.of(CashierRow.class)).list();
             List<CashierReport.Cashier> out = new ArrayList<>();
-            long sales = 0, gross = 0, returns = 0, returnsMinor = 0, cash = 0;
+            long sales = 0, gross = 0, returns = 0, returnsMinor = 0, cash = 0, discounts = 0;
             for (CashierRow r : rows) {
-                out.add(new CashierReport.Cashier(r.cashier(), r.name(), r.sales(), r.grossMinor(), r.returns(), r.returnsMinor(), r.cashTakenMinor()));
+                out.add(new CashierReport.Cashier(r.cashier(), r.name(), r.sales(), r.grossMinor(), r.returns(), r.returnsMinor(), r.cashTakenMinor(),
+                        r.discountsMinor()));
+                discounts += r.discountsMinor();
                 sales += r.sales();
                 gross += r.grossMinor();
                 returns += r.returns();
@@ -193,7 +177,7 @@ public final class SalesReports {
                 cash += r.cashTakenMinor();
             }
             return new CashierReport(span.first(), span.last(), dev, zone.getId(), out,
-                    new CashierReport.Cashier(null, null, sales, gross, returns, returnsMinor, cash));
+                    new CashierReport.Cashier(null, null, sales, gross, returns, returnsMinor, cash, discounts));
         });
     }
 
