@@ -64,9 +64,7 @@ public final class CounterCatchUp {
                 if (row.reasonCode().equals(DUPLICATE_NUMBER) || counter > 0 && counter <= serverInvoice) {
                     String printed = inv.printedNumber() != null ? inv.printedNumber() : inv.number();
                     String number = series.format(++invoice);
-                    payload = write(new InvoicePayload(number, inv.postedAt(), inv.customerNumber(), inv.cashier(), inv.shiftUuid(),
-                            inv.offline(), inv.returnAgainst(), inv.profileKey(), inv.lines(), inv.payments(), inv.changeMinor(),
-                            inv.netTotalMinor(), inv.taxTotalMinor(), inv.grandTotalMinor(), printed));
+                    payload = write(inv.renumbered(number, printed)); // keeps every field, discounts and rounding too
                     renumbered = ", invoice " + inv.number() + " sent as " + number + " (the receipt shows " + printed + ")";
                 }
             }
