@@ -120,5 +120,14 @@ class ItemApiTest {
         Http.Response t = manager.post("/taxes", Map.of("name", tax, "ratePercent", "7.5"));
         assertThat(t.status()).as(t.raw()).isEqualTo(201);
         assertThat(t.body().path("ratePercent").asText()).isEqualTo("7.50");
+
+        // Each one alone, by name, as a reader may fetch it; an unknown name is a 404 that names it.
+        Http viewer = http.bearer(Fixtures.token(server, "viewer@demo.shop", "viewer-pass"));
+        assertThat(viewer.get("/categories/" + name.replace(" ", "%20")).body().path("position").asInt()).isEqualTo(6);
+        assertThat(viewer.get("/taxes/" + tax.replace(" ", "%20")).body().path("ratePercent").asText()).isEqualTo("7.50");
+        assertThat(viewer.get("/price-lists/Standard%20Selling").body().path("currency").asText()).isNotBlank();
+        Http.Response missing = viewer.get("/taxes/No%20Such%20Tax");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("message").asText()).contains("There is no tax category 'No Such Tax'");
     }
 }

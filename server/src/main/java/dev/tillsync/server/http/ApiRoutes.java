@@ -81,12 +81,15 @@ final class ApiRoutes {
 
         app.get(P + "/categories", ctx -> ctx.json(s.catalogLists().categories()), ACCOUNTS_USER);
         app.post(P + "/categories", ctx -> ctx.status(201).json(s.catalogLists().saveCategory(actor(ctx), null, body(ctx, CatalogLists.Category.class))), ACCOUNTS_MANAGER);
+        app.get(P + "/categories/{name}", ctx -> ctx.json(s.catalogLists().category(ctx.pathParam("name"))), ACCOUNTS_USER);
         app.put(P + "/categories/{name}", ctx -> ctx.json(s.catalogLists().saveCategory(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.Category.class))), ACCOUNTS_MANAGER);
         app.get(P + "/taxes", ctx -> ctx.json(s.catalogLists().taxes()), ACCOUNTS_USER);
         app.post(P + "/taxes", ctx -> ctx.status(201).json(s.catalogLists().saveTax(actor(ctx), null, body(ctx, CatalogLists.Tax.class))), ACCOUNTS_MANAGER);
+        app.get(P + "/taxes/{name}", ctx -> ctx.json(s.catalogLists().tax(ctx.pathParam("name"))), ACCOUNTS_USER);
         app.put(P + "/taxes/{name}", ctx -> ctx.json(s.catalogLists().saveTax(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.Tax.class))), ACCOUNTS_MANAGER);
         app.get(P + "/price-lists", ctx -> ctx.json(s.catalogLists().priceLists()), ACCOUNTS_USER);
         app.post(P + "/price-lists", ctx -> ctx.status(201).json(s.catalogLists().savePriceList(actor(ctx), null, body(ctx, CatalogLists.PriceList.class))), ACCOUNTS_MANAGER);
+        app.get(P + "/price-lists/{name}", ctx -> ctx.json(s.catalogLists().priceList(ctx.pathParam("name"))), ACCOUNTS_USER);
         app.put(P + "/price-lists/{name}", ctx -> ctx.json(s.catalogLists().savePriceList(actor(ctx), ctx.pathParam("name"), body(ctx, CatalogLists.PriceList.class))), ACCOUNTS_MANAGER);
 
         app.get(P + "/reports/reconciliation", this::reconciliation, ACCOUNTS_USER);

@@ -61,6 +61,24 @@ public final class CatalogLists {
     }
 
     /** Creates ({@code existing} null) or updates a category and publishes it (pull entity category, key = name). */
+    /** One category by name; 404 naming it when there is none. */
+    public Category category(String name) {
+        return categories().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("There is no category '" + name + "'."));
+    }
+
+    /** One tax category by name; 404 naming it when there is none. */
+    public Tax tax(String name) {
+        return taxes().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("There is no tax category '" + name + "'."));
+    }
+
+    /** One price list by name; 404 naming it when there is none. */
+    public PriceList priceList(String name) {
+        return priceLists().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("There is no price list '" + name + "'."));
+    }
+
     public Category saveCategory(String actor, String existing, Category c) {
         return jdbi.inTransaction(h -> {
             String name = existing != null ? existing : ItemRules.name("category", c.name());
