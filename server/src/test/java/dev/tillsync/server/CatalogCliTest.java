@@ -92,4 +92,17 @@ class CatalogCliTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("--items must be between 1 and 1000000");
     }
+
+    @Test
+    void aFileWhoseEveryRowHasOneFaultListsAHundredRowsAndCountsTheRestByReason() throws Exception {
+        StringBuilder b = new StringBuilder("code,name,tax,price\n");
+        for (int i = 1; i <= 150; i++) b.append("DIG-").append(i).append(",Digest ").append(i).append(",No Such Tax,1.00\n");
+        Run r = cli("admin", "--db", db(), "catalog", "import", file("digest.csv", b.toString()).toString());
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.out().lines().filter(l -> l.startsWith("line "))).hasSize(100);
+        assertThat(r.out()).contains("line 2, column tax: tax category 'No Such Tax' does not exist")
+                .contains("... and 50 more refused rows, by reason:")
+                .contains("  50 more rows, column tax: tax category 'No Such Tax' does not exist");
+        assertThat(r.err()).contains("150 rows of");
+    }
 }

@@ -3,6 +3,7 @@ package dev.tillsync.server.admin;
 import dev.tillsync.server.imports.csv.CatalogCsv;
 import dev.tillsync.server.imports.csv.CatalogExport;
 import dev.tillsync.server.imports.csv.CatalogImport;
+import dev.tillsync.server.imports.csv.RefusalDigest;
 import dev.tillsync.server.imports.csv.SampleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class CatalogCommand {
             byte[] bytes = CsvCommandOutput.read(file); // over the limit: refused before it is read
             return catalog.admin.withAdmin((a, s) -> {
                 CatalogImport.Result r = new CatalogImport(s.jdbi(), s.catalog().itemFeed()).run(bytes, "cli", dryRun);
-                for (CatalogCsv.Refused x : r.refused()) System.out.println(x.text());
+                RefusalDigest.of(r.refused()).lines().forEach(System.out::println);
                 String counts = r.created() + " created, " + r.updated() + " updated, " + r.unchanged() + " unchanged";
                 if (!r.refused().isEmpty()) {
                     System.err.println("error [rows_refused]: " + r.refused().size() + " rows of " + file

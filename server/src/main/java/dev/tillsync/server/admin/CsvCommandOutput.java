@@ -1,7 +1,7 @@
 package dev.tillsync.server.admin;
 
 import dev.tillsync.server.Limits;
-import dev.tillsync.server.imports.csv.CatalogCsv;
+import dev.tillsync.server.imports.csv.RefusalDigest;
 import dev.tillsync.server.imports.csv.CsvImportResult;
 import dev.tillsync.server.refusal.Refusal;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class CsvCommandOutput {
     }
 
     static int report(CsvImportResult r, Path file, boolean dryRun) {
-        for (CatalogCsv.Refused x : r.refused()) System.out.println(x.text());
+        RefusalDigest.of(r.refused()).lines().forEach(System.out::println);
         if (!r.refused().isEmpty()) {
             System.err.println("error [rows_refused]: " + r.refused().size() + " rows of " + file
                     + " were refused (reasons above); nothing was written. Fix them and import the file again.");

@@ -88,7 +88,8 @@ public final class CatalogCsv {
                 barcodes = barcodes.stream().distinct().sorted().toList();
                 column = "tax";
                 String tax = at.containsKey("tax") ? blankToNull(get(row, at, "tax")) : null;
-                if (tax != null && !look.taxes().contains(tax)) throw Refusal.invalid("unknown_tax", "tax category '" + tax + "' does not exist; the shop's are " + look.taxes() + ".");
+                if (tax != null && !look.taxes().contains(tax)) throw Refusal.invalid("unknown_tax", "tax category '" + tax + "' does not exist; " + (look.taxes().isEmpty()
+                        ? "the shop has no tax categories yet: create it first (console: Catalogue > Taxes)." : "the shop's are " + look.taxes() + "."));
                 column = "price_list";
                 String listName = blankToNull(get(row, at, "price_list"));
                 if (listName == null) listName = DEFAULT_LIST;
