@@ -77,12 +77,12 @@ public final class ConsoleRoutes {
     }
 
     public void register(RoutesConfig app) {
-        app.get("/console", ctx -> ctx.redirect("/console/devices", HttpStatus.SEE_OTHER));
+        app.get("/console", ctx -> ctx.redirect("/console/today", HttpStatus.SEE_OTHER));
         app.get("/console/assets/{name}", Assets::serve);
         app.get("/console/login", ctx -> {
             ctx.attribute(BODY_WRITTEN, Boolean.TRUE);
             if (auth.current(ctx).isPresent()) {
-                ctx.redirect("/console/devices", HttpStatus.SEE_OTHER);
+                ctx.redirect("/console/today", HttpStatus.SEE_OTHER);
             } else {
                 views.html(ctx, "signin", new SignInModel(null, null));
             }
@@ -176,7 +176,7 @@ public final class ConsoleRoutes {
         String email = ctx.formParam("email");
         try {
             auth.signIn(ctx, email, ctx.formParam("password"));
-            ctx.redirect("/console/devices", HttpStatus.SEE_OTHER);
+            ctx.redirect("/console/today", HttpStatus.SEE_OTHER);
         } catch (Refusal e) {
             ctx.status(RefusalStatus.of(e.kind()));
             views.html(ctx, "signin", new SignInModel(email, e.getMessage()));

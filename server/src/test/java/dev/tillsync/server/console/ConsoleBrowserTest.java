@@ -118,6 +118,9 @@ class ConsoleBrowserTest {
         // POS-0001 last heard from five days ago: silent under the default two days, not under ten.
         server.services().jdbi().useHandle(h -> h.execute("update pos_offline set last_sync = now() - interval '5 days' where pos_id = 'POS-0001'"));
         signIn("manager@demo.shop", "manager-pass");
+        // A manager lands on Today, the shop's day; the tills are one click away.
+        assertThat(d.getCurrentUrl()).endsWith("/console/today");
+        go(d.findElement(By.id("tills-tab")));
         assertThat(d.getCurrentUrl()).endsWith("/console/devices");
         WebElement row = deviceRow("POS-0001");
         assertThat(row.getAttribute("class")).contains("silent");
@@ -352,6 +355,7 @@ class ConsoleBrowserTest {
     @Order(8)
     void accountsUserSeesNoEditControlsAndForgedPostsAreRefused() throws Exception {
         signIn("viewer@demo.shop", "viewer-pass");
+        d.get(base + "/console/devices");
         assertThat(d.findElements(By.id("new-device"))).isEmpty();
         d.get(base + "/console/devices/POS-0001");
         assertThat(d.findElements(By.id("save-device"))).isEmpty();
@@ -439,7 +443,7 @@ class ConsoleBrowserTest {
         type("email", email);
         type("password", password);
         go(d.findElement(By.id("sign-in")));
-        wait.until(ExpectedConditions.urlContains("/console/devices"));
+        wait.until(ExpectedConditions.urlContains("/console/today"));
     }
 
     private static void addUser(String email, String first, String lastName, boolean cfg, boolean exp, boolean rep) {

@@ -65,7 +65,7 @@ class ReportsBrowserTest {
         d.findElement(By.name("email")).sendKeys("viewer@demo.shop");
         d.findElement(By.name("password")).sendKeys("viewer-pass");
         d.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/console/devices"));
+        wait.until(ExpectedConditions.urlContains("/console/today"));
     }
 
     @AfterAll

@@ -215,7 +215,7 @@ class StockBrowserTest {
         d.findElement(By.name("email")).sendKeys(email);
         d.findElement(By.name("password")).sendKeys(password);
         d.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/console/devices"));
+        wait.until(ExpectedConditions.urlContains("/console/today"));
     }
 
     private static void shot(String name) throws Exception {
