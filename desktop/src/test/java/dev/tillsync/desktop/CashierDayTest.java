@@ -297,8 +297,13 @@ class CashierDayTest {
         assertThat(text("#drawerPulse")).isEqualTo("50/500");
         FxToolkit.setupFixture(() -> pin.setValue("5"));
         replaceText("#drawerPulse", "100/400");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Integer> paper = (javafx.scene.control.ChoiceBox<Integer>) node("#receiptColumns");
+        assertThat(paper.getValue()).isEqualTo(42);
+        FxToolkit.setupFixture(() -> paper.setValue(32));
         robot.clickOn("#saveSettingsButton");
         waitFor("saved", () -> text("#settingsMessage").equals("Saved."));
+        assertThat(rig.terminal.receiptColumns()).as("58 mm paper chosen on the settings screen").isEqualTo(32);
         robot.clickOn("#testPrintButton");
         waitFor("test print", () -> text("#printerMessage").startsWith("Test print sent to " + printerFile + ": OK"));
         assertThat(java.nio.file.Files.readString(printerFile, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("TEST PRINT");

@@ -23,7 +23,7 @@ public final class SettingsBook {
         DeviceInfo info = terminal.deviceInfo();
         var drawer = terminal.drawer();
         return new TillSettings(info.printerTarget(), info.serverUrl(), prefs.previewSize(),
-                drawer.enabled() ? String.valueOf(drawer.pin()) : "off", drawer.onMs() + "/" + drawer.offMs());
+                drawer.enabled() ? String.valueOf(drawer.pin()) : "off", drawer.onMs() + "/" + drawer.offMs(), terminal.receiptColumns());
     }
 
     public void save(TillSettings s) {
@@ -36,6 +36,7 @@ public final class SettingsBook {
         boolean pinChanged = s.drawerPin() != null && !s.drawerPin().equals(before.drawerPin());
         boolean pulseChanged = s.drawerPulse() != null && !s.drawerPulse().isBlank() && !s.drawerPulse().trim().equals(before.drawerPulse());
         if (pinChanged || pulseChanged) terminal.setDrawer(pinChanged ? s.drawerPin() : null, pulseChanged ? s.drawerPulse() : null);
+        if (s.receiptColumns() != null && !s.receiptColumns().equals(before.receiptColumns())) terminal.setReceiptColumns(s.receiptColumns());
         prefs.previewSize(s.previewSize());
     }
 

@@ -16,7 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** Settings (needs can_configure_pos): printer target, server URL, receipt preview size; device facts. */
+/** Settings (needs can_configure_pos): printer target, server URL, receipt preview size and paper, cash drawer; device facts. */
 public final class SettingsScreen implements Screen {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -27,6 +27,7 @@ public final class SettingsScreen implements Screen {
     private final TextField drawerPulse = Ui.field("drawerPulse", "50/500 (ms on / ms off)");
     private final TextField server = Ui.field("serverUrl", "https://backoffice.example");
     private final ChoiceBox<TillSettings.PreviewSize> size = new ChoiceBox<>();
+    private final ChoiceBox<Integer> paper = new ChoiceBox<>();
     private final Label posId = Ui.label("infoPosId", "", "value");
     private final Label series = Ui.label("infoSeries", "", "value");
     private final Label link = Ui.label("infoLink", "", "value");
@@ -60,8 +61,8 @@ public final class SettingsScreen implements Screen {
         printerMessage.setWrapText(true);
         printerMessage.setMaxWidth(640);
         printerMessage.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long failure wraps instead of ending in "..."
-        form.add(Ui.row(Ui.button("testPrintButton", "Test print", this::testPrint), Ui.button("openDrawerButton", "Open drawer", this::openDrawer)), 1, 4);
-        form.add(printerMessage, 1, 5);
+        form.add(Ui.row(Ui.button("testPrintButton", "Test print", this::testPrint), Ui.button("openDrawerButton", "Open drawer", this::openDrawer)), 1, 5);
+        form.add(printerMessage, 1, 6);
         form.addRow(1, Ui.label(null, "Server URL", "muted"), server);
         form.addRow(2, Ui.label(null, "Receipt preview size", "muted"), size);
         drawerPin.setId("drawerPin");
@@ -69,6 +70,21 @@ public final class SettingsScreen implements Screen {
         drawerPin.getStyleClass().add("big");
         drawerPulse.setPrefColumnCount(10);
         form.addRow(3, Ui.label(null, "Cash drawer pin / pulse", "muted"), Ui.row(drawerPin, drawerPulse));
+        paper.setId("receiptColumns");
+        paper.getItems().addAll(32, 42, 48);
+        paper.getStyleClass().add("big");
+        paper.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer c) {
+                return c == null ? "" : c == 32 ? "58 mm (32 columns)" : "80 mm (" + c + " columns)";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replaceAll(".*\\((\\d+) columns\\).*", "$1"));
+            }
+        });
+        form.addRow(4, Ui.label(null, "Receipt paper", "muted"), paper);
         GridPane info = new GridPane();
         info.setHgap(16);
         info.setVgap(8);
@@ -99,6 +115,7 @@ public final class SettingsScreen implements Screen {
             size.setValue(l.settings().previewSize());
             drawerPin.setValue(l.settings().drawerPin());
             drawerPulse.setText(l.settings().drawerPulse() == null ? "" : l.settings().drawerPulse());
+            paper.setValue(l.settings().receiptColumns());
             TerminalStatus s = l.status();
             posId.setText(s.posId() == null ? "—" : s.posId());
             series.setText(l.series() == null ? "—" : l.series());
@@ -137,7 +154,7 @@ public final class SettingsScreen implements Screen {
 
     private void save() {
         TillSettings s = new TillSettings(printer.getText(), server.getText().trim(), size.getValue(), drawerPin.getValue(),
-                drawerPulse.getText());
+                drawerPulse.getText(), paper.getValue());
         pos.background().run(() -> {
             pos.settingsBook().save(s);
             return pos.settingsBook().load();
