@@ -250,4 +250,43 @@ class PrinterCliTest {
         assertThat(bad.err()).contains("32 columns (58 mm paper), 42 or 48");
         assertThat(run("config", "set", "receipt-columns", "wide").err()).contains("receipt-columns takes 32");
     }
+
+    /** Issue 19's "done when": a listening socket gets a receipt with the pulse, the number's barcode and a ZATCA QR of the sale. */
+    @Test
+    void aCashSaleOnANetworkPrinterCarriesThePulseTheBarcodeAndAQrOfTheSalesFigures() throws Exception {
+        // The profile as the back office sends it for a Saudi shop: a seller name and a VAT number.
+        try (dev.tillsync.terminal.store.TerminalStore store = dev.tillsync.terminal.store.TerminalStore.open(dir)) {
+            var profile = new dev.tillsync.core.master.ProfileData("Main Store", "Main", "Standard Selling", List.of("Cash", "Card"),
+                    "VAT 15", "Demo Shop", "Thank you", "pk-1", null, "SAR", 2, 0, 0, "Corner Shop LLC", "310122393500003", 60, false, null);
+            store.useTx(h -> new dev.tillsync.terminal.sync.PullApplier().apply(h, new dev.tillsync.core.sync.PullPage("c2", false, 0,
+                    List.of(LocalDevice.change(dev.tillsync.core.sync.Entities.PROFILE, "Main Store", profile))), java.time.Instant.now()));
+        }
+        try (PrinterSimulator printer = new PrinterSimulator(Behaviour.OK)) {
+            assertThat(run("config", "set", "printer", printer.target()).exit()).isZero();
+            Run sale = run("sell", "--item", "ITEM-0001:2", "--pay", "Cash:5", "--json");
+            assertThat(sale.exit()).as(sale.err()).isZero();
+            var invoice = sale.json();
+            PrinterSimulator.Job job = printer.awaitJobs(1, Duration.ofSeconds(10)).getFirst();
+            assertThat(job.count("pulse")).isEqualTo(1);
+            assertThat(job.commands()).filteredOn(c -> c.kind().equals("barcode")).singleElement()
+                    .extracting(c -> c.detail()).asString().endsWith(invoice.path("number").asText());
+            java.util.Map<Integer, String> tlv = dev.tillsync.core.receipt.ZatcaQr.decode(qrPayload(job.bytes()));
+            assertThat(tlv.get(1)).isEqualTo("Corner Shop LLC");
+            assertThat(tlv.get(2)).isEqualTo("310122393500003");
+            assertThat(tlv.get(3)).isEqualTo(invoice.path("postedAt").asText().replaceAll("\\.\\d+Z$", "Z"));
+            assertThat(tlv.get(4)).isEqualTo(dev.tillsync.core.money.Money.format(invoice.path("grandTotalMinor").asLong()));
+            assertThat(tlv.get(5)).isEqualTo(dev.tillsync.core.money.Money.format(invoice.path("taxTotalMinor").asLong()));
+        }
+    }
+
+    /** The data of the QR's "store" command (GS ( k pL pH 49 80 48 d...), as the printer receives it. */
+    private static String qrPayload(byte[] b) {
+        for (int i = 0; i + 7 < b.length; i++) {
+            if (b[i] == 0x1D && b[i + 1] == '(' && b[i + 2] == 'k' && b[i + 6] == 80) {
+                int len = (b[i + 3] & 0xFF) | (b[i + 4] & 0xFF) << 8;
+                return new String(b, i + 8, len - 3, java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+        throw new AssertionError("no QR store command in the stream");
+    }
 }
