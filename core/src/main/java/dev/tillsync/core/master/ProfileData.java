@@ -11,12 +11,13 @@ import java.util.List;
  * largest discount (basis points of the amount discounted) a cashier gives without approval.
  * {@code pullIntervalSeconds}: how often a running till pulls when it has nothing to push.
  * {@code pricesIncludeTax}: whether the profile's price list holds prices that include tax. {@code scaleLayout} may be null.
+ * {@code receiptLogo}: base64 of a PNG or JPEG printed at the top of each receipt, or null.
  */
 public record ProfileData(String name, String warehouse, String priceList, List<String> paymentModes,
                           String taxTemplate, String receiptHeader, String receiptFooter, String profileKey,
                           List<PaymentModeData> modes, String currency, int currencyDigits, long cashRoundingMinor,
                           int maxDiscountBp, String sellerName, String sellerTaxNumber, int pullIntervalSeconds,
-                          boolean pricesIncludeTax, ScaleLayout scaleLayout) {
+                          boolean pricesIncludeTax, ScaleLayout scaleLayout, String receiptLogo) {
     public static final int DEFAULT_PULL_INTERVAL_SECONDS = 60;
 
     public ProfileData {
@@ -30,7 +31,18 @@ public record ProfileData(String name, String warehouse, String priceList, List<
     public ProfileData(String name, String warehouse, String priceList, List<String> paymentModes,
                        String taxTemplate, String receiptHeader, String receiptFooter, String profileKey) {
         this(name, warehouse, priceList, paymentModes, taxTemplate, receiptHeader, receiptFooter, profileKey,
-                null, null, 2, 0, 0, null, null, DEFAULT_PULL_INTERVAL_SECONDS, false, null);
+                null, null, 2, 0, 0, null, null, DEFAULT_PULL_INTERVAL_SECONDS, false, null, null);
+    }
+
+    /** The master-v2 form before receipt logos. */
+    public ProfileData(String name, String warehouse, String priceList, List<String> paymentModes,
+                       String taxTemplate, String receiptHeader, String receiptFooter, String profileKey,
+                       List<PaymentModeData> modes, String currency, int currencyDigits, long cashRoundingMinor,
+                       int maxDiscountBp, String sellerName, String sellerTaxNumber, int pullIntervalSeconds,
+                       boolean pricesIncludeTax, ScaleLayout scaleLayout) {
+        this(name, warehouse, priceList, paymentModes, taxTemplate, receiptHeader, receiptFooter, profileKey, modes, currency,
+                currencyDigits, cashRoundingMinor, maxDiscountBp, sellerName, sellerTaxNumber, pullIntervalSeconds,
+                pricesIncludeTax, scaleLayout, null);
     }
 
     /** The mode of this name; a name-only mode from an old server is cash when it says "cash", else card. */

@@ -109,7 +109,8 @@ public final class Catalog {
                 rs.getString("tax_template"), rs.getString("receipt_header"), rs.getString("receipt_footer"), rs.getInt("version"),
                 rs.getString("currency"), rs.getInt("currency_digits"), rs.getBoolean("prices_include_tax"),
                 rs.getString("seller_name"), rs.getString("seller_tax_number"), rs.getLong("cash_rounding_minor"),
-                rs.getInt("max_discount_bp"), rs.getInt("pull_interval_s"), scale, rs.getBoolean("active"));
+                rs.getInt("max_discount_bp"), rs.getInt("pull_interval_s"), scale, rs.getBoolean("active"),
+                rs.getString("receipt_logo"));
     }
 
     // ---- lookups the seed and the benchmarks create on the fly

@@ -6,12 +6,23 @@ import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.master.ScaleLayout;
 import java.util.List;
 
-/** A POS profile row with its payment modes (in the profile's order) and its price list's currency. */
+/** A POS profile row with its payment modes (in the profile's order) and its price list's currency; receiptLogo is base64 or null. */
 public record ProfileRecord(long id, String name, String warehouse, String priceList, List<PaymentModeData> modes,
                             String taxTemplate, String receiptHeader, String receiptFooter, int version,
                             String currency, int currencyDigits, boolean pricesIncludeTax, String sellerName,
                             String sellerTaxNumber, long cashRoundingMinor, int maxDiscountBp, int pullIntervalSeconds,
-                            ScaleLayout scaleLayout, boolean active) {
+                            ScaleLayout scaleLayout, boolean active, String receiptLogo) {
+
+    /** A profile without a receipt logo. */
+    public ProfileRecord(long id, String name, String warehouse, String priceList, List<PaymentModeData> modes,
+                         String taxTemplate, String receiptHeader, String receiptFooter, int version,
+                         String currency, int currencyDigits, boolean pricesIncludeTax, String sellerName,
+                         String sellerTaxNumber, long cashRoundingMinor, int maxDiscountBp, int pullIntervalSeconds,
+                         ScaleLayout scaleLayout, boolean active) {
+        this(id, name, warehouse, priceList, modes, taxTemplate, receiptHeader, receiptFooter, version, currency, currencyDigits,
+                pricesIncludeTax, sellerName, sellerTaxNumber, cashRoundingMinor, maxDiscountBp, pullIntervalSeconds, scaleLayout,
+                active, null);
+    }
 
     /** profile_plk: lets the server tell a push made under a stale or foreign profile. */
     public static String profileKey(long profileId, int version) {
@@ -29,6 +40,6 @@ public record ProfileRecord(long id, String name, String warehouse, String price
     public ProfileData toData() {
         return new ProfileData(name, warehouse, priceList, paymentModes(), taxTemplate, receiptHeader, receiptFooter, profileKey(),
                 modes, currency, currencyDigits, cashRoundingMinor, maxDiscountBp, sellerName, sellerTaxNumber,
-                pullIntervalSeconds, pricesIncludeTax, scaleLayout);
+                pullIntervalSeconds, pricesIncludeTax, scaleLayout, receiptLogo);
     }
 }

@@ -45,7 +45,7 @@ final class MasterRoutes {
             ctx.json(s.profiles().update(actor(ctx), ctx.pathParam("name"), new ProfileService.Spec(b.name(), b.warehouse(), b.priceList(),
                     b.paymentModes(), b.taxTemplate(), b.receiptHeader(), b.receiptFooter(), b.sellerName(), b.sellerTaxNumber(),
                     b.cashRounding(), b.maxDiscountPercent(), b.pullIntervalSeconds(), b.scaleLayout(), b.noScaleLayout(), b.active(),
-                    version(ctx, b.version()))));
+                    version(ctx, b.version()), b.receiptLogo())));
         }, ACCOUNTS_MANAGER);
 
         app.get(P + "/payment-modes", ctx -> ctx.json(s.paymentModes().list(ctx.queryParam("q"), intParam(ctx, "offset"), intParam(ctx, "limit"))), ACCOUNTS_USER);

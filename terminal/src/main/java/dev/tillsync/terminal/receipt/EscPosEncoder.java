@@ -12,7 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
- * Encodes a receipt as an ESC/POS byte stream, in this order: ESC @ (initialise); then either ESC t 16 (code page
+ * Encodes a receipt as an ESC/POS byte stream, in this order: ESC @ (initialise); the profile's logo, if any, as GS v 0
+ * raster bands the paper's width (black and white dots, see {@link ReceiptLogo}); then either ESC t 16 (code page
  * WPC1252) and the text with ESC a / ESC E for centred bold lines, or — when a character is outside WPC1252 (Arabic,
  * Hebrew, Greek, CJK...) — the text drawn as an image and sent as GS v 0 raster bands; then the invoice number as
  * CODE128 (GS k), the QR code (GS ( k), ESC d 3 (feed) and GS V 66 0 (feed and partial cut).
@@ -31,6 +32,7 @@ public final class EscPosEncoder {
     public static byte[] encode(Receipt r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(ESC); out.write('@');
+        if (r.logo() != null) raster(r.logo().raster(), out);
         if (r.latinOnly()) {
             text(r, out);
         } else {

@@ -18,7 +18,8 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /**
- * A PDF preview of the receipt: a page as wide as the paper (58 or 80 mm) and as long as the receipt, the text in
+ * A PDF preview of the receipt: a page as wide as the paper (58 or 80 mm) and as long as the receipt, the profile's
+ * logo at the top (an image as wide as it prints: its dots over the paper's printable dots), the text in
  * Courier, then the CODE128 barcode and the QR code as filled rectangles. PDFBox 3 neither orders right-to-left text nor joins
  * Arabic letters, so a line outside WinAnsi is drawn as a picture (Java2D lays it out, as on the printer) with the
  * same text underneath in embedded DejaVu Sans, invisible, in the order a PDF reader's text extraction turns back into
@@ -84,8 +85,18 @@ public final class PdfReceipt {
             return Math.min(width - 2 * MARGIN, barcode.getWidth() * BARCODE_MODULE);
         }
 
+        /** The logo's width on the page: the share of the printable width its dots take on paper. */
+        private float logoWidth() {
+            return (width - 2 * MARGIN) * r.logo().image().getWidth() / r.paper().dots();
+        }
+
+        private float logoHeight() {
+            return logoWidth() * r.logo().image().getHeight() / r.logo().image().getWidth();
+        }
+
         void write(Path target) throws IOException {
             float height = MARGIN * 2 + leading;
+            if (r.logo() != null) height += logoHeight() + leading / 2;
             for (int i = 0; i < pictures.length; i++) height += height(i);
             if (barcode != null) height += BARCODE_HEIGHT + leading * 1.5f;
             if (qr != null) height += qr.getWidth() * QR_MODULE + leading;
@@ -96,6 +107,11 @@ public final class PdfReceipt {
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                     float y = height - MARGIN;
                     int cols = r.paper().columns();
+                    if (r.logo() != null) {
+                        float lw = logoWidth(), lh = logoHeight();
+                        cs.drawImage(LosslessFactory.createFromImage(doc, r.logo().image()), (width - lw) / 2, y - lh, lw, lh);
+                        y -= lh + leading / 2;
+                    }
                     for (int i = 0; i < pictures.length; i++) {
                         ReceiptText.Line l = r.lines().get(i);
                         float h = height(i);

@@ -15,8 +15,8 @@ import java.util.List;
  * Draws a receipt as a black-on-white image as wide as the paper's printable dots (384 or 576; a multiple of that for
  * the PDF), with Java2D's text layout, which orders right-to-left runs and joins Arabic letters. A line whose label is
  * right-to-left is drawn from the right edge, its amount at the left. With {@code codes} the CODE128 barcode of the
- * invoice number and the QR code follow the text (the preview and the PNG); the printer's raster omits them and gets
- * them as ESC/POS commands instead.
+ * invoice number and the QR code follow the text, and the profile's logo precedes it (the preview and the PNG); the
+ * printer's raster omits them and gets them as ESC/POS commands (the logo as its own raster) instead.
  */
 public final class ReceiptImage {
     /** Font size as a multiple of the dots one column gets: a line of average text fills about the paper's width. */
@@ -37,7 +37,9 @@ public final class ReceiptImage {
         Painter p = new Painter(r.paper(), scale);
         BitMatrix barcode = codes && r.barcode() != null ? CodeImages.code128(r.barcode()) : null;
         BitMatrix qr = codes && r.qr() != null ? CodeImages.qr(r.qr()) : null;
+        ReceiptLogo logo = codes ? r.logo() : null;
         int height = p.lineHeight() * r.lines().size() + 2 * p.margin();
+        if (logo != null) height += logo.image().getHeight() * scale + p.lineHeight() / 2;
         if (barcode != null) height += p.barcodeHeight() + p.lineHeight();
         if (qr != null) height += qr.getWidth() * p.qrModule(qr);
         BufferedImage img = new BufferedImage(p.width(), height, BufferedImage.TYPE_INT_RGB);
@@ -45,6 +47,11 @@ public final class ReceiptImage {
         try {
             p.prepare(g, height);
             int y = p.margin();
+            if (logo != null) {
+                int lw = logo.image().getWidth() * scale, lh = logo.image().getHeight() * scale;
+                g.drawImage(logo.image(), (p.width() - lw) / 2, y, lw, lh, null);
+                y += lh + p.lineHeight() / 2;
+            }
             for (ReceiptText.Line l : r.lines()) {
                 p.line(g, l, y);
                 y += p.lineHeight();

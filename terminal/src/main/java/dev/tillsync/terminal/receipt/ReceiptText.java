@@ -32,9 +32,16 @@ public final class ReceiptText {
      *
      * @param currencyDigits decimals of {@code currency}: amounts are minor units of it
      * @param units          item code → unit code ({@code kg}, ...) for the invoice's items; a missing code is a whole unit
+     * @param logo           the profile's receipt logo (base64 PNG or JPEG), null for none
      */
     public record Context(String posId, String header, String footer, boolean reprint, String sellerName, String sellerTaxNumber,
-                          String currency, int currencyDigits, PaperWidth paper, Map<String, String> units) {
+                          String currency, int currencyDigits, PaperWidth paper, Map<String, String> units, String logo) {
+        /** A receipt without a logo. */
+        public Context(String posId, String header, String footer, boolean reprint, String sellerName, String sellerTaxNumber,
+                       String currency, int currencyDigits, PaperWidth paper, Map<String, String> units) {
+            this(posId, header, footer, reprint, sellerName, sellerTaxNumber, currency, currencyDigits, paper, units, null);
+        }
+
         public Context {
             paper = paper == null ? PaperWidth.DEFAULT : paper;
             units = units == null ? Map.of() : Map.copyOf(units);
@@ -110,7 +117,7 @@ public final class ReceiptText {
             for (String f : ctx.footer().split("\n")) if (!f.isBlank()) out.text(f.trim());
         }
         if (ctx.reprint()) out.centred(w.reprint());
-        return new Receipt(out.lines, inv.number(), qr(inv, ctx), ctx.paper());
+        return new Receipt(out.lines, inv.number(), qr(inv, ctx), ctx.paper(), ReceiptLogo.of(ctx.logo(), ctx.paper()));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Receipts implements AutoCloseable {
                 new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
     }
 
-    /** What the receipt prints besides the invoice: the profile's header, footer, seller and currency; the till's paper; units. */
+    /** What the receipt prints besides the invoice: the profile's logo, header, footer, seller and currency; the till's paper; units. */
     private ReceiptText.Context context(InvoicePayload inv, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
         record Stored(PaperWidth paper, Map<String, String> units) {}
         Stored s = store.read(h -> new Stored(ReceiptSettings.paper(h),
@@ -63,7 +63,8 @@ public final class Receipts implements AutoCloseable {
         return new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
                 profile.map(ProfileData::receiptFooter).orElse(null), reprint, profile.map(ProfileData::sellerName).orElse(null),
                 profile.map(ProfileData::sellerTaxNumber).orElse(null), profile.map(ProfileData::currency).orElse(null),
-                profile.map(ProfileData::currencyDigits).orElse(2), s.paper(), s.units());
+                profile.map(ProfileData::currencyDigits).orElse(2), s.paper(), s.units(),
+                profile.map(ProfileData::receiptLogo).orElse(null));
     }
 
     /** The paper receipts print on (32, 42 or 48 columns). */

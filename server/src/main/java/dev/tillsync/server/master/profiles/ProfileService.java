@@ -25,12 +25,22 @@ import org.jdbi.v3.core.Jdbi;
 public final class ProfileService {
     /**
      * What a manager sets. {@code cashRounding} is a major-unit amount ("0.05") stored in minor units of the price
-     * list's currency; {@code maxDiscountPercent} ("12.5") is stored in basis points. On update a null keeps the value.
+     * list's currency; {@code maxDiscountPercent} ("12.5") is stored in basis points. {@code receiptLogo} is base64 of
+     * a PNG or JPEG ("" removes it). On update a null keeps the value.
      */
     public record Spec(String name, String warehouse, String priceList, List<String> paymentModes, String taxTemplate,
                        String receiptHeader, String receiptFooter, String sellerName, String sellerTaxNumber,
                        String cashRounding, String maxDiscountPercent, Integer pullIntervalSeconds, ScaleLayout scaleLayout,
-                       Boolean noScaleLayout, Boolean active, Integer version) {}
+                       Boolean noScaleLayout, Boolean active, Integer version, String receiptLogo) {
+        /** Without a logo change. */
+        public Spec(String name, String warehouse, String priceList, List<String> paymentModes, String taxTemplate,
+                    String receiptHeader, String receiptFooter, String sellerName, String sellerTaxNumber,
+                    String cashRounding, String maxDiscountPercent, Integer pullIntervalSeconds, ScaleLayout scaleLayout,
+                    Boolean noScaleLayout, Boolean active, Integer version) {
+            this(name, warehouse, priceList, paymentModes, taxTemplate, receiptHeader, receiptFooter, sellerName, sellerTaxNumber,
+                    cashRounding, maxDiscountPercent, pullIntervalSeconds, scaleLayout, noScaleLayout, active, version, null);
+        }
+    }
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -134,6 +144,10 @@ public final class ProfileService {
                 .bind("svd", scale == null ? null : scale.valueDigits()).bind("svdec", scale == null ? null : scale.valueDecimals())
                 .bind("sk", scale == null ? null : scale.kind())
                 .bind("a", s.active() == null ? cur.active() : s.active()).bind("id", id).execute();
+        if (s.receiptLogo() != null) {
+            h.createUpdate("update pos_profile set receipt_logo = :logo where id = :id")
+                    .bind("logo", ReceiptLogoRule.check(s.receiptLogo())).bind("id", id).execute();
+        }
         if (s.paymentModes() != null) modes(h, id, s.paymentModes());
     }
 
