@@ -202,8 +202,11 @@ class StockBrowserTest {
         e.sendKeys(value);
     }
 
+    /** Submits and waits for the answer page: the old page's notice must not be read as the new one's. */
     private static void submit(String form) {
-        d.findElement(By.cssSelector(form + " button[type=submit]")).click();
+        WebElement button = d.findElement(By.cssSelector(form + " button[type=submit]"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
     }
 
     private static void signIn(String email, String password) {
