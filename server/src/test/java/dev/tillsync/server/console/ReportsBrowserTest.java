@@ -20,10 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -191,12 +188,6 @@ class ReportsBrowserTest {
     }
 
     private static void shot(String name) throws Exception {
-        long height = (Long) ((JavascriptExecutor) d).executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        d.manage().window().setSize(new Dimension(1366, (int) Math.max(900, Math.min(height + 140, 2400))));
-        try {
-            Files.write(SCREENS.resolve("console-" + name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            d.manage().window().setSize(new Dimension(1366, 900));
-        }
+        HeadlessChromium.shot(d, SCREENS, name);
     }
 }

@@ -13,10 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -124,24 +120,10 @@ class StaffBrowserTest {
     }
 
     private static void signIn(String email, String password) {
-        d.get(base + "/console/login");
-        if (!d.getCurrentUrl().endsWith("/console/login")) {
-            d.findElement(By.id("sign-out")).click();
-            wait.until(ExpectedConditions.urlContains("/console/login"));
-        }
-        d.findElement(By.name("email")).sendKeys(email);
-        d.findElement(By.name("password")).sendKeys(password);
-        d.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.urlContains("/console/today"));
+        HeadlessChromium.signIn(d, wait, base, email, password);
     }
 
     private static void shot(String name) throws Exception {
-        long height = (Long) ((JavascriptExecutor) d).executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        d.manage().window().setSize(new Dimension(1366, (int) Math.max(900, Math.min(height + 140, 2400))));
-        try {
-            Files.write(SCREENS.resolve("console-" + name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            d.manage().window().setSize(new Dimension(1366, 900));
-        }
+        HeadlessChromium.shot(d, SCREENS, name);
     }
 }
