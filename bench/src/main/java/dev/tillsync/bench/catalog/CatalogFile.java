@@ -36,8 +36,6 @@ public record CatalogFile(byte[] bytes, int items, int rows, List<String> catego
     /** EAN-13 from "29" + a 10-digit number, with its check digit. */
     public static String ean13(int i) {
         String twelve = "29" + String.format("%010d", i);
-        int sum = 0;
-        for (int k = 0; k < 12; k++) sum += (k % 2 == 0 ? 1 : 3) * (twelve.charAt(k) - '0');
-        return twelve + ((10 - sum % 10) % 10);
+        return twelve + dev.tillsync.server.master.ItemRules.checkDigit(twelve);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tillsync.server.admin;
 
+import dev.tillsync.server.master.ItemRules;
+
 import dev.tillsync.core.master.ItemData;
 import dev.tillsync.core.master.PaymentModeData;
 import dev.tillsync.core.master.ProfileData;
@@ -135,11 +137,6 @@ public final class DemoSeed {
 
     /** Twelve digits plus the EAN-13 check digit. */
     static String ean13(String twelve) {
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            int d = twelve.charAt(i) - '0';
-            sum += (i % 2 == 0) ? d : 3 * d;
-        }
-        return twelve + ((10 - sum % 10) % 10);
+        return twelve + ItemRules.checkDigit(twelve);
     }
 }

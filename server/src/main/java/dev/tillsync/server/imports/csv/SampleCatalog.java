@@ -1,5 +1,6 @@
 package dev.tillsync.server.imports.csv;
 
+import dev.tillsync.server.master.ItemRules;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,6 @@ public final class SampleCatalog {
     /** EAN-13 "400" + the item number in nine digits + the check digit (GS1 prefix 400, not a scale prefix). */
     public static String ean13(int n) {
         String twelve = String.format(Locale.ROOT, "400%09d", n);
-        int sum = 0;
-        for (int k = 0; k < 12; k++) sum += (k % 2 == 0 ? 1 : 3) * (twelve.charAt(k) - '0');
-        return twelve + (10 - sum % 10) % 10;
+        return twelve + ItemRules.checkDigit(twelve);
     }
 }
