@@ -297,9 +297,7 @@ class CatalogBrowserTest {
 
     /** Clicks a form's submit button and waits for the next page to replace this one (the address alone may not change). */
     private static void submit(String buttonId) {
-        WebElement b = d.findElement(By.id(buttonId));
-        b.click();
-        wait.until(ExpectedConditions.stalenessOf(b));
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.id(buttonId)));
     }
 
     private static WebElement price(String list) {

@@ -9,6 +9,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,5 +54,24 @@ final class HeadlessChromium {
         } finally {
             d.manage().window().setSize(new Dimension(1366, 900));
         }
+    }
+
+    /**
+     * Clicks a button that posts a form and waits until the answer page has replaced this one and finished loading. The
+     * old page is marked with a script variable that a new page does not have; asking an element of a page being
+     * replaced whether it is stale can fail with "node does not belong to the document" instead of answering, so the
+     * wait never touches old elements and reads any driver error in the middle of the navigation as "not yet".
+     */
+    static void clickAndWaitForNextPage(WebDriver d, WebDriverWait wait, WebElement button) {
+        JavascriptExecutor js = (JavascriptExecutor) d;
+        js.executeScript("window.__tillsyncOldPage = true");
+        button.click();
+        wait.until(x -> {
+            try {
+                return Boolean.TRUE.equals(js.executeScript("return window.__tillsyncOldPage !== true && document.readyState === 'complete'"));
+            } catch (WebDriverException midNavigation) {
+                return false;
+            }
+        });
     }
 }

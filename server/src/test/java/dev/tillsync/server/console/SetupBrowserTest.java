@@ -78,7 +78,7 @@ class SetupBrowserTest {
         // The same name again is refused with the reason, the form as typed.
         d.get(base + "/console/payment-modes");
         type(By.id("name"), "Gift Voucher");
-        d.findElement(By.cssSelector("#payment-mode-form button[type=submit]")).click();
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#payment-mode-form button[type=submit]")));
         assertThat(error()).contains("already exists");
         assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo("Gift Voucher");
 
@@ -87,7 +87,7 @@ class SetupBrowserTest {
         server.services().paymentModes().update("test", "Gift Voucher", new PaymentModeService.Spec(null, null, null, null, null, m.version()));
         new Select(d.findElement(By.id("type"))).selectByVisibleText("card");
         d.findElement(By.id("requiresReference")).click();
-        d.findElement(By.cssSelector("#payment-mode-form button[type=submit]")).click();
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#payment-mode-form button[type=submit]")));
         assertThat(error()).contains("changed by someone else");
         assertThat(new Select(d.findElement(By.id("type"))).getFirstSelectedOption().getText()).isEqualTo("card");
         assertThat(d.findElement(By.id("requiresReference")).isSelected()).isFalse();
@@ -117,9 +117,7 @@ class SetupBrowserTest {
         shot("shift-types");
 
         d.findElement(By.id("active")).click();
-        WebElement save = d.findElement(By.cssSelector("#shift-type-form button[type=submit]"));
-        save.click();
-        wait.until(ExpectedConditions.stalenessOf(save));
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#shift-type-form button[type=submit]")));
         assertThat(server.services().shiftTypes().get("Night").active()).isFalse();
     }
 
@@ -157,7 +155,7 @@ class SetupBrowserTest {
         // Someone else edits her while this form is open: the save says so, what was typed stays on the form.
         server.services().customers().update("test", "CUST-BO-00001", new CustomerService.Spec(null, "Nadia R.", null, null, null, null, null, c.version()));
         type(By.id("name"), "Nadia Rahman-Ali");
-        d.findElement(By.cssSelector("#customer-form button[type=submit]")).click();
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#customer-form button[type=submit]")));
         assertThat(error()).contains("changed by someone else");
         assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo("Nadia Rahman-Ali");
         assertThat(server.services().customers().get("CUST-BO-00001").name()).isEqualTo("Nadia R.");
@@ -211,7 +209,7 @@ class SetupBrowserTest {
                 null, null, null, null, null, null, null, null, p.version()));
         type(By.id("receiptFooter"), "Mind the gap");
         type(By.id("maxDiscountPercent"), "15");
-        d.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#profile-form button[type=submit]")));
         assertThat(error()).contains("changed by someone else");
         assertThat(d.findElement(By.id("receiptFooter")).getAttribute("value")).isEqualTo("Mind the gap");
         assertThat(d.findElement(By.id("maxDiscountPercent")).getAttribute("value")).isEqualTo("15");
@@ -225,7 +223,7 @@ class SetupBrowserTest {
         for (WebElement mode : d.findElements(By.cssSelector("input[name=mode]"))) {
             if (mode.isSelected()) mode.click();
         }
-        d.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector("#profile-form button[type=submit]")));
         assertThat(error()).contains("at least one payment mode");
         assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo("Kiosk 2");
         assertThat(d.findElement(By.id("sellerName")).getAttribute("value")).isEqualTo("Second kiosk");

@@ -200,9 +200,7 @@ class StockBrowserTest {
 
     /** Submits and waits for the answer page: the old page's notice must not be read as the new one's. */
     private static void submit(String form) {
-        WebElement button = d.findElement(By.cssSelector(form + " button[type=submit]"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        HeadlessChromium.clickAndWaitForNextPage(d, wait, d.findElement(By.cssSelector(form + " button[type=submit]")));
     }
 
     private static void signIn(String email, String password) {
