@@ -1,11 +1,11 @@
 package dev.tillsync.core.pricing;
 
 /** Integer division with the one rounding every money rule uses: half to even, exact in long arithmetic. */
-final class Rounding {
+public final class Rounding {
     private Rounding() {}
 
     /** numerator ÷ denominator (denominator &gt; 0), rounded half-even. */
-    static long halfEven(long numerator, long denominator) {
+    public static long halfEven(long numerator, long denominator) {
         long q = Math.floorDiv(numerator, denominator), r = Math.floorMod(numerator, denominator);
         long twice = 2 * r;
         if (twice > denominator || (twice == denominator && (q & 1) != 0)) q++;
@@ -13,7 +13,7 @@ final class Rounding {
     }
 
     /** a × b ÷ d rounded half-even, exact even when a × b overflows a long. */
-    static long mulDivHalfEven(long a, long b, long d) {
+    public static long mulDivHalfEven(long a, long b, long d) {
         try {
             return halfEven(Math.multiplyExact(a, b), d);
         } catch (ArithmeticException overflow) {

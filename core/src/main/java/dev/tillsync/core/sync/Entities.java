@@ -11,6 +11,8 @@ public final class Entities {
     public static final String SHIFT_TYPE = "shift_type";   // ShiftTypeData, key = name
     public static final String PROFILE = "profile";      // ProfileData, key = profile name
     public static final String DEVICE = "device";        // DeviceConfig, key = pos id
+    /** Recent sales of the device's store (ReturnableInvoice, key = invoice number), for returns offline; sale-v2 tills only. */
+    public static final String STORE_INVOICE = "store_invoice";
 
     private Entities() {}
 }
