@@ -71,14 +71,9 @@ public final class ItemRules {
         return b;
     }
 
-    /** The GTIN (EAN/UPC) check digit of the digits before it. */
+    /** The GTIN (EAN/UPC) check digit of the digits before it (core {@code Gtin}, shared with the till's scale labels). */
     public static char checkDigit(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            sum += (i % 2 == 0) ? 3 * d : d;
-        }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        return dev.tillsync.core.master.Gtin.checkDigit(digits);
     }
 
     /**
