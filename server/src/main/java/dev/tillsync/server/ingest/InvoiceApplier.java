@@ -154,7 +154,9 @@ public final class InvoiceApplier {
                         + " the profile's current increment of " + Money.format(rules.roundingIncrementMinor()) + " gives");
             }
         }
-        for (PricedInvoiceCheck.OverLimit o : PricedInvoiceCheck.overLimit(r.priced(), rules.maxDiscountBp())) {
+        // A return's discounts reproduce the sale's (ReturnPricing, docs/pricing.md "Returns"): no cashier gave them now.
+        List<PricedInvoiceCheck.OverLimit> overLimit = inv.isReturn() ? List.of() : PricedInvoiceCheck.overLimit(r.priced(), rules.maxDiscountBp());
+        for (PricedInvoiceCheck.OverLimit o : overLimit) {
             String what = o.where() + ": a discount of " + PricedInvoiceCheck.percent(o.basisPoints()) + " is over the profile's limit of "
                     + PricedInvoiceCheck.percent(rules.maxDiscountBp());
             String approver = o.discount().approvedBy();
