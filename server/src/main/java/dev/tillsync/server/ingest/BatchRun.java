@@ -89,6 +89,7 @@ final class BatchRun {
      */
     List<RowResult> execute(Handle h, Consumer<Handle> alsoInTransaction) {
         ctx.prefetchItems(h, rows);
+        ctx.returned().lockReturnedSales(h, rows);
         Set<String> claimed = claim(h);
         applyEachRow(h, claimed);
         ledger.countDuplicates(h, resends());
