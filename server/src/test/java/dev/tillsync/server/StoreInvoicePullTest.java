@@ -56,7 +56,11 @@ class StoreInvoicePullTest {
         assertThat(StoreTills.push(seller, today, lastWeek, twoMonths)).extracting(r -> r.outcome()).containsOnly(RowOutcome.ACCEPTED);
         assertThat(StoreTills.push(elsewhere, otherStore).get(0).outcome()).isEqualTo(RowOutcome.ACCEPTED);
 
+        // The push only marked the sales (no change-feed lock); the store's next sale-v2 pull publishes them.
+        String inFeed = "select count(*) from change_state where entity = 'store_invoice' and key = :n";
+        assertThat(server.services().jdbi().withHandle(h -> h.createQuery(inFeed).bind("n", today.number()).mapTo(Long.class).one())).isZero();
         Pulled first = pull(neighbour.v2(), "");
+        assertThat(server.services().jdbi().withHandle(h -> h.createQuery(inFeed).bind("n", today.number()).mapTo(Long.class).one())).isOne();
         assertThat(first.keys(Entities.STORE_INVOICE)).contains(today.number(), lastWeek.number())
                 .doesNotContain(twoMonths.number(), otherStore.number());
         JsonNode data = first.of(Entities.STORE_INVOICE).stream().filter(c -> c.path("key").asText().equals(today.number()))
