@@ -19,14 +19,19 @@ import org.jdbi.v3.core.Jdbi;
 public final class StoreInvoiceFeed {
     private final ReturnableInvoices invoices = new ReturnableInvoices();
 
-    /** Marks the sales among {@code numbers} (returns and unknown numbers are skipped) that are within the window. */
+    /**
+     * Marks the sales among {@code numbers} (returns and unknown numbers are skipped) that are within the window, and
+     * drops the marks whose sales have left it.
+     */
     public void mark(Handle h, Collection<String> numbers) {
         if (numbers.isEmpty()) return;
         int days = ShopSettings.readStoreInvoiceDays(h);
         if (days <= 0) return;
+        h.createUpdate("delete from store_invoice_unpublished where posted_at < now() - make_interval(days => :days)")
+                .bind("days", days).execute(); // marks no pull came for (a store without sale-v2 tills) go with the window
         h.createUpdate("""
-                        insert into store_invoice_unpublished (number, warehouse)
-                        select i.number, p.warehouse
+                        insert into store_invoice_unpublished (number, warehouse, posted_at)
+                        select i.number, p.warehouse, i.posted_at
                         from sales_invoice i join pos_offline d on d.id = i.device_id join pos_profile p on p.id = d.pos_profile_id
                         where i.number = any(:ns) and i.return_against is null and i.posted_at >= now() - make_interval(days => :days)
                         order by i.number
