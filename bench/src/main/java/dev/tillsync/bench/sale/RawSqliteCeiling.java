@@ -43,12 +43,14 @@ final class RawSqliteCeiling implements AutoCloseable {
             st.executeUpdate("""
                     create table invoice (number text primary key, outbox_seq integer not null unique, posted_at text not null,
                         cashier text not null, shift_uuid text not null, offline integer not null, change_minor integer not null,
-                        net_minor integer not null, tax_minor integer not null, grand_minor integer not null)""");
+                        net_minor integer not null, tax_minor integer not null, grand_minor integer not null,
+                        discount_minor integer not null, rounding_minor integer not null)""");
             st.executeUpdate("""
                     create table invoice_line (invoice_number text not null, line_no integer not null, item_code text not null,
                         item_name text not null, qty integer not null, rate_minor integer not null, tax_rate_bp integer not null,
                         net_minor integer not null, tax_minor integer not null, total_minor integer not null,
-                        primary key (invoice_number, line_no))""");
+                        qty_milli integer not null, gross_minor integer not null, line_discount_minor integer not null,
+                        sale_discount_minor integer not null, primary key (invoice_number, line_no))""");
             st.executeUpdate("""
                     create table invoice_payment (invoice_number text not null, idx integer not null, mode text not null,
                         amount_minor integer not null, reference text, primary key (invoice_number, idx))""");
@@ -64,8 +66,8 @@ final class RawSqliteCeiling implements AutoCloseable {
         }
         c.commit();
         outbox = c.prepareStatement("insert into outbox (seq, uuid, kind, ref, payload, status, created_at) values (?, ?, 'invoice', ?, ?, 'Pending', ?)");
-        invoice = c.prepareStatement("insert into invoice values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        line = c.prepareStatement("insert into invoice_line values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        invoice = c.prepareStatement("insert into invoice values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        line = c.prepareStatement("insert into invoice_line values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         payment = c.prepareStatement("insert into invoice_payment values (?, ?, ?, ?, ?)");
         stock = c.prepareStatement("update stock set qty = qty - ? where item_code = ?");
     }
@@ -92,6 +94,8 @@ final class RawSqliteCeiling implements AutoCloseable {
             invoice.setLong(8, inv.netTotalMinor());
             invoice.setLong(9, inv.taxTotalMinor());
             invoice.setLong(10, inv.grandTotalMinor());
+            invoice.setLong(11, inv.discountMinor() == null ? 0 : inv.discountMinor());
+            invoice.setLong(12, inv.roundingMinor() == null ? 0 : inv.roundingMinor());
             invoice.executeUpdate();
             for (int i = 0; i < inv.lines().size(); i++) {
                 InvoiceLine l = inv.lines().get(i);
@@ -105,8 +109,12 @@ final class RawSqliteCeiling implements AutoCloseable {
                 line.setLong(8, l.netMinor());
                 line.setLong(9, l.taxMinor());
                 line.setLong(10, l.totalMinor());
+                line.setLong(11, l.quantityMilli());
+                line.setLong(12, l.grossMinor() == null ? l.netMinor() : l.grossMinor());
+                line.setLong(13, l.lineDiscountMinor() == null ? 0 : l.lineDiscountMinor());
+                line.setLong(14, l.saleDiscountMinor() == null ? 0 : l.saleDiscountMinor());
                 line.executeUpdate();
-                stock.setLong(1, l.qty());
+                stock.setLong(1, l.quantityMilli());
                 stock.setString(2, l.itemCode());
                 stock.executeUpdate();
             }

@@ -104,7 +104,7 @@ public final class SaleCommitBench {
             }
         }
         double ceilingRate = Stats.median(rates.get(CEILING));
-        TextTable t = new TextTable("sale-commit: " + o.sales() + " sales x " + o.rounds() + " interleaved rounds (5 lines, 2 payments each)",
+        TextTable t = new TextTable("sale-commit: " + o.sales() + " sales x " + o.rounds() + " interleaved rounds (5 lines, 2 with discounts, a sale discount, 2 payments each)",
                 "variant", "sales/s (median)", "p50 ms", "p99 ms", "÷ ceiling (median of rounds)");
         BenchReport report = new BenchReport("sale-commit");
         for (String v : rates.keySet()) {
@@ -124,7 +124,7 @@ public final class SaleCommitBench {
                 + "same variant; its backlog is drained, untimed, before another variant runs); ours (engine) = the "
                 + "engine's SaleRecorder on the same store file, no receipt.");
         report.note("ceiling = one kept-open connection, prepared statements, WAL + synchronous=FULL, one transaction per sale "
-                + "(invoice, 5 lines, 2 payments, 5 stock updates, outbox row with the JSON payload); no validation, no catalogue reads.");
+                + "(invoice, 5 priced lines, 2 payments, 5 stock updates, outbox row with the priced JSON payload); no validation, no catalogue reads.");
         report.note("targets (issue 8): ours ≥ 50% of the ceiling and p99 < 20 ms. \"ours\" is the engine recording the sale, the one "
                 + "transaction the ceiling mirrors row for row; the facade row adds what a till does after that (the printed receipt "
                 + "file and its PDF preview) and is reported beside it. Warm-up " + o.warmup() + " sales per variant not measured.");
