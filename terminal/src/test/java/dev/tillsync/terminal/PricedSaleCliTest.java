@@ -185,6 +185,7 @@ class PricedSaleCliTest {
             assertThat(q.totalMinor()).isEqualTo(172);
             assertThat(q.cashRoundingMinor()).isEqualTo(-2);
             assertThat(q.cashDueMinor()).isEqualTo(170);
+            assertThat(pos.quote(List.of(), null, null).totalMinor()).as("an empty cart").isZero();
         }
         JsonNode history = Cli.run(dir, "history", "--json", "--invoices").json();
         assertThat(history.get(2).get("roundingMinor").asLong()).isEqualTo(-2);
