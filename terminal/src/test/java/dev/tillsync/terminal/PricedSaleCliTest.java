@@ -175,15 +175,23 @@ class PricedSaleCliTest {
         assertThat(card.get("roundingMinor").asLong()).isZero();
         assertThat(card.get("changeMinor").asLong()).isZero();
         refused("underpaid", "less than the total 1.70", "--item", "ITEM-0001", "--pay", "Cash:1.65");
+        Cli.Run receipt = Cli.run(dir, "sell", "--item", "FRUIT-BANANA:1.250:10%", "--pay", "Cash:10.00");
+        assertThat(receipt.exit()).as(receipt.err()).isZero();
+        // 5.00 less 0.50 = 4.50, + 15% (0.675, half-even 0.68) = 5.18, which is 5.20 in cash
+        assertThat(receipt.out()).contains("  1.250 kg × 4.00 (15% tax)").containsPattern("  Discount +-0\\.50")
+                .containsPattern("Cash rounding +0\\.02").containsPattern("Change +4\\.80");
         try (PosTerminal pos = PosTerminal.open(dir)) {
             CartQuote q = pos.quote(List.of(SaleItem.units("ITEM-0001", 1)), null, null);
             assertThat(q.totalMinor()).isEqualTo(172);
             assertThat(q.cashRoundingMinor()).isEqualTo(-2);
             assertThat(q.cashDueMinor()).isEqualTo(170);
+            assertThat(pos.quote(List.of(), null, null).totalMinor()).as("an empty cart").isZero();
         }
         JsonNode history = Cli.run(dir, "history", "--json", "--invoices").json();
-        assertThat(history.get(1).get("roundingMinor").asLong()).isEqualTo(-2);
-        assertThat(history.get(1).get("invoice").get("roundingMinor").asLong()).isEqualTo(-2);
+        assertThat(history.get(2).get("roundingMinor").asLong()).isEqualTo(-2);
+        assertThat(history.get(2).get("invoice").get("roundingMinor").asLong()).isEqualTo(-2);
+        assertThat(history.get(0).get("discountMinor").asLong()).isEqualTo(50);
+        assertThat(history.get(0).get("invoice").get("lines").get(0).get("unit").asText()).isEqualTo("kg");
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class CartQuotes {
             if (customer != null && CustomerBook.find(h, customer).isEmpty()) {
                 throw new TerminalException("unknown_customer", "No customer number '" + customer + "' on this terminal.");
             }
+            if (items == null || items.isEmpty()) {
+                // An empty cart (the screen before the first scan) has nothing to price: every figure is 0.
+                return new CartQuote(List.of(), profile.pricesIncludeTax(), null, saleDiscount, 0, 0, 0, 0, 0, 0, 0, false, List.of(), List.of());
+            }
             CartPricer.Priced p = CartPricer.price(h, profile, items, saleDiscount, customer);
             PricedSale s = p.sale();
             List<QuoteLine> lines = new ArrayList<>(s.lines().size());
