@@ -10,7 +10,9 @@ import dev.tillsync.server.TillServer;
 import dev.tillsync.terminal.HistoryEntry;
 import dev.tillsync.terminal.HistoryFilter;
 import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.CartQuote;
 import dev.tillsync.terminal.SaleItem;
+import dev.tillsync.core.master.Unit;
 import dev.tillsync.terminal.SaleReceipt;
 import dev.tillsync.terminal.SaleRequest;
 import dev.tillsync.terminal.ShiftCloseReport;
@@ -178,7 +180,7 @@ public final class DemoMain {
                 Map<String, Long> sold = new HashMap<>();
                 long cashNet = 0;
                 SaleReceipt online = sell(pos, sold, "4006381333931", 2, "Cash", "10.00");
-                cashNet += online.grandTotalMinor();
+                cashNet += online.grandTotalMinor() + online.invoice().roundingMinor();
                 out.println("3. Online sale " + online.number() + " total " + Money.format(online.grandTotalMinor()) + " change "
                         + Money.format(online.changeMinor()));
                 long stockBefore = pos.findItem("ITEM-0002").orElseThrow().localStock();
@@ -188,12 +190,33 @@ public final class DemoMain {
                 waitFor("offline detected", () -> !pos.online(), 20);
                 for (int i = 0; i < 3; i++) {
                     SaleReceipt r = sell(pos, sold, "ITEM-0002", 1, "Cash", "100.00");
-                    cashNet += r.grandTotalMinor();
+                    cashNet += r.grandTotalMinor() + r.invoice().roundingMinor();
                     check(r.offline() && r.text().contains("OFFLINE"), "offline receipt says OFFLINE");
                     out.println("   Offline sale " + r.number() + " total " + Money.format(r.grandTotalMinor()) + " — receipt: OFFLINE — will sync");
                 }
                 SaleReceipt card = sell(pos, sold, "ITEM-0003", 2, "Card", null);
                 out.println("   Offline card sale " + card.number() + " total " + Money.format(card.grandTotalMinor()));
+                // Selling the way shops sell, still offline: a weighed line from a scale label, a discounted line, cash rounding.
+                String label = "210004201250";
+                label += dev.tillsync.core.master.Gtin.checkDigit(label);
+                SaleReceipt shop = sell(pos, sold, List.of(SaleItem.parse(label), SaleItem.parse("ITEM-0004:2:10%")), "Cash", null);
+                var weighed = shop.invoice().lines().get(0);
+                var discounted = shop.invoice().lines().get(1);
+                boolean shopOk = check(weighed.itemCode().equals("FRUIT-BANANA") && weighed.quantityMilli() == 1250,
+                        "scale label " + label + " sold 1.250 kg of FRUIT-BANANA");
+                shopOk &= check(discounted.lineDiscountMinor() != null && discounted.lineDiscountMinor() > 0, "ITEM-0004 sold 10% off");
+                out.println("   Offline sale " + shop.number() + ": 1.250 kg Bananas " + Money.format(weighed.totalMinor()) + ", 2 x ITEM-0004 10% off (-"
+                        + Money.format(discounted.lineDiscountMinor()) + "), total " + Money.format(shop.grandTotalMinor()) + ", paid in cash "
+                        + Money.format(shop.invoice().payments().get(0).amountMinor()) + " (cash rounding " + Money.format(shop.invoice().roundingMinor()) + ")");
+                cashNet += shop.grandTotalMinor() + shop.invoice().roundingMinor();
+                SaleReceipt rounded = shop;
+                if (shop.invoice().roundingMinor() == 0) {
+                    rounded = sell(pos, sold, "ITEM-0001", 1, "Cash", null);
+                    cashNet += rounded.grandTotalMinor() + rounded.invoice().roundingMinor();
+                    out.println("   Offline cash sale " + rounded.number() + " total " + Money.format(rounded.grandTotalMinor()) + ", paid "
+                            + Money.format(rounded.invoice().payments().get(0).amountMinor()) + " (cash rounding " + Money.format(rounded.invoice().roundingMinor()) + ")");
+                }
+                shopOk &= check(rounded.invoice().roundingMinor() != 0, "a cash sale was rounded to 0.05");
                 long stockAfter = pos.findItem("ITEM-0002").orElseThrow().localStock();
                 check(stockAfter == stockBefore - 3, "local stock of ITEM-0002 went " + stockBefore + " -> " + stockAfter);
                 out.println("   Local stock ITEM-0002: " + stockBefore + " -> " + stockAfter);
@@ -214,7 +237,7 @@ public final class DemoMain {
                 JsonNode device = report.path("devices").path(0);
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(device));
                 long terminalTotal = pos.history(new HistoryFilter(null, true, 1000)).stream().mapToLong(HistoryEntry::totalMinor).sum();
-                boolean ok = true;
+                boolean ok = shopOk;
                 ok &= check(allSynced(pos), "every transaction on the terminal is Synced");
                 ok &= check(close.differenceMinor() == 0, "cash balances on the terminal");
                 ok &= check(device.path("grandTotalMinor").asLong() == terminalTotal, "server total " + device.path("grandTotalMinor").asLong()
@@ -222,8 +245,13 @@ public final class DemoMain {
                 ok &= check(cashBalancesOnServer(device), "cash balances on the server's shift");
                 for (Map.Entry<String, Long> e : sold.entrySet()) {
                     long impact = stockImpact(device, e.getKey());
-                    ok &= check(impact == -e.getValue(), "server stock impact of " + e.getKey() + " is " + impact + " (sold " + e.getValue() + ")");
+                    ok &= check(impact == -e.getValue(), "server stock impact of " + e.getKey() + " is " + Unit.format(impact) + " (sold "
+                            + Unit.format(e.getValue()) + ")");
                 }
+                ok &= check(device.path("discountMinor").asLong() == terminalDiscounts(pos), "server discounts " + Money.format(device.path("discountMinor").asLong())
+                        + " equal the till's " + Money.format(terminalDiscounts(pos)));
+                ok &= check(device.path("roundingMinor").asLong() == terminalRounding(pos), "server cash rounding " + Money.format(device.path("roundingMinor").asLong())
+                        + " equals the till's " + Money.format(terminalRounding(pos)));
                 out.println(ok ? "DEMO OK: online → offline → online, nothing lost, nothing doubled." : "DEMO FAILED");
                 return ok ? 0 : 1;
             }
@@ -231,11 +259,19 @@ public final class DemoMain {
     }
 
     private static SaleReceipt sell(PosTerminal pos, Map<String, Long> sold, String item, long qty, String mode, String amount) {
-        long total = pos.findItem(item).map(i -> dev.tillsync.core.invoice.InvoiceLine.of(i.code(), i.name(), qty, i.priceMinor(), i.taxRateBp()).totalMinor())
-                .orElseThrow();
-        long pay = amount == null ? total : Money.parse(amount);
-        SaleReceipt r = pos.recordSale(new SaleRequest(List.of(new SaleItem(item, qty)), null, List.of(new Payment(mode, pay, null))));
-        sold.merge(r.invoice().lines().get(0).itemCode(), qty, Long::sum);
+        return sell(pos, sold, List.of(SaleItem.units(item, qty)), mode, amount);
+    }
+
+    /**
+     * Sells {@code lines}, paying {@code amount} (or exactly what is due: the total by card, the rounded total in cash),
+     * and counts what left the shelf in thousandths per item.
+     */
+    private static SaleReceipt sell(PosTerminal pos, Map<String, Long> sold, List<SaleItem> lines, String mode, String amount) {
+        CartQuote quote = pos.quote(lines, null, null);
+        long due = mode.equalsIgnoreCase("Cash") ? quote.cashDueMinor() : quote.totalMinor();
+        long pay = amount == null ? due : Money.parse(amount);
+        SaleReceipt r = pos.recordSale(new SaleRequest(lines, null, List.of(new Payment(mode, pay, null))));
+        for (var l : r.invoice().lines()) sold.merge(l.itemCode(), l.quantityMilli(), Long::sum);
         return r;
     }
 
@@ -267,11 +303,20 @@ public final class DemoMain {
         return device.path("shifts").size() > 0;
     }
 
+    /** What the server's stock lost of {@code item}, in thousandths of its unit. */
     private static long stockImpact(JsonNode device, String item) {
         for (JsonNode s : device.path("stockImpact")) {
-            if (item.equals(s.path("itemCode").asText())) return s.path("qty").asLong();
+            if (item.equals(s.path("itemCode").asText())) return s.path("qtyMilli").asLong();
         }
         return 0;
+    }
+
+    private static long terminalDiscounts(PosTerminal pos) {
+        return pos.history(new HistoryFilter(null, true, 1000)).stream().mapToLong(HistoryEntry::discountMinor).sum();
+    }
+
+    private static long terminalRounding(PosTerminal pos) {
+        return pos.history(new HistoryFilter(null, true, 1000)).stream().mapToLong(HistoryEntry::roundingMinor).sum();
     }
 
     private boolean check(boolean ok, String what) {

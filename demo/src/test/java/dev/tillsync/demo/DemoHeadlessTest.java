@@ -34,6 +34,11 @@ class DemoHeadlessTest {
                 .contains("receipt: OFFLINE")
                 .contains("[ok] every transaction on the terminal is Synced")
                 .contains("[ok] cash balances on the server's shift")
+                .contains("[ok] scale label 2100042012509 sold 1.250 kg of FRUIT-BANANA")
+                .contains("[ok] ITEM-0004 sold 10% off")
+                .contains("[ok] a cash sale was rounded to 0.05")
+                .contains("[ok] server discounts")
+                .contains("[ok] server cash rounding")
                 .doesNotContain("[FAIL]")
                 .contains("DEMO OK");
     }
