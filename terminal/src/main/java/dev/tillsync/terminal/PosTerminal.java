@@ -174,6 +174,12 @@ public final class PosTerminal implements AutoCloseable {
         return parts.store().read(ProfileRepo::paymentModes);
     }
 
+    /** The payment modes of the POS profile with their type and whether the till must ask for a reference; none before the first pull. */
+    public List<dev.tillsync.core.master.PaymentModeData> paymentModeDetails() {
+        return parts.store().read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).flatMap(d -> ProfileRepo.current(h, d))
+                .map(dev.tillsync.core.master.ProfileData::modes).orElse(List.of()));
+    }
+
     /**
      * Records a sale in one transaction, then prints it; needs a user and a shift. No network: the sale is online only
      * if the server answered within the online window ({@link TerminalOptions#onlineWindow}), else it is OFFLINE.

@@ -28,6 +28,14 @@ public final class PaymentModel {
 
     /** Adds a tender or explains why it cannot be taken. */
     public void add(Tender t) {
+        add(t, false);
+    }
+
+    /** As {@link #add(Tender)}; a mode whose profile setting requires a reference (slip number) is refused without one. */
+    public void add(Tender t, boolean referenceRequired) {
+        if (referenceRequired && (t.reference() == null || t.reference().isBlank())) {
+            throw new IllegalArgumentException("Enter the " + t.mode() + " reference (slip number): this payment mode requires it.");
+        }
         if (t.amountMinor() <= 0) {
             throw new IllegalArgumentException("Enter an amount above zero.");
         }

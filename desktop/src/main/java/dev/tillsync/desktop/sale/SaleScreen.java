@@ -12,7 +12,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -27,8 +30,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The selling screen. The scan field keeps the focus (a USB scanner types the code and Enter); everything
- * else is a key or a big button. Lines are looked up by the engine; the sale is recorded only on payment.
+ * The selling screen. The scan field keeps the focus (a USB scanner types the code and Enter) unless the cashier
+ * moves it on purpose (Tab, a click); a key typed for the cart (+, −, *, Del) acts on the selected line and never
+ * reaches the scan field. Every action is a key shown on its button. Lines are looked up by the engine; the sale is
+ * recorded only on payment.
  */
 public final class SaleScreen implements Screen {
     private final PosWindow pos;
@@ -45,31 +50,31 @@ public final class SaleScreen implements Screen {
     private Customer customer;
     private boolean blocked;
     private boolean focusHooked;
+    private Item warmItem;
 
     public SaleScreen(PosWindow pos) {
         this.pos = pos;
         scan.setOnAction(e -> onScan());
         scan.getStyleClass().add("scan");
         scan.addEventFilter(KeyEvent.KEY_PRESSED, this::onScanKey);
+        scan.addEventFilter(KeyEvent.KEY_TYPED, this::onScanTyped);
 
         table.setId("cartTable");
         table.setFocusTraversable(false);
         table.setPlaceholder(new Label("Scan an item to start a sale"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Item", 320, l -> l.item().name() + "  (" + l.item().code() + ")"));
-        table.getColumns().add(col("Qty", 70, l -> String.valueOf(l.qty())));
-        table.getColumns().add(col("Price", 100, l -> MoneyText.of(l.item().priceMinor())));
-        table.getColumns().add(col("Tax", 70, l -> l.item().taxRateBp() / 100.0 + "%"));
-        table.getColumns().add(col("Total", 110, l -> MoneyText.of(l.totalMinor())));
+        addColumns(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         cart.lines().addListener((ListChangeListener<CartLine>) c -> renderTotals());
 
-        Button minus = Ui.quick("qtyMinus", "− 1", () -> changeQty(-1));
-        Button plus = Ui.quick("qtyPlus", "+ 1", () -> changeQty(+1));
+        Button minus = Ui.quick("qtyMinus", "− 1  (−)", () -> changeQty(-1));
+        Button plus = Ui.quick("qtyPlus", "+ 1  (+)", () -> changeQty(+1));
+        Button qty = Ui.quick("qtyButton", "Qty (F3 / *)", this::openQuantity);
         Button remove = Ui.quick("removeLineButton", "Remove line (Del)", this::removeLine);
-        minus.setMaxWidth(Region.USE_PREF_SIZE);
-        plus.setMaxWidth(Region.USE_PREF_SIZE);
-        remove.setMaxWidth(Region.USE_PREF_SIZE);
+        for (Button b : List.of(minus, plus, qty, remove)) {
+            b.setMaxWidth(Region.USE_PREF_SIZE);
+            b.setFocusTraversable(true);
+        }
 
         GridPane totals = new GridPane();
         totals.setHgap(18);
@@ -79,7 +84,7 @@ public final class SaleScreen implements Screen {
         totals.setAlignment(Pos.CENTER_RIGHT);
 
         VBox left = new VBox(12, scan, Ui.row(customerLabel), table,
-                Ui.row(minus, plus, remove, Ui.spacer(), totals), lastSale);
+                Ui.row(minus, plus, qty, remove, Ui.spacer(), totals), lastSale);
         left.setPadding(new Insets(16));
 
         pay = Ui.quick("payButton", "Pay (F12)", this::openPayment);
@@ -90,9 +95,13 @@ public final class SaleScreen implements Screen {
                 Ui.quick("customerButton", "Customer (F4)", this::openCustomer),
                 Ui.quick("historyButton", "History (F8)", pos::showHistory),
                 Ui.quick("offlineSyncButton", "Offline sync (F9)", pos::openSync),
-                Ui.quick("clearSaleButton", "Clear sale", this::clearSale),
-                Ui.quick("lockButton", "Lock", pos::lock),
-                Ui.quick("closeShiftButton", "Close shift", pos::showCloseShift));
+                Ui.quick("clearSaleButton", "Clear sale (F7)", this::clearSale),
+                Ui.quick("lockButton", "Lock (Ctrl+L)", pos::lock),
+                Ui.quick("closeShiftButton", "Close shift (F11)", pos::showCloseShift));
+        // Tab walks the buttons (Enter or Space presses one); a click on one still leaves the keyboard to the scan field.
+        for (Node n : quick.getChildren()) n.setFocusTraversable(true);
+        List.of(quick.getChildren(), List.<Node>of(minus, plus, qty, remove)).forEach(ns -> ns.forEach(n ->
+                n.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> javafx.application.Platform.runLater(this::refocus))));
         quick.setId("quickMenu");
         quick.getStyleClass().add("quick");
         quick.setPrefWidth(230);
@@ -101,7 +110,35 @@ public final class SaleScreen implements Screen {
         view.setCenter(left);
         view.setRight(quick);
         view.setId("saleScreen");
+        view.addEventFilter(KeyEvent.KEY_TYPED, this::typedElsewhere);
         renderTotals();
+        warmUp();
+    }
+
+    /**
+     * The first scan of the day must be as quick as the hundredth: look an item up once (store, statements, item
+     * mapping) and build one cart line (invoice arithmetic) before the cashier scans.
+     */
+    private void warmUp() {
+        pos.background().run(() -> {
+            List<Item> some = pos.terminal().searchItems("", 1);
+            if (!some.isEmpty()) {
+                Item it = some.get(0);
+                pos.terminal().findItem(it.barcodes().isEmpty() ? it.code() : it.barcodes().get(0));
+                new CartLine(it, 1).totalMinor();
+            } else {
+                pos.terminal().findItem("0");
+            }
+            return some;
+        }, this::warmUpScreen, e -> { });
+    }
+
+    private static void addColumns(TableView<CartLine> t) {
+        t.getColumns().add(col("Item", 320, l -> l.item().name() + "  (" + l.item().code() + ")"));
+        t.getColumns().add(col("Qty", 70, l -> String.valueOf(l.qty())));
+        t.getColumns().add(col("Price", 100, l -> MoneyText.of(l.item().priceMinor())));
+        t.getColumns().add(col("Tax", 70, l -> l.item().taxRateBp() / 100.0 + "%"));
+        t.getColumns().add(col("Total", 110, l -> MoneyText.of(l.totalMinor())));
     }
 
     private static TableColumn<CartLine, String> col(String title, double width, java.util.function.Function<CartLine, String> f) {
@@ -110,6 +147,22 @@ public final class SaleScreen implements Screen {
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
+    }
+
+    /**
+     * The first cart row is the costly one to lay out (row and cell skins, their styles): lay one out in the real table
+     * once, inside one FX event, so it is never drawn and the cart is as it was.
+     */
+    private void warmUpScreen(List<Item> some) {
+        if (!some.isEmpty()) warmItem = some.get(0);
+        if (warmItem == null || view.getScene() == null || !cart.isEmpty()) return;
+        CartLine probe = new CartLine(warmItem, 1);
+        warmItem = null;
+        cart.lines().add(probe);
+        view.applyCss();
+        view.layout();
+        cart.lines().remove(probe);
+        view.layout();
     }
 
     @Override
@@ -122,15 +175,18 @@ public final class SaleScreen implements Screen {
         if (!focusHooked && view.getScene() != null) {
             keepScanFocus();
             focusHooked = true;
+            warmUpScreen(List.of());
         }
         refocus();
     }
 
-    /** When nothing else asked for the keyboard, it goes back to the scan field. */
+    /** When nothing asked for the keyboard, it goes back to the scan field; a button the cashier tabbed to keeps it. */
     private void keepScanFocus() {
         view.getScene().focusOwnerProperty().addListener((o, was, now) -> {
             if (view.getScene() == null || pos.overlay().isOpen()) return;
-            if (now == null || !(now instanceof TextInputControl)) javafx.application.Platform.runLater(this::refocus);
+            if (now == null || !(now instanceof TextInputControl || now instanceof ButtonBase)) {
+                javafx.application.Platform.runLater(this::refocus);
+            }
         });
     }
 
@@ -149,10 +205,23 @@ public final class SaleScreen implements Screen {
     public boolean onKey(KeyEvent e) {
         switch (e.getCode()) {
             case F2 -> openSearch();
+            case F3 -> openQuantity();
             case F4 -> openCustomer();
+            case F7 -> clearSale();
+            case F11 -> pos.showCloseShift();
             case F12 -> openPayment();
-            case ESCAPE -> scan.clear();
-            default -> { return false; }
+            case ESCAPE -> {
+                scan.clear();
+                scan.requestFocus();
+            }
+            default -> {
+                // a scanner (or the cashier) typing while a button has the focus: the code goes to the scan field
+                if (!scan.isFocused() && !scan.isDisabled() && (e.getCode().isLetterKey() || e.getCode().isDigitKey())
+                        && !e.isShortcutDown() && !e.isAltDown()) {
+                    scan.requestFocus();
+                }
+                return false;
+            }
         }
         return true;
     }
@@ -161,17 +230,38 @@ public final class SaleScreen implements Screen {
         if (e.getCode() == KeyCode.DELETE && scan.getText().isEmpty()) {
             removeLine();
             e.consume();
-        } else if ((e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.PLUS) && scan.getText().isEmpty()) {
-            changeQty(+1);
-            e.consume();
-        } else if ((e.getCode() == KeyCode.SUBTRACT || e.getCode() == KeyCode.MINUS) && scan.getText().isEmpty()) {
-            changeQty(-1);
-            e.consume();
         } else if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
             int i = table.getSelectionModel().getSelectedIndex() + (e.getCode() == KeyCode.UP ? -1 : 1);
             if (i >= 0 && i < cart.lines().size()) table.getSelectionModel().select(i);
             e.consume();
         }
+    }
+
+    /**
+     * The cart keys work on the typed character (main keyboard, keypad or Shift+=), and the character is consumed, so
+     * the scan field never keeps a '-' that would spoil the next scan. With text in the field they are part of it
+     * ("3*CODE").
+     */
+    private void onScanTyped(KeyEvent e) {
+        if (!scan.getText().isEmpty()) return;
+        switch (e.getCharacter()) {
+            case "+" -> changeQty(+1);
+            case "-", "\u2212" -> changeQty(-1);
+            case "*" -> openQuantity();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    /** A code typed while a tabbed-to button has the focus: a scanner does not know where the focus is, so it goes to the scan field. */
+    private void typedElsewhere(KeyEvent e) {
+        if (e.getTarget() == scan || scan.isDisabled() || pos.overlay().isOpen()) return;
+        String ch = e.getCharacter();
+        if (ch.length() != 1 || !Character.isLetterOrDigit(ch.charAt(0)) || e.isShortcutDown() || e.isAltDown()) return;
+        scan.requestFocus();
+        scan.appendText(ch);
+        scan.positionCaret(scan.getLength());
+        e.consume();
     }
 
     private void onScan() {
@@ -221,24 +311,70 @@ public final class SaleScreen implements Screen {
         return i >= 0 ? i : cart.lines().size() - 1;
     }
 
+    /** −1 on the last unit asks before the line goes: a key pressed once too often must not silently lose an item. */
     private void changeQty(int delta) {
         int i = selectedOrLast();
-        if (i < 0) return;
-        cart.setQty(i, cart.lines().get(i).qty() + delta);
-        if (i < cart.lines().size()) table.getSelectionModel().select(i);
+        if (i < 0) {
+            pos.notifier().error("The cart is empty: scan an item first.");
+            return;
+        }
+        CartLine line = cart.lines().get(i);
+        if (line.qty() + delta < 1) {
+            ConfirmDialog.ask(pos, "removeLastUnit", "Remove " + line.item().name() + "?",
+                    "This is its last unit. Enter takes the line off the sale; Esc keeps it.", "Remove line", () -> {
+                        cart.remove(i);
+                        selectAfterRemoval(i);
+                    });
+            return;
+        }
+        cart.setQty(i, line.qty() + delta);
+        table.getSelectionModel().select(i);
         refocus();
+    }
+
+    private void openQuantity() {
+        int i = selectedOrLast();
+        if (i < 0) {
+            pos.notifier().error("The cart is empty: scan an item first, then F3 sets its quantity.");
+            return;
+        }
+        CartLine line = cart.lines().get(i);
+        new QuantityDialog(pos, line.qty(), q -> {
+            int at = cart.lines().indexOf(line);
+            if (at < 0) return;
+            cart.setQty(at, q);
+            table.getSelectionModel().select(at);
+        }).open(line.item().name());
     }
 
     private void removeLine() {
         int i = selectedOrLast();
-        if (i >= 0) cart.remove(i);
+        if (i >= 0) {
+            cart.remove(i);
+            selectAfterRemoval(i);
+        }
         refocus();
     }
 
+    private void selectAfterRemoval(int i) {
+        if (cart.isEmpty()) return;
+        table.getSelectionModel().select(Math.min(i, cart.lines().size() - 1));
+    }
+
+    /** A whole cart is a customer's worth of scanning: it goes only after the cashier confirms. */
     private void clearSale() {
-        cart.clear();
-        setCustomer(null);
-        refocus();
+        if (cart.isEmpty() && customer == null) {
+            refocus();
+            return;
+        }
+        int lines = cart.lines().size();
+        ConfirmDialog.ask(pos, "clearSaleConfirm", "Clear this sale?",
+                lines + (lines == 1 ? " line" : " lines") + ", total " + MoneyText.of(cart.grandTotalMinor())
+                        + (customer == null ? "" : ", customer " + customer.name())
+                        + ". Enter clears it (nothing is recorded); Esc keeps it.", "Clear sale", () -> {
+                    cart.clear();
+                    setCustomer(null);
+                });
     }
 
     void setCustomer(Customer c) {

@@ -49,6 +49,35 @@ class CartAndPaymentTest {
     }
 
     @Test
+    void aReferenceIsAskedOnlyWhenThePaymentModeRequiresIt() {
+        PaymentModel pay = new PaymentModel(1725);
+        pay.add(new Tender("Card", 700, null), false);
+        assertThatThrownBy(() -> pay.add(new Tender("Card", 500, " "), true))
+                .hasMessage("Enter the Card reference (slip number): this payment mode requires it.");
+        assertThat(pay.paidMinor()).as("a refused tender is not taken").isEqualTo(700);
+        pay.add(new Tender("Card", 500, "SLIP-1"), true);
+        assertThat(pay.payments()).extracting(p -> p.reference()).containsExactly(null, "SLIP-1");
+    }
+
+    @Test
+    void quickCashOffersTheNextRoundNotesAboveWhatIsDue() {
+        assertThat(QuickCash.notes(6102, 3)).containsExactly(6500L, 7000L, 8000L);
+        assertThat(QuickCash.notes(7000, 3)).as("never the exact amount: that is its own button").containsExactly(7500L, 8000L, 10000L);
+        assertThat(QuickCash.notes(345, 3)).containsExactly(500L, 1000L, 2000L);
+        assertThat(QuickCash.notes(0, 3)).isEmpty();
+    }
+
+    @Test
+    void aTypedQuantityIsAWholeNumberOfAtLeastOne() {
+        assertThat(QuantityDialog.parse(" 12 ")).isEqualTo(12);
+        assertThatThrownBy(() -> QuantityDialog.parse("abc")).hasMessage("'abc' is not a quantity: type a whole number such as 3.");
+        assertThatThrownBy(() -> QuantityDialog.parse("1.5")).hasMessageContaining("is not a quantity");
+        assertThatThrownBy(() -> QuantityDialog.parse("0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> QuantityDialog.parse("-2")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> QuantityDialog.parse("100000")).hasMessageContaining("99999 at most");
+    }
+
+    @Test
     void typedAmountsAreParsedOrRefusedClearly() {
         assertThat(MoneyText.parse("12,5")).isEqualTo(1250);
         assertThat(MoneyText.parse(" 3 ")).isEqualTo(300);
