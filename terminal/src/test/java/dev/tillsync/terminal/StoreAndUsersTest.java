@@ -27,7 +27,7 @@ class StoreAndUsersTest {
             assertThat((Integer) s.read(h -> h.createQuery("pragma foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
             java.util.List<String> versions = s.read(h -> h.createQuery("select version from flyway_schema_history where success = 1 order by installed_rank")
                     .mapTo(String.class).list());
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
         LocalDevice.prepare(dir);
         assertThat(Files.getPosixFilePermissions(dir.resolve("device.secret")))

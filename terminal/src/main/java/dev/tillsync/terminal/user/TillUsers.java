@@ -71,8 +71,27 @@ public final class TillUsers {
         if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
         String who = email.trim().toLowerCase();
         Instant now = clock.instant();
+        UserRow user = checkPin(who, pin, now, "log in");
+        if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
+        store.useTx(h -> {
+            h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
+            h.createUpdate("""
+                    insert into session (id, user_email, logged_in_at) values (1, :e, :now)
+                    on conflict (id) do update set user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
+                    """).bind("e", who).bind("now", now.toString()).execute();
+            EventLog.append(h, now, "login", who, null);
+        });
+        return new UserSession(who, user.displayName(), user.permissions(), now);
+    }
+
+    /**
+     * Checks {@code pin} for {@code who} (lower-case) as a login does: an unknown user, a locked user and a wrong PIN
+     * are refused, and a wrong PIN counts toward the lock-out.
+     */
+    private UserRow checkPin(String who, String pin, Instant now, String what) {
         UserRow user = store.read(h -> findUser(h, who)).orElseThrow(() -> new TerminalException("unknown_user",
-                "'" + email + "' is not a user of this terminal. Only the device's POS Offline Users can log in; a manager adds them in the back office (then sync)."));
+                "'" + who + "' is not a user of this terminal. Only the device's POS Offline Users can " + what
+                        + "; a manager adds them in the back office (then sync)."));
         Optional<Instant> lockedUntil = store.read(h -> h.createQuery("select locked_until from login_attempt where email = :e")
                 .bind("e", who).mapTo(String.class).findOne().map(Instant::parse));
         if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
@@ -91,16 +110,32 @@ public final class TillUsers {
             throw new TerminalException("wrong_pin", "Wrong PIN for " + who + " (" + (MAX_FAILURES - failures)
                     + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
         }
-        if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
-        store.useTx(h -> {
-            h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
-            h.createUpdate("""
-                    insert into session (id, user_email, logged_in_at) values (1, :e, :now)
-                    on conflict (id) do update set user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
-                    """).bind("e", who).bind("now", now.toString()).execute();
-            EventLog.append(h, now, "login", who, null);
-        });
-        return new UserSession(who, user.displayName(), user.permissions(), now);
+        return user;
+    }
+
+    /**
+     * A manager's approval on this till, offline too: {@code email}'s PIN is checked as a login checks it (wrong tries
+     * count toward the lock-out) and the user must hold can_configure_pos; nobody is logged in or out. Returns the
+     * approver's login. Logged as {@code approval}.
+     */
+    public String approve(String email, String pin) {
+        if (email == null || email.isBlank()) {
+            throw new TerminalException("bad_user", "Give the approver as EMAIL:PIN (--approve manager@shop.example:1234).");
+        }
+        String who = email.trim().toLowerCase();
+        Instant now = clock.instant();
+        UserRow user = checkPin(who, pin, now, "approve a discount");
+        if (!user.canConfigurePos()) {
+            throw new TerminalException("not_permitted", who + " may not approve a discount over the cashier's limit: it needs the '"
+                    + Permission.CONFIGURE_POS.flag() + "' flag on the POS Offline User. Ask a manager who has it.");
+        }
+        store.useTx(h -> h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute());
+        return user.email().toLowerCase();
+    }
+
+    /** True when {@code login} is a user of this device with can_configure_pos (an approver named on a sale). */
+    public static boolean mayApprove(Handle h, String login) {
+        return login != null && findUser(h, login.trim().toLowerCase()).map(UserRow::canConfigurePos).orElse(false);
     }
 
     /** The refusal to log in on an unlinked terminal for a user who may not export: who may, and the commands. */
