@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tillsync.core.invoice.InvoicePayload;
 import dev.tillsync.core.money.Money;
+import dev.tillsync.core.pricing.CashRounding;
 import dev.tillsync.desktop.sale.CartLine;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.terminal.HistoryEntry;
@@ -251,11 +252,13 @@ class SellingKeysTest {
         long total = Money.parse(text("#grandTotal"));
         robot.type(KeyCode.F12);
         waitFor("payment dialog", () -> exists("#payCard") && exists("#cashExact"));
-        assertThat(text("#cashExact")).isEqualTo("Exact " + Money.format(total));
+        long increment = rig.terminal.profile().orElseThrow().cashRoundingMinor();
+        assertThat(text("#cashExact")).as("cash is rounded by the profile's increment")
+                .isEqualTo("Exact " + Money.format(total + CashRounding.adjustment(total, increment)));
         robot.eraseText(12).write("10.00");
         robot.type(KeyCode.F6);
         waitFor("10.00 on card", () -> tenders().size() == 1);
-        long rest = total - 1000;
+        long rest = total - 1000 + CashRounding.adjustment(total - 1000, increment);
         waitFor("quick cash for the rest", () -> text("#cashExact").equals("Exact " + Money.format(rest)));
         String note = text("#cashNote1");
         assertThat(note).endsWith("(F8)");

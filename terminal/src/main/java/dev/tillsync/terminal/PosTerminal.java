@@ -175,10 +175,12 @@ public final class PosTerminal implements AutoCloseable {
         return parts.store().read(ProfileRepo::paymentModes);
     }
 
-    /** The payment modes of the POS profile with their type and whether the till must ask for a reference; none before the first pull. */
-    public List<dev.tillsync.core.master.PaymentModeData> paymentModeDetails() {
-        return parts.store().read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).flatMap(d -> ProfileRepo.current(h, d))
-                .map(dev.tillsync.core.master.ProfileData::modes).orElse(List.of()));
+    /**
+     * The POS profile as last pulled (payment modes with their type and whether the till must ask for a reference,
+     * currency, cash rounding, discount limit); empty before the first pull.
+     */
+    public Optional<dev.tillsync.core.master.ProfileData> profile() {
+        return parts.store().read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).flatMap(d -> ProfileRepo.current(h, d)));
     }
 
     /**

@@ -4,12 +4,14 @@ import dev.tillsync.core.master.PaymentModeData;
 import dev.tillsync.desktop.engine.Background;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
-import dev.tillsync.terminal.Customer;
+import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.terminal.SaleReceipt;
 import dev.tillsync.terminal.SaleRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -36,8 +38,8 @@ final class PaymentDialog {
     private static final KeyCode[] NOTE_KEYS = {KeyCode.F8, KeyCode.F9, KeyCode.F10};
 
     private final PosWindow pos;
-    private final Cart cart;
-    private final Customer customer;
+    private final String customerName;
+    private final Function<List<Payment>, SaleRequest> request;
     private final Consumer<SaleReceipt> onDone;
     private final PaymentModel model;
     private final ToggleGroup modes = new ToggleGroup();
@@ -54,14 +56,23 @@ final class PaymentDialog {
     private final Label error = Ui.label("paymentError", "", "error-text");
     private final Button add = Ui.button("addTenderButton", "Add payment (Enter)", this::addTender);
     private final Button complete = Ui.button("completeSaleButton", "Complete sale (Enter)", this::complete);
+    private final List<PaymentModeData> profileModes;
     private boolean recording;
+    private String prefilled = "";
 
-    PaymentDialog(PosWindow pos, Cart cart, Customer customer, Consumer<SaleReceipt> onDone) {
+    /**
+     * @param totalMinor the cart's total as the engine quoted it
+     * @param profile    the POS profile (payment modes, cash rounding)
+     * @param request    the sale to record with these payments
+     */
+    PaymentDialog(PosWindow pos, long totalMinor, ProfileData profile, String customerName,
+                  Function<List<Payment>, SaleRequest> request, Consumer<SaleReceipt> onDone) {
         this.pos = pos;
-        this.cart = cart;
-        this.customer = customer;
+        this.customerName = customerName;
+        this.request = request;
         this.onDone = onDone;
-        this.model = new PaymentModel(cart.grandTotalMinor());
+        this.model = new PaymentModel(totalMinor, profile == null ? 0 : profile.cashRoundingMinor());
+        this.profileModes = profile == null ? List.of() : profile.modes();
         modeButtons.setId("paymentModes");
         quickCash.setId("quickCash");
         tenders.setId("tenderList");
@@ -88,7 +99,10 @@ final class PaymentDialog {
             boolean cash = m == null || PaymentModeData.CASH.equals(m.type());
             reference.setDisable(cash);
             reference.setPromptText(m == null || cash ? "Reference" : m.name() + " slip / reference" + (m.requiresReference() ? " (required)" : " (optional)"));
-            if (!model.fullyPaid() && amount.getText().isBlank()) amount.setText(MoneyText.of(model.remainingMinor()));
+            // the prefilled amount follows the mode (cash is rounded); an amount the cashier typed stays
+            if (!model.fullyPaid() && (amount.getText().isBlank() || amount.getText().equals(prefilled))) {
+                prefill(cash ? model.cashRemainingMinor() : model.remainingMinor());
+            }
             // the slip number is typed next: put the cursor where it belongs, never in Amount
             if (cash) {
                 amount.requestFocus();
@@ -111,7 +125,7 @@ final class PaymentDialog {
         changeBox.getStyleClass().add("change-box");
         HBox top = new HBox(24, sums, Ui.spacer(), changeBox);
         VBox content = new VBox(12, Ui.heading("Payment — total " + MoneyText.of(model.totalMinor())),
-                Ui.label(null, customer == null ? "Walk-in customer" : "Customer: " + customer.name(), "muted"),
+                Ui.label(null, customerName == null ? "Walk-in customer" : "Customer: " + customerName, "muted"),
                 top, modeButtons, quickCash, Ui.row(amount, reference, add), tenders,
                 Ui.row(Ui.button("removeTenderButton", "Remove payment", this::removeTender), Ui.spacer(),
                         Ui.button("cancelPaymentButton", "Cancel (Esc)", this::cancel), complete), error);
@@ -120,8 +134,8 @@ final class PaymentDialog {
         pos.overlay().show("paymentDialog", content, this::cancel);
         render();
         amount.requestFocus();
-        pos.background().run(() -> pos.terminal().paymentModeDetails(), this::fillModes,
-                e -> error.setText("Cannot read payment modes: " + Background.message(e)));
+        if (profileModes.isEmpty()) error.setText("This till has no payment modes yet: sync with the server first (F9).");
+        fillModes(profileModes);
     }
 
     private void onKey(KeyEvent e) {
@@ -188,15 +202,14 @@ final class PaymentDialog {
     }
 
     private void render() {
-        due.setText(MoneyText.of(model.remainingMinor()));
+        due.setText(MoneyText.of(cashSelected() ? model.cashRemainingMinor() : model.remainingMinor()));
         paid.setText(MoneyText.of(model.paidMinor()));
         change.setText(MoneyText.of(model.changeMinor()));
         complete.setDisable(!model.fullyPaid() || recording);
         complete.setDefaultButton(model.fullyPaid() && !recording);
         add.setDisable(model.fullyPaid() || recording);
         if (!model.fullyPaid()) {
-            amount.setText(MoneyText.of(model.remainingMinor()));
-            amount.selectAll();
+            prefill(cashSelected() ? model.cashRemainingMinor() : model.remainingMinor());
         } else {
             amount.clear();
         }
@@ -208,7 +221,7 @@ final class PaymentDialog {
         notes.clear();
         boolean cashMode = modeList.stream().anyMatch(m -> PaymentModeData.CASH.equals(m.type()));
         if (model.fullyPaid() || !cashMode) return;
-        long rest = model.remainingMinor();
+        long rest = model.cashRemainingMinor();
         Button exact = Ui.button("cashExact", "Exact " + MoneyText.of(rest), () -> cash(rest));
         exact.setFocusTraversable(false);
         quickCash.getChildren().addAll(Ui.label(null, "Cash:", "muted"), exact);
@@ -242,6 +255,17 @@ final class PaymentDialog {
         if (model.fullyPaid()) complete.requestFocus();
     }
 
+    private void prefill(long minor) {
+        prefilled = MoneyText.of(minor);
+        amount.setText(prefilled);
+        amount.selectAll();
+    }
+
+    private boolean cashSelected() {
+        return modes.getSelectedToggle() == null
+                || PaymentModeData.CASH.equals(((PaymentModeData) modes.getSelectedToggle().getUserData()).type());
+    }
+
     private void removeTender() {
         int i = tenders.getSelectionModel().getSelectedIndex();
         if (i < 0) i = model.tenders().size() - 1;
@@ -256,8 +280,8 @@ final class PaymentDialog {
         if (!model.fullyPaid() || recording) return;
         recording = true;
         render();
-        SaleRequest request = new SaleRequest(cart.saleItems(), customer == null ? null : customer.number(), model.payments());
-        pos.background().inOrder(() -> pos.terminal().recordSale(request), receipt -> {
+        SaleRequest sale = request.apply(model.payments());
+        pos.background().inOrder(() -> pos.terminal().recordSale(sale), receipt -> {
             recording = false;
             pos.overlay().close();
             onDone.accept(receipt);

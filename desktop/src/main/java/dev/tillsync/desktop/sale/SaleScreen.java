@@ -4,7 +4,12 @@ import dev.tillsync.desktop.engine.Background;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.shell.PosWindow;
 import dev.tillsync.desktop.shell.Screen;
+import dev.tillsync.core.pricing.Discount;
+import dev.tillsync.terminal.CartQuote;
 import dev.tillsync.terminal.Customer;
+import dev.tillsync.terminal.ParkedSale;
+import dev.tillsync.terminal.SaleItem;
+import dev.tillsync.terminal.SaleRequest;
 import dev.tillsync.terminal.Item;
 import dev.tillsync.terminal.SaleReceipt;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,6 +49,9 @@ public final class SaleScreen implements Screen {
     private final Label net = Ui.label("netTotal", "", "total-small");
     private final Label tax = Ui.label("taxTotal", "", "total-small");
     private final Label grand = Ui.label("grandTotal", "", "total-big");
+    private final Label discount = Ui.label("discountTotal", "", "total-small");
+    private final Label discountTitle = Ui.label(null, "", "muted");
+    private final Label saleDiscountLabel = Ui.label("saleDiscountLabel", "", "customer");
     private final Label lastSale = Ui.label("lastSale", "", "muted");
     private final Button pay;
     private final BorderPane view = new BorderPane();
@@ -51,6 +59,8 @@ public final class SaleScreen implements Screen {
     private boolean blocked;
     private boolean focusHooked;
     private Item warmItem;
+    private String lastNotes = "";
+    private String approverLogin;
 
     public SaleScreen(PosWindow pos) {
         this.pos = pos;
@@ -65,26 +75,28 @@ public final class SaleScreen implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         addColumns(table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        cart.lines().addListener((ListChangeListener<CartLine>) c -> renderTotals());
 
         Button minus = Ui.quick("qtyMinus", "− 1  (−)", () -> changeQty(-1));
         Button plus = Ui.quick("qtyPlus", "+ 1  (+)", () -> changeQty(+1));
         Button qty = Ui.quick("qtyButton", "Qty (F3 / *)", this::openQuantity);
-        Button remove = Ui.quick("removeLineButton", "Remove line (Del)", this::removeLine);
-        for (Button b : List.of(minus, plus, qty, remove)) {
+        Button remove = Ui.quick("removeLineButton", "Void line (Del)", this::removeLine);
+        Button lineDisc = Ui.quick("lineDiscountButton", "Line disc. (F5)", this::openLineDiscount);
+        Button saleDisc = Ui.quick("saleDiscountButton", "Sale disc. (F6)", this::openSaleDiscount);
+        for (Button b : List.of(minus, plus, qty, remove, lineDisc, saleDisc)) {
             b.setMaxWidth(Region.USE_PREF_SIZE);
             b.setFocusTraversable(true);
         }
 
         GridPane totals = new GridPane();
         totals.setHgap(18);
-        totals.addRow(0, Ui.label(null, "Net", "muted"), net);
-        totals.addRow(1, Ui.label(null, "Tax", "muted"), tax);
-        totals.addRow(2, Ui.label(null, "Total", "total-label"), grand);
+        totals.addRow(0, discountTitle, discount);
+        totals.addRow(1, Ui.label(null, "Net", "muted"), net);
+        totals.addRow(2, Ui.label(null, "Tax", "muted"), tax);
+        totals.addRow(3, Ui.label(null, "Total", "total-label"), grand);
         totals.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox left = new VBox(12, scan, Ui.row(customerLabel), table,
-                Ui.row(minus, plus, qty, remove, Ui.spacer(), totals), lastSale);
+        VBox left = new VBox(12, scan, Ui.row(customerLabel, Ui.spacer(), saleDiscountLabel), table,
+                Ui.row(new VBox(8, Ui.row(minus, plus, qty, remove), Ui.row(lineDisc, saleDisc)), Ui.spacer(), totals), lastSale);
         left.setPadding(new Insets(16));
 
         pay = Ui.quick("payButton", "Pay (F12)", this::openPayment);
@@ -96,11 +108,13 @@ public final class SaleScreen implements Screen {
                 Ui.quick("historyButton", "History (F8)", pos::showHistory),
                 Ui.quick("offlineSyncButton", "Offline sync (F9)", pos::openSync),
                 Ui.quick("clearSaleButton", "Clear sale (F7)", this::clearSale),
+                Ui.quick("parkButton", "Park (Ctrl+P)", this::park),
+                Ui.quick("parkedButton", "Parked (Ctrl+R)", this::openParked),
                 Ui.quick("lockButton", "Lock (Ctrl+L)", pos::lock),
                 Ui.quick("closeShiftButton", "Close shift (F11)", pos::showCloseShift));
         // Tab walks the buttons (Enter or Space presses one); a click on one still leaves the keyboard to the scan field.
         for (Node n : quick.getChildren()) n.setFocusTraversable(true);
-        List.of(quick.getChildren(), List.<Node>of(minus, plus, qty, remove)).forEach(ns -> ns.forEach(n ->
+        List.of(quick.getChildren(), List.<Node>of(minus, plus, qty, remove, lineDisc, saleDisc)).forEach(ns -> ns.forEach(n ->
                 n.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> javafx.application.Platform.runLater(this::refocus))));
         quick.setId("quickMenu");
         quick.getStyleClass().add("quick");
@@ -125,7 +139,7 @@ public final class SaleScreen implements Screen {
             if (!some.isEmpty()) {
                 Item it = some.get(0);
                 pos.terminal().findItem(it.barcodes().isEmpty() ? it.code() : it.barcodes().get(0));
-                new CartLine(it, 1).totalMinor();
+                pos.terminal().quote(List.of(new dev.tillsync.terminal.SaleItem(it.code(), 1)), null, null);
             } else {
                 pos.terminal().findItem("0");
             }
@@ -134,11 +148,15 @@ public final class SaleScreen implements Screen {
     }
 
     private static void addColumns(TableView<CartLine> t) {
-        t.getColumns().add(col("Item", 320, l -> l.item().name() + "  (" + l.item().code() + ")"));
-        t.getColumns().add(col("Qty", 70, l -> String.valueOf(l.qty())));
-        t.getColumns().add(col("Price", 100, l -> MoneyText.of(l.item().priceMinor())));
+        t.getColumns().add(col("Item", 300, l -> l.item().name() + "  (" + l.item().code() + ")"));
+        t.getColumns().add(col("Qty", 100, CartLine::qtyText));
+        t.getColumns().add(col("Price", 100, l -> MoneyText.of(l.priced() == null ? l.item().priceMinor() : l.priced().rateMinor())
+                + (l.item().measured() ? "/" + l.item().unit() : "")));
         t.getColumns().add(col("Tax", 70, l -> l.item().taxRateBp() / 100.0 + "%"));
-        t.getColumns().add(col("Total", 110, l -> MoneyText.of(l.totalMinor())));
+        t.getColumns().add(col("Discount", 110, l -> l.priced() == null ? (l.discount() == null ? "" : "…")
+                : l.priced().lineDiscountMinor() + l.priced().saleDiscountMinor() == 0 ? ""
+                : "−" + MoneyText.of(l.priced().lineDiscountMinor() + l.priced().saleDiscountMinor())));
+        t.getColumns().add(col("Total", 110, l -> l.totalMinor() == null ? "…" : MoneyText.of(l.totalMinor())));
     }
 
     private static TableColumn<CartLine, String> col(String title, double width, java.util.function.Function<CartLine, String> f) {
@@ -207,6 +225,10 @@ public final class SaleScreen implements Screen {
             case F2 -> openSearch();
             case F3 -> openQuantity();
             case F4 -> openCustomer();
+            case F5 -> openLineDiscount();
+            case F6 -> openSaleDiscount();
+            case P -> { if (e.isShortcutDown()) park(); else return redirect(e); }
+            case R -> { if (e.isShortcutDown()) openParked(); else return redirect(e); }
             case F7 -> clearSale();
             case F11 -> pos.showCloseShift();
             case F12 -> openPayment();
@@ -215,15 +237,19 @@ public final class SaleScreen implements Screen {
                 scan.requestFocus();
             }
             default -> {
-                // a scanner (or the cashier) typing while a button has the focus: the code goes to the scan field
-                if (!scan.isFocused() && !scan.isDisabled() && (e.getCode().isLetterKey() || e.getCode().isDigitKey())
-                        && !e.isShortcutDown() && !e.isAltDown()) {
-                    scan.requestFocus();
-                }
-                return false;
+                return redirect(e);
             }
         }
         return true;
+    }
+
+    /** A scanner (or the cashier) typing while a button has the focus: the code goes to the scan field. */
+    private boolean redirect(KeyEvent e) {
+        if (!scan.isFocused() && !scan.isDisabled() && (e.getCode().isLetterKey() || e.getCode().isDigitKey())
+                && !e.isShortcutDown() && !e.isAltDown()) {
+            scan.requestFocus();
+        }
+        return false;
     }
 
     private void onScanKey(KeyEvent e) {
@@ -286,24 +312,60 @@ public final class SaleScreen implements Screen {
         }
         final long units = qty;
         final String wanted = code;
-        pos.background().inOrder(() -> pos.terminal().findItem(wanted), found -> {
-            if (found.isEmpty()) {
-                pos.notifier().error("No item with code or barcode '" + wanted + "'.");
-            } else if (!found.get().active()) {
-                pos.notifier().error(found.get().name() + " is disabled and cannot be sold.");
-            } else if (found.get().cannotSellReason().isPresent()) {
-                pos.notifier().error(found.get().cannotSellReason().get());
+        final boolean typedQty = star > 0;
+        pos.background().inOrder(() -> pos.terminal().scan(wanted), found -> {
+            Item item = found.item();
+            if (!item.active()) {
+                pos.notifier().error(item.name() + " is disabled and cannot be sold.");
+            } else if (item.cannotSellReason().isPresent()) {
+                pos.notifier().error(item.cannotSellReason().get());
+            } else if (found.qtyMilli() != null) {
+                addMilli(item, found.qtyMilli()); // a scale label: sold at its weight (or the weight its price makes)
+            } else if (item.measured() && !typedQty) {
+                askWeight(item);
             } else {
-                addItem(found.get(), units);
+                addItem(item, units);
             }
         }, e -> pos.notifier().error(Background.message(e)));
     }
 
     public void addItem(Item item, long qty) {
-        int i = cart.add(item);
-        if (qty > 1) cart.setQty(i, cart.lines().get(i).qty() + qty - 1);
+        if (item.measured()) {
+            askWeight(item);
+            return;
+        }
+        addMilli(item, Math.multiplyExact(qty, 1000L));
+    }
+
+    private void addMilli(Item item, long qtyMilli) {
+        int i = cart.add(item, qtyMilli);
         table.getSelectionModel().select(i);
         table.scrollTo(i);
+        changed();
+    }
+
+    /** A measured item scanned without a scale label: the cashier types its weight (in the item's unit, e.g. 1.250). */
+    private void askWeight(Item item) {
+        new QuantityDialog(pos, item, null, q -> addMilli(item, q)).open();
+    }
+
+    /** The cart changed: ask the engine for its figures (in order with the scans, so the last answer is for the last cart). */
+    private void changed() {
+        renderTotals();
+        List<dev.tillsync.terminal.SaleItem> items = cart.saleItems();
+        dev.tillsync.core.pricing.Discount saleDiscount = cart.saleDiscount();
+        String customerNumber = customer == null ? null : customer.number();
+        if (items.isEmpty()) return;
+        pos.background().inOrder(() -> pos.terminal().quote(items, saleDiscount, customerNumber), q -> {
+            int sel = table.getSelectionModel().getSelectedIndex();
+            if (cart.priced(items, saleDiscount, q)) {
+                if (sel >= 0) table.getSelectionModel().select(sel);
+                renderTotals();
+                String notes = String.join(" ", q.notes());
+                if (!notes.equals(lastNotes) && !notes.isBlank()) pos.notifier().show(dev.tillsync.desktop.shell.Notifier.Kind.INFO, notes);
+                lastNotes = notes;
+            }
+        }, e -> pos.notifier().error("Cannot price the cart: " + Background.message(e)));
     }
 
     private int selectedOrLast() {
@@ -319,16 +381,18 @@ public final class SaleScreen implements Screen {
             return;
         }
         CartLine line = cart.lines().get(i);
+        if (line.item().measured()) {
+            openQuantity(); // a weight is typed, never stepped by whole units
+            return;
+        }
         if (line.qty() + delta < 1) {
-            ConfirmDialog.ask(pos, "removeLastUnit", "Remove " + line.item().name() + "?",
-                    "This is its last unit. Enter takes the line off the sale; Esc keeps it.", "Remove line", () -> {
-                        cart.remove(i);
-                        selectAfterRemoval(i);
-                    });
+            voidLine(i, "removeLastUnit", "Remove " + line.item().name() + "?",
+                    "This is its last unit. Enter takes the line off the sale (with the reason below); Esc keeps it.");
             return;
         }
         cart.setQty(i, line.qty() + delta);
         table.getSelectionModel().select(i);
+        changed();
         refocus();
     }
 
@@ -339,21 +403,38 @@ public final class SaleScreen implements Screen {
             return;
         }
         CartLine line = cart.lines().get(i);
-        new QuantityDialog(pos, line.qty(), q -> {
+        new QuantityDialog(pos, line.item(), line.qtyMilli(), q -> {
             int at = cart.lines().indexOf(line);
             if (at < 0) return;
-            cart.setQty(at, q);
+            cart.setQtyMilli(at, q);
             table.getSelectionModel().select(at);
-        }).open(line.item().name());
+            changed();
+        }).open();
     }
 
     private void removeLine() {
         int i = selectedOrLast();
-        if (i >= 0) {
-            cart.remove(i);
-            selectAfterRemoval(i);
-        }
-        refocus();
+        if (i < 0) return;
+        CartLine line = cart.lines().get(i);
+        voidLine(i, "voidLineConfirm", "Void " + line.item().name() + " (" + line.qtyText() + ")?",
+                "Enter takes the line off the sale and logs the reason below; Esc keeps it.");
+    }
+
+    /** A line taken off the cart is logged with its reason (event log void_line), then removed. */
+    private void voidLine(int i, String id, String question, String detail) {
+        CartLine line = cart.lines().get(i);
+        ConfirmDialog.askReason(pos, id, question, detail, "Remove line", "Scanned by mistake", reason ->
+                pos.background().inOrder(() -> {
+                    pos.terminal().voidLine(line.saleItem(), reason);
+                    return true;
+                }, ok -> {
+                    int at = cart.lines().indexOf(line);
+                    if (at >= 0) {
+                        cart.remove(at);
+                        selectAfterRemoval(at);
+                        changed();
+                    }
+                }, e -> pos.notifier().error("Line not voided: " + Background.message(e))));
     }
 
     private void selectAfterRemoval(int i) {
@@ -361,31 +442,52 @@ public final class SaleScreen implements Screen {
         table.getSelectionModel().select(Math.min(i, cart.lines().size() - 1));
     }
 
-    /** A whole cart is a customer's worth of scanning: it goes only after the cashier confirms. */
+    /** A whole cart is a customer's worth of scanning: it goes only after the cashier confirms, with a reason in the event log. */
     private void clearSale() {
         if (cart.isEmpty() && customer == null) {
             refocus();
             return;
         }
         int lines = cart.lines().size();
-        ConfirmDialog.ask(pos, "clearSaleConfirm", "Clear this sale?",
-                lines + (lines == 1 ? " line" : " lines") + ", total " + MoneyText.of(cart.grandTotalMinor())
+        CartQuote q = cart.quote();
+        List<SaleItem> items = cart.saleItems();
+        ConfirmDialog.askReason(pos, "clearSaleConfirm", "Clear this sale?",
+                lines + (lines == 1 ? " line" : " lines") + (q == null ? "" : ", total " + MoneyText.of(q.totalMinor()))
                         + (customer == null ? "" : ", customer " + customer.name())
-                        + ". Enter clears it (nothing is recorded); Esc keeps it.", "Clear sale", () -> {
-                    cart.clear();
-                    setCustomer(null);
-                });
+                        + ". Enter voids it (nothing is sold; the reason is logged); Esc keeps it.", "Clear sale", "Customer left", reason ->
+                        pos.background().inOrder(() -> {
+                            if (!items.isEmpty()) pos.terminal().voidSale(reason, items);
+                            return true;
+                        }, ok -> resetSale(), e -> pos.notifier().error("Sale not voided: " + Background.message(e))));
+    }
+
+    private void resetSale() {
+        cart.clear();
+        approverLogin = null;
+        setCustomer(null);
+        renderTotals();
     }
 
     void setCustomer(Customer c) {
+        boolean changedCustomer = !java.util.Objects.equals(customer == null ? null : customer.number(), c == null ? null : c.number());
         customer = c;
         customerLabel.setText("Customer: " + (c == null ? "Walk-in" : c.name() + " (" + c.number() + ")"));
+        if (changedCustomer && !cart.isEmpty()) changed(); // a customer's price list re-prices the cart; the quote's note says so
     }
 
     private void renderTotals() {
-        net.setText(MoneyText.of(cart.netMinor()));
-        tax.setText(MoneyText.of(cart.taxMinor()));
-        grand.setText(MoneyText.of(cart.grandTotalMinor()));
+        CartQuote q = cart.quote();
+        if (q == null && !cart.isEmpty()) {
+            grand.setText("…");
+            return;
+        }
+        net.setText(MoneyText.of(q == null ? 0 : q.netMinor()));
+        tax.setText(MoneyText.of(q == null ? 0 : q.taxMinor()));
+        grand.setText(MoneyText.of(q == null ? 0 : q.totalMinor()));
+        boolean disc = q != null && q.discountMinor() != 0;
+        discount.setText(disc ? "−" + MoneyText.of(q.discountMinor()) : "");
+        discountTitle.setText(disc ? "Discounts" : "");
+        saleDiscountLabel.setText(cart.saleDiscount() == null ? "" : "Sale discount: " + DiscountDialog.describe(cart.saleDiscount()));
     }
 
     private void openSearch() {
@@ -394,6 +496,84 @@ public final class SaleScreen implements Screen {
 
     private void openCustomer() {
         new CustomerDialog(pos, this::setCustomer).open();
+    }
+
+    /** F5: a discount on the selected line; checked by the engine's quote before it is applied. */
+    private void openLineDiscount() {
+        int i = selectedOrLast();
+        if (i < 0) {
+            pos.notifier().error("The cart is empty: scan an item first, then F5 gives it a discount.");
+            return;
+        }
+        CartLine line = cart.lines().get(i);
+        new DiscountDialog(pos, "Discount on " + line.item().name(), line.discount(), d -> {
+            List<SaleItem> items = cart.saleItemsWith(i, d);
+            String customerNumber = customer == null ? null : customer.number();
+            Discount sale = cart.saleDiscount();
+            return () -> pos.terminal().quote(items, sale, customerNumber);
+        }, d -> {
+            int at = cart.lines().indexOf(line);
+            if (at < 0) return;
+            cart.setDiscount(at, d);
+            table.getSelectionModel().select(at);
+            changed();
+        }).open();
+    }
+
+    /** F6: a discount on the whole sale, spread over the lines by the engine. */
+    private void openSaleDiscount() {
+        if (cart.isEmpty()) {
+            pos.notifier().error("The cart is empty: scan an item first, then F6 gives the sale a discount.");
+            return;
+        }
+        new DiscountDialog(pos, "Discount on the whole sale", cart.saleDiscount(), d -> {
+            List<SaleItem> items = cart.saleItems();
+            String customerNumber = customer == null ? null : customer.number();
+            return () -> pos.terminal().quote(items, d, customerNumber);
+        }, d -> {
+            cart.setSaleDiscount(d);
+            changed();
+        }).open();
+    }
+
+    /** Ctrl+P: the cart is put aside (it survives a restart) and the till is free for the next customer. */
+    private void park() {
+        if (cart.isEmpty()) {
+            pos.notifier().error("The cart is empty: nothing to park.");
+            return;
+        }
+        List<SaleItem> items = cart.saleItems();
+        String customerNumber = customer == null ? null : customer.number();
+        Discount sale = cart.saleDiscount();
+        String label = (customer == null ? "Walk-in" : customer.name()) + ", " + items.size() + (items.size() == 1 ? " line" : " lines")
+                + (cart.quote() == null ? "" : ", " + MoneyText.of(cart.quote().totalMinor()));
+        pos.background().inOrder(() -> pos.terminal().park(items, customerNumber, sale, label), parked -> {
+            resetSale();
+            pos.notifier().show(dev.tillsync.desktop.shell.Notifier.Kind.SUCCESS, "Parked: " + parked.label() + " (Ctrl+R resumes it)");
+        }, e -> pos.notifier().error("Not parked: " + Background.message(e)));
+    }
+
+    /** Ctrl+R: the parked carts; the one chosen comes back as it was entered, re-priced now. */
+    private void openParked() {
+        if (!cart.isEmpty()) {
+            pos.notifier().error("Finish or park this sale first (Ctrl+P), then resume another.");
+            return;
+        }
+        new ParkedSalesDialog(pos, this::resumed).open();
+    }
+
+    private void resumed(ParkedSale p, List<Item> items, Customer c) {
+        resetSale();
+        for (int i = 0; i < items.size(); i++) {
+            SaleItem s = p.items().get(i);
+            Item item = items.get(i);
+            int at = cart.add(item, s.qtyMilli() == null ? 1000 : s.qtyMilli());
+            if (s.discount() != null) cart.setDiscount(at, s.discount());
+        }
+        cart.setSaleDiscount(p.saleDiscount());
+        setCustomer(c);
+        if (!cart.isEmpty()) table.getSelectionModel().select(cart.lines().size() - 1);
+        changed();
     }
 
     private void openPayment() {
@@ -405,12 +585,29 @@ public final class SaleScreen implements Screen {
             pos.notifier().error("The cart is empty: scan an item first.");
             return;
         }
-        new PaymentDialog(pos, cart, customer, this::completed).open();
+        List<SaleItem> items = cart.saleItems();
+        Discount sale = cart.saleDiscount();
+        String customerNumber = customer == null ? null : customer.number();
+        record Ready(CartQuote quote, dev.tillsync.core.master.ProfileData profile) {}
+        // priced again at the moment of paying: the dialog's total is the one the sale will be recorded with
+        pos.background().inOrder(() -> new Ready(pos.terminal().quote(items, sale, customerNumber), pos.terminal().profile().orElse(null)), r -> {
+            if (!cart.priced(items, sale, r.quote())) return;
+            renderTotals();
+            if (r.quote().approvalNeeded() && approverLogin == null) {
+                new ApprovalDialog(pos, r.quote().approvalReasons(), login -> {
+                    approverLogin = login;
+                    openPayment();
+                }).open();
+                return;
+            }
+            String approver = r.quote().approvalNeeded() ? approverLogin : null;
+            new PaymentDialog(pos, r.quote().totalMinor(), r.profile(), customer == null ? null : customer.name(),
+                    payments -> new SaleRequest(items, customerNumber, payments, sale, approver), this::completed).open();
+        }, e -> pos.notifier().error("Cannot price the cart: " + Background.message(e)));
     }
 
     private void completed(SaleReceipt receipt) {
-        cart.clear();
-        setCustomer(null);
+        resetSale();
         lastSale.setText("Last sale " + receipt.number() + ": total " + MoneyText.of(receipt.grandTotalMinor())
                 + ", change " + MoneyText.of(receipt.changeMinor()) + (receipt.offline() ? " (offline)" : ""));
         new ReceiptPreview(pos, receipt).open();
@@ -419,5 +616,4 @@ public final class SaleScreen implements Screen {
     Cart cart() {
         return cart;
     }
-
 }
