@@ -176,6 +176,14 @@ public final class PosTerminal implements AutoCloseable {
     }
 
     /**
+     * The POS profile as last pulled (payment modes with their type and whether the till must ask for a reference,
+     * currency, cash rounding, discount limit); empty before the first pull.
+     */
+    public Optional<dev.tillsync.core.master.ProfileData> profile() {
+        return parts.store().read(h -> dev.tillsync.terminal.store.DeviceRepo.load(h).flatMap(d -> ProfileRepo.current(h, d)));
+    }
+
+    /**
      * Every figure the screen shows for an open cart, priced exactly as {@link #recordSale} will record it (SaleMath):
      * lines, totals, discounts, the cash due after rounding, and whether a discount needs a manager's approval. No
      * login needed; refuses what a sale would refuse (unknown item, fraction of a unit item, discount over a line...).

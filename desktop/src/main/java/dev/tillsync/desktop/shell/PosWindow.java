@@ -66,7 +66,7 @@ public final class PosWindow {
     private final javafx.scene.control.Tooltip pricesTip = new javafx.scene.control.Tooltip();
     private java.time.Instant pricesAsOf;
     private final Label unlinkBanner = Ui.label("unlinkBanner", "", "banner");
-    private final MenuButton menu = new MenuButton("Menu");
+    private final MenuButton menu = new MenuButton("Menu (F10)");
     private final MenuItem menuExport = item("menuExport", "Export transactions", this::openExport);
     private final MenuItem menuSettings = item("menuSettings", "Settings", this::showSettings);
     private final ObjectProperty<UserSession> user = new SimpleObjectProperty<>();
@@ -271,6 +271,7 @@ public final class PosWindow {
         switch (e.getCode()) {
             case F8 -> showHistory();
             case F9 -> openSync();
+            case F10 -> menu.show();
             case ESCAPE -> { if (!(current instanceof SaleScreen) && !(current instanceof ShiftOpenScreen)) afterLogin(); }
             case L -> { if (e.isShortcutDown()) lock(); else return; }
             default -> { return; }

@@ -50,9 +50,25 @@ public final class Receipts implements AutoCloseable {
 
     private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
         ReceiptText.Context ctx = context(inv, reprint, d, profile);
-        ReceiptPrinter.Printed p = printer.print(inv, ctx, d.printerTarget());
+        ReceiptPrinter.Printed p = printer.print(printedCashier(inv), ctx, d.printerTarget());
         return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
                 new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
+    }
+
+    /**
+     * The invoice as the receipt shows it: the cashier by name (as the login screen shows them), not by the email the
+     * invoice records; the email stays when the user is no longer on this device.
+     */
+    private InvoicePayload printedCashier(InvoicePayload inv) {
+        if (inv.cashier() == null) return inv;
+        String name = store.read(h -> h.createQuery("select trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) "
+                + "from device_user where lower(email) = :e").bind("e", inv.cashier().toLowerCase()).mapTo(String.class).findOne())
+                .filter(n -> !n.isBlank()).orElse(null);
+        if (name == null) return inv;
+        return new InvoicePayload(inv.number(), inv.postedAt(), inv.customerNumber(), name, inv.shiftUuid(), inv.offline(),
+                inv.returnAgainst(), inv.profileKey(), inv.lines(), inv.payments(), inv.changeMinor(), inv.netTotalMinor(),
+                inv.taxTotalMinor(), inv.grandTotalMinor(), inv.printedNumber(), inv.pricesIncludeTax(), inv.saleDiscount(),
+                inv.discountMinor(), inv.roundingMinor());
     }
 
     /** What the receipt prints besides the invoice: the profile's logo, header, footer, seller and currency; the till's paper; units. */
