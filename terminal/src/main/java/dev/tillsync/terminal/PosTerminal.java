@@ -144,6 +144,22 @@ public final class PosTerminal implements AutoCloseable {
         return parts.shifts().close(parts.users().require(), countedCashMinor);
     }
 
+    /** Closes the open shift; {@code reason} (why the cash differs, may be null) is kept in the shift_close event. */
+    public ShiftCloseReport closeShift(long countedCashMinor, String reason) {
+        return parts.shifts().close(parts.users().require(), countedCashMinor, reason);
+    }
+
+    /** What closing the open shift with this count would show (expected cash, difference), closing nothing; needs a user. */
+    public ShiftCloseReport countShift(long countedCashMinor) {
+        parts.users().require();
+        return parts.shifts().count(countedCashMinor);
+    }
+
+    /** Checks another user's PIN for an approval on this till, without logging them in; they must hold {@code p}. Logged. */
+    public UserSession approve(String email, String pin, Permission p, String what) {
+        return parts.users().approve(email, pin, p, what);
+    }
+
     public Optional<ShiftInfo> currentShift() {
         return parts.shifts().current();
     }

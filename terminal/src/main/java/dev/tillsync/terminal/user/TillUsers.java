@@ -68,6 +68,38 @@ public final class TillUsers {
      */
     public UserSession login(String email, String pin) {
         boolean unlinked = store.read(DeviceRepo::requireExisting).connectionStatus() == ConnectionStatus.UNLINKED;
+        UserRow user = checkPin(email, pin);
+        String who = user.email().toLowerCase();
+        Instant now = clock.instant();
+        if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
+        store.useTx(h -> {
+            h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
+            h.createUpdate("""
+                    insert into session (id, user_email, logged_in_at) values (1, :e, :now)
+                    on conflict (id) do update set user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
+                    """).bind("e", who).bind("now", now.toString()).execute();
+            EventLog.append(h, now, "login", who, null);
+        });
+        return new UserSession(who, user.displayName(), user.permissions(), now);
+    }
+
+    /**
+     * A user's PIN checked for an approval on this till without logging them in (wrong PINs count towards their lock-out
+     * as at login), refused unless they hold {@code p}; the approval is logged with {@code what}.
+     */
+    public UserSession approve(String email, String pin, Permission p, String what) {
+        UserRow user = checkPin(email, pin);
+        if (!user.permissions().contains(p)) {
+            throw new TerminalException("not_permitted", user.displayName() + " may not approve this: it needs the '" + p.flag()
+                    + "' flag on the POS Offline User. Ask a manager who has it.");
+        }
+        Instant now = clock.instant();
+        store.useTx(h -> EventLog.append(h, now, "approval", user.email().toLowerCase(), what));
+        return new UserSession(user.email().toLowerCase(), user.displayName(), user.permissions(), now);
+    }
+
+    /** The user whose PIN this is, or a refusal (unknown, locked out, wrong PIN counted). */
+    private UserRow checkPin(String email, String pin) {
         if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
         String who = email.trim().toLowerCase();
         Instant now = clock.instant();
@@ -91,16 +123,7 @@ public final class TillUsers {
             throw new TerminalException("wrong_pin", "Wrong PIN for " + who + " (" + (MAX_FAILURES - failures)
                     + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
         }
-        if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
-        store.useTx(h -> {
-            h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
-            h.createUpdate("""
-                    insert into session (id, user_email, logged_in_at) values (1, :e, :now)
-                    on conflict (id) do update set user_email = excluded.user_email, logged_in_at = excluded.logged_in_at
-                    """).bind("e", who).bind("now", now.toString()).execute();
-            EventLog.append(h, now, "login", who, null);
-        });
-        return new UserSession(who, user.displayName(), user.permissions(), now);
+        return user;
     }
 
     /** The refusal to log in on an unlinked terminal for a user who may not export: who may, and the commands. */
