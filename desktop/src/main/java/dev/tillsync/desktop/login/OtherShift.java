@@ -69,12 +69,13 @@ final class OtherShift {
         });
         approver.getItems().setAll(users.stream().filter(u -> u.permissions().contains(Permission.CONFIGURE_POS)).toList());
         if (!approver.getItems().isEmpty()) approver.setValue(approver.getItems().get(0));
-        pin.setMaxWidth(320);
+        pin.setMaxWidth(200);
         pin.setOnAction(e -> approve());
         Button ok = Ui.button("approveOtherShift", "Approve (Enter)", this::approve);
         Button out = Ui.button("otherShiftLogout", "Log out", pos::logout);
         box.getChildren().setAll(Ui.heading("Someone else's shift is open"), notice,
-                Ui.row(Ui.label(null, "Approved by", "muted"), approver), pin, Ui.row(ok, out), error);
+                Ui.row(Ui.label(null, "Approved by", "muted"), approver,
+                        Ui.label(null, "who types their PIN:", "muted"), pin), Ui.row(ok, out), error);
         if (approver.getItems().isEmpty()) error.setText("No user of this till may approve: log out, and " + owner + " closes the shift.");
         pin.requestFocus();
     }

@@ -134,7 +134,7 @@ public final class ShiftCloseScreen implements Screen {
                 : "Close with this count, or count again (F5).", "muted");
         counted.setEditable(false);
         box.getChildren().setAll(Ui.heading(counts > 1 ? "Recounted" : "Check the count"), difference, hint);
-        if (needsReason) box.getChildren().add(reason);
+        if (needsReason) box.getChildren().addAll(Ui.label(null, "Reason (kept in the shift record):", "muted"), reason);
         box.getChildren().addAll(Ui.row(close, recount, Ui.button("cancelCloseShift", "Back (Esc)", pos::afterLogin)), error);
         if (needsReason) reason.requestFocus();
         else close.requestFocus();

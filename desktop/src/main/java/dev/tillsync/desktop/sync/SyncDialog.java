@@ -94,6 +94,9 @@ public final class SyncDialog {
         if (nothingToDo) {
             b.append(before.lastSync() == null ? "Everything was already synced"
                     : "Everything was already synced at " + CLOCK.format(before.lastSync()) + " (automatic sync)");
+        } else if (!s.completed() && sent > s.sent()) {
+            // the engine's summary of a stopped sync counts only what it finished; the batches answered are what was done
+            b.append(sent).append(" of ").append(total).append(" sent and answered by the server before the sync stopped");
         } else {
             b.append(s.synced()).append(" synced, ").append(s.duplicates()).append(" duplicate")
                     .append(s.duplicates() == 1 ? "" : "s").append(", ").append(s.failed().size()).append(" failed");
