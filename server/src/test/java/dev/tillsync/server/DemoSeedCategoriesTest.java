@@ -32,7 +32,7 @@ class DemoSeedCategoriesTest {
         assertThat(text("""
                 select i.name || '|' || coalesce(i.category, '-') || '|' || b.barcode || '|' || p.price_minor || '|' || t.rate_bp
                 from item i join item_barcode b on b.item_code = i.code join item_price p on p.item_code = i.code
-                join tax_category t on t.name = i.tax_category where i.code = 'ITEM-0001'
+                join tax_category t on t.name = i.tax_category where i.code = 'ITEM-0001' and p.price_list = 'Standard Selling'
                 """)).isEqualTo("Ballpoint Pen Blue|-|4006381333931|150|1500");
     }
 

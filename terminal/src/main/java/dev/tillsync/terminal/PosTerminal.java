@@ -1,6 +1,7 @@
 package dev.tillsync.terminal;
 
 import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.core.pricing.Discount;
 import dev.tillsync.terminal.catalog.ItemCatalog;
 import dev.tillsync.terminal.receipt.printer.DrawerSetting;
 import dev.tillsync.terminal.receipt.printer.PrintCheck;
@@ -155,9 +156,12 @@ public final class PosTerminal implements AutoCloseable {
         return parts.shifts().count(countedCashMinor);
     }
 
-    /** Checks another user's PIN for an approval on this till, without logging them in; they must hold {@code p}. Logged. */
-    public UserSession approve(String email, String pin, Permission p, String what) {
-        return parts.users().approve(email, pin, p, what);
+    /**
+     * A manager's approval of {@code what} that is not part of a sale (e.g. a cashier selling on another's open shift),
+     * checked as {@link #approve(String, String)} and logged as an {@code approval} event; returns the approver's login.
+     */
+    public String approve(String email, String pin, String what) {
+        return parts.users().approve(email, pin, what);
     }
 
     public Optional<ShiftInfo> currentShift() {
@@ -185,9 +189,64 @@ public final class PosTerminal implements AutoCloseable {
         return parts.customers().add(c);
     }
 
+    /** The POS profile's cash rounding increment in minor units (0: none): a cash refund is rounded by it as a cash sale is. */
+    public long cashRoundingIncrement() {
+        DeviceState d = parts.devices().require();
+        return parts.store().read(h -> ProfileRepo.require(h, d)).cashRoundingMinor();
+    }
+
     /** The payment modes of the POS profile. */
     public List<String> paymentModes() {
         return parts.store().read(ProfileRepo::paymentModes);
+    }
+
+    /**
+     * Every figure the screen shows for an open cart, priced exactly as {@link #recordSale} will record it (SaleMath):
+     * lines, totals, discounts, the cash due after rounding, and whether a discount needs a manager's approval. No
+     * login needed; refuses what a sale would refuse (unknown item, fraction of a unit item, discount over a line...).
+     */
+    public CartQuote quote(List<SaleItem> items, Discount saleDiscount, String customerNumber) {
+        return parts.quotes().quote(items, saleDiscount, customerNumber);
+    }
+
+    /** The item a scanned code, barcode or scale label is for, with the label's quantity (null for an ordinary code). */
+    public ScannedItem scan(String codeOrBarcode) {
+        return parts.quotes().scan(codeOrBarcode);
+    }
+
+    /**
+     * A manager's approval of discounts over the cashier's limit, on this till and offline too: checks {@code email}'s
+     * PIN as a login does (wrong tries count toward the lock-out) and that the user holds can_configure_pos; returns
+     * the login to put in {@link SaleRequest#approverLogin()}. The cashier stays logged in.
+     */
+    public String approve(String email, String pin) {
+        parts.users().require();
+        return parts.users().approve(email, pin);
+    }
+
+    /** Puts the open cart aside as entered (items, customer, sale discount) under {@code label}; needs a user. */
+    public ParkedSale park(List<SaleItem> items, String customerNumber, Discount saleDiscount, String label) {
+        return parts.parked().park(parts.users().require(), items, customerNumber, saleDiscount, label);
+    }
+
+    /** The parked carts of this till, oldest first. */
+    public List<ParkedSale> parkedSales() {
+        return parts.parked().list();
+    }
+
+    /** Takes parked cart {@code id} back (and off the parked list, in one transaction); needs a user. */
+    public ParkedSale resume(long id) {
+        return parts.parked().resume(parts.users().require(), id);
+    }
+
+    /** Records in the event log ({@code void_line}) that {@code line} was taken off the open cart, and why; needs a user. */
+    public void voidLine(SaleItem line, String reason) {
+        parts.parked().voidLine(parts.users().require(), line, reason);
+    }
+
+    /** Records in the event log ({@code void_sale}) that the open cart of {@code items} was abandoned, and why; needs a user. */
+    public void voidSale(String reason, List<SaleItem> items) {
+        parts.parked().voidSale(parts.users().require(), reason, items);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.tillsync.terminal.history.SalesHistory;
 import dev.tillsync.terminal.history.StatusReport;
 import dev.tillsync.terminal.outbox.Retries;
 import dev.tillsync.terminal.receipt.Receipts;
+import dev.tillsync.terminal.sale.CartQuotes;
+import dev.tillsync.terminal.sale.ParkedSales;
 import dev.tillsync.terminal.sale.SaleRecorder;
 import dev.tillsync.terminal.shift.ShiftBook;
 import dev.tillsync.terminal.store.DeviceRepo;
@@ -26,7 +28,7 @@ import java.time.Clock;
 record TerminalParts(TerminalStore store, Clock clock, TerminalListeners listeners, DeviceRepo devices, ServerClients clients,
                      TillUsers users, ShiftBook shifts, CustomerBook customers, SaleRecorder sales, SalesHistory history,
                      Receipts receipts, StatusReport statusReport, EventLogBook eventLog, Exporter exporter, Retries retries,
-                     ConnectivityMonitor monitor, Linker linker, SyncScheduler scheduler) {
+                     ConnectivityMonitor monitor, Linker linker, SyncScheduler scheduler, CartQuotes quotes, ParkedSales parked) {
 
     static TerminalParts wire(TerminalStore store, TerminalOptions options) {
         Clock clock = options.clock();
@@ -41,6 +43,7 @@ record TerminalParts(TerminalStore store, Clock clock, TerminalListeners listene
                 new CustomerBook(store, clock), new SaleRecorder(store, clock), history, new Receipts(store, clock, devices, history),
                 new StatusReport(store), new EventLogBook(store, clock), new Exporter(store, clock), new Retries(store, clock), monitor,
                 new Linker(store, clock, devices, clients, monitor, engine),
-                new SyncScheduler(store, devices, engine, monitor, options.autoSyncInterval()));
+                new SyncScheduler(store, devices, engine, monitor, options.autoSyncInterval()), new CartQuotes(store),
+                new ParkedSales(store, clock));
     }
 }

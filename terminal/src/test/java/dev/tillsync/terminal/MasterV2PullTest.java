@@ -24,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The till reads master-v2 records (and fields newer than itself), stores what it needs, and refuses what it cannot price yet. */
+/** The till reads master-v2 records (and fields newer than itself), stores what it needs, and sells weighed and tax-inclusive items. */
 class MasterV2PullTest {
     @TempDir
     Path dir;
@@ -68,23 +68,28 @@ class MasterV2PullTest {
     }
 
     @Test
-    void anItemSoldByTheKgIsRefusedWithTheReasonInsteadOfSoldAsAWholeUnit() {
+    void anItemSoldByTheKgAndOneOfATaxInclusiveListSellNowInTheirOwnTerms() {
         LocalDevice.prepare(dir);
         apply("c2", Instant.now(), LocalDevice.change(Entities.ITEM, "FRUIT-BANANA", item("FRUIT-BANANA", 199, "kg", false)),
                 LocalDevice.change(Entities.ITEM, "INCL-1", item("INCL-1", 115, "unit", true)));
         try (PosTerminal pos = PosTerminal.open(dir)) {
             pos.login("amira@demo.shop", "1234");
             pos.openShift(0, null);
-            assertThatThrownBy(() -> pos.recordSale(sale("FRUIT-BANANA", 500))).isInstanceOf(TerminalException.class)
-                    .hasMessageStartingWith("FRUIT-BANANA is sold by the kg; weighed sales come with the next release");
-            assertThatThrownBy(() -> pos.recordSale(sale("INCL-1", 500))).isInstanceOf(TerminalException.class)
-                    .hasMessageContaining("INCL-1 comes from a price list whose prices include tax");
-            assertThat(pos.history(new HistoryFilter(null, true, 100))).isEmpty();
-            // the desktop says it at the scan, before the cart: the same sentence
-            assertThat(pos.findItem("FRUIT-BANANA").orElseThrow().cannotSellReason()).hasValueSatisfying(m -> assertThat(m)
-                    .startsWith("FRUIT-BANANA is sold by the kg; weighed sales come with the next release"));
-            assertThat(pos.findItem("ITEM-0001").orElseThrow().cannotSellReason()).isEmpty();
-            assertThat(pos.recordSale(sale("ITEM-0001", 500)).invoice().lines()).hasSize(1);
+            var banana = pos.recordSale(new SaleRequest(List.of(new SaleItem("FRUIT-BANANA", 1_500L, null)), null,
+                    List.of(new Payment("Cash", 500, null)))).invoice();
+            assertThat(banana.lines().get(0).qtyMilli()).isEqualTo(1_500L);
+            assertThat(banana.lines().get(0).unit()).isEqualTo("kg");
+            assertThat(banana.lines().get(0).grossMinor()).isEqualTo(298L); // 1.5 × 1.99 = 2.985, half-even to 2.98
+            var incl = pos.recordSale(sale("INCL-1", 500)).invoice();
+            assertThat(incl.pricesIncludeTax()).isTrue();
+            assertThat(incl.grandTotalMinor()).isEqualTo(115);
+            assertThat(incl.taxTotalMinor()).isEqualTo(15);
+            // a fraction of a whole-unit item is still refused, with the reason
+            assertThatThrownBy(() -> pos.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1_500L, null)), null,
+                    List.of(new Payment("Cash", 500, null))))).isInstanceOf(TerminalException.class)
+                    .hasMessageContaining("ITEM-0001 is sold by the unit; a quantity of 1.5 is not a whole number");
+            assertThat(pos.findItem("FRUIT-BANANA").orElseThrow().cannotSellReason()).isEmpty();
+            assertThat(pos.findItem("FRUIT-BANANA").orElseThrow().measured()).isTrue();
         }
     }
 

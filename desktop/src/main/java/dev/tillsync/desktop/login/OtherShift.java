@@ -88,9 +88,9 @@ final class OtherShift {
             return;
         }
         String what = session.email() + " sells on " + shift.user() + "'s open shift " + shift.uuid();
-        pos.background().inOrder(() -> pos.terminal().approve(a.email(), typed, Permission.CONFIGURE_POS, what), ok -> {
+        pos.background().inOrder(() -> pos.terminal().approve(a.email(), typed, what), ok -> {
             pos.user().set(session);
-            pos.notifier().info(session.displayName() + " now sells on " + nameOf(shift.user()) + "'s shift (approved by " + ok.displayName() + ")");
+            pos.notifier().info(session.displayName() + " now sells on " + nameOf(shift.user()) + "'s shift (approved by " + nameOf(ok) + ")");
             pos.afterLogin();
         }, e -> {
             pin.clear();

@@ -1,8 +1,13 @@
 package dev.tillsync.desktop.refund;
 
-import dev.tillsync.core.invoice.InvoiceLine;
-import dev.tillsync.core.invoice.InvoiceMath;
 import dev.tillsync.core.invoice.Payment;
+import dev.tillsync.core.invoice.PricedInvoice;
+import dev.tillsync.core.master.Unit;
+import dev.tillsync.core.pricing.CartLine;
+import dev.tillsync.core.pricing.Discount;
+import dev.tillsync.core.pricing.PricedSale;
+import dev.tillsync.core.pricing.SaleMath;
+import dev.tillsync.core.returns.ReturnPricing;
 import dev.tillsync.core.returns.ReturnableInvoice;
 import dev.tillsync.core.returns.ReturnableLine;
 import dev.tillsync.terminal.ReturnRequest;
@@ -13,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the cashier chose to take back of a sale and where the money goes. Invariant: the refunds add up to exactly
- * what the return lines cost as priced by core's {@link InvoiceLine} (the engine prices the return the same way and
- * refuses any other sum), and a tender other than cash gets back at most what it paid, cash the rest.
+ * What the cashier chose to take back of a sale and where the money goes. Invariant: the figures are core's (each line
+ * at the price and tax it was sold at with its share of the sale's discounts by {@link ReturnPricing}, priced by
+ * {@link SaleMath}, cash rounded by {@link PricedInvoice#rounding}), as the engine prices the return, so the refunds add up
+ * to what it records; a tender other than cash gets back at most what it paid, cash the rest.
  *
- * @param quantities per line number, whole units to return (absent or 0: nothing of that line)
+ * @param quantities          per line number, thousandths to return (absent or 0: nothing of that line)
+ * @param cashIncrementMinor  the profile's cash rounding increment
  */
-public record RefundPlan(ReturnableInvoice sale, Map<Integer, Long> quantities) {
+public record RefundPlan(ReturnableInvoice sale, Map<Integer, Long> quantities, long cashIncrementMinor) {
     public RefundPlan {
         quantities = Map.copyOf(quantities);
     }
@@ -28,24 +35,22 @@ public record RefundPlan(ReturnableInvoice sale, Map<Integer, Long> quantities) 
         return quantities.values().stream().allMatch(q -> q == 0);
     }
 
-    /** The return's lines at the price and tax of the sale (negative quantities). */
-    public List<InvoiceLine> lines() {
-        List<InvoiceLine> out = new ArrayList<>();
+    private PricedSale priced() {
+        List<CartLine> cart = new ArrayList<>();
         for (ReturnableLine l : sale.lines()) {
             long q = quantities.getOrDefault(l.lineNo(), 0L);
-            if (q > 0) out.add(InvoiceLine.of(l.itemCode(), l.itemName(), -q, l.rateMinor(), l.taxRateBp()));
+            if (q <= 0) continue;
+            long off = ReturnPricing.discountFor(l, l.returnedMilli(), q);
+            boolean measured = Unit.parse(l.unit()).orElse(Unit.UNIT).measured();
+            cart.add(new CartLine(l.itemCode(), l.itemName(), -q, measured, l.rateMinor(), l.taxRateBp(),
+                    off == 0 ? null : Discount.amount(off, "return")));
         }
-        return out;
+        return SaleMath.price(cart, null, sale.pricesIncludeTax());
     }
 
-    /** What goes back to the customer (positive). */
-    public long amountMinor() {
-        return -InvoiceMath.grandTotal(lines());
-    }
-
-    /** The refund per tender (positive amounts), card first up to what the card paid, then cash. */
+    /** The refund per tender (positive amounts): the sale's other tenders first, up to what each paid, then cash (rounded). */
     public Map<String, Long> byTender() {
-        long left = amountMinor();
+        long left = -priced().totalMinor();
         Map<String, Long> out = new LinkedHashMap<>();
         for (Payment p : sale.payments()) {
             if (p.isCash() || left == 0) continue;
@@ -53,16 +58,27 @@ public record RefundPlan(ReturnableInvoice sale, Map<Integer, Long> quantities) 
             if (take > 0) out.merge(p.mode(), take, Long::sum);
             left -= take;
         }
-        if (left > 0) out.merge(Payment.CASH, left, Long::sum);
+        if (left > 0) {
+            List<Payment> refunds = new ArrayList<>();
+            out.forEach((mode, amount) -> refunds.add(new Payment(mode, -amount, null)));
+            refunds.add(new Payment(Payment.CASH, -left, null));
+            long rounding = PricedInvoice.rounding(priced().totalMinor(), refunds, cashIncrementMinor);
+            out.put(Payment.CASH, left - rounding);
+        }
         return out;
     }
 
-    /** The engine's request: units coming back per item, refunds as negative payments. */
+    /** What goes back to the customer (positive). */
+    public long amountMinor() {
+        return byTender().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The engine's request: quantities coming back per item, refunds as negative payments. */
     public ReturnRequest request() {
         List<SaleItem> items = new ArrayList<>();
         for (ReturnableLine l : sale.lines()) {
             long q = quantities.getOrDefault(l.lineNo(), 0L);
-            if (q > 0) items.add(new SaleItem(l.itemCode(), q));
+            if (q > 0) items.add(new SaleItem(l.itemCode(), q, null));
         }
         List<Payment> refunds = new ArrayList<>();
         byTender().forEach((mode, amount) -> refunds.add(new Payment(mode, -amount, null)));

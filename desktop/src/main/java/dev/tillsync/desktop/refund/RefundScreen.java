@@ -1,5 +1,6 @@
 package dev.tillsync.desktop.refund;
 
+import dev.tillsync.core.master.Unit;
 import dev.tillsync.core.returns.ReturnableInvoice;
 import dev.tillsync.core.returns.ReturnableLine;
 import dev.tillsync.desktop.engine.Background;
@@ -45,6 +46,9 @@ public final class RefundScreen implements Screen {
     private final VBox view;
     private ReturnableInvoice invoice;
     private RefundPlan plan;
+    private long cashIncrement;
+
+    private record Found(ReturnableInvoice invoice, long cashIncrement) {}
 
     public RefundScreen(PosWindow pos, String invoiceNumber) {
         this.pos = pos;
@@ -92,7 +96,10 @@ public final class RefundScreen implements Screen {
     private void find() {
         String n = number.getText();
         error.setText("");
-        pos.background().run(() -> ReturnLookup.find(pos.terminal(), n), this::show, ex -> {
+        pos.background().run(() -> new Found(ReturnLookup.find(pos.terminal(), n), pos.terminal().cashRoundingIncrement()), f -> {
+            cashIncrement = f.cashIncrement();
+            show(f.invoice());
+        }, ex -> {
             error.setText(Background.message(ex));
             number.selectAll();
             number.requestFocus();
@@ -136,7 +143,7 @@ public final class RefundScreen implements Screen {
     }
 
     private static String units(long milli) {
-        return milli % 1000 == 0 ? String.valueOf(milli / 1000) : String.format("%.3f", milli / 1000.0);
+        return Unit.format(milli);
     }
 
     /** Enter in a quantity goes to the next line's; on the last it asks to confirm. */
@@ -156,11 +163,16 @@ public final class RefundScreen implements Screen {
             String t = f == null ? "" : f.getText().strip();
             if (t.isEmpty()) continue;
             long q;
+            Unit unit = Unit.parse(l.unit()).orElse(Unit.UNIT);
             try {
-                q = Long.parseLong(t);
-            } catch (NumberFormatException e) {
+                q = new java.math.BigDecimal(t.replace(',', '.')).movePointRight(3).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                q = -1;
+            }
+            if (q < 0 && !t.startsWith("-") || q >= 0 && !unit.allows(q)) {
                 total.setText("");
-                error.setText("'" + t + "' for " + l.itemName() + " is not a whole number of units: type how many come back, e.g. 1.");
+                error.setText("'" + t + "' for " + l.itemName() + " is not " + (unit.measured() ? "a quantity in " + unit.code() + ", e.g. 0.5"
+                        : "a whole number of units: type how many come back, e.g. 1") + ".");
                 return;
             }
             if (q < 0) {
@@ -168,7 +180,7 @@ public final class RefundScreen implements Screen {
                 error.setText("Type how many " + l.itemName() + " come back as a positive number (or 0).");
                 return;
             }
-            if (q * 1000 > l.leftMilli()) {
+            if (q > l.leftMilli()) {
                 total.setText("");
                 error.setText("Only " + units(l.leftMilli()) + " of " + l.itemName() + " can come back on this sale ("
                         + units(l.qtyMilli()) + " sold, " + units(l.returnedMilli()) + " already returned).");
@@ -177,7 +189,7 @@ public final class RefundScreen implements Screen {
             chosen.put(l.lineNo(), q);
         }
         error.setText("");
-        RefundPlan p = new RefundPlan(invoice, chosen);
+        RefundPlan p = new RefundPlan(invoice, chosen, cashIncrement);
         if (p.isEmpty()) {
             total.setText("Type the quantity coming back on each line (Tab or Enter to the next line).");
             return;
@@ -199,7 +211,7 @@ public final class RefundScreen implements Screen {
             return;
         }
         RefundPlan p = plan;
-        String lines = p.request().items().stream().map(i -> i.qty() + " × " + i.codeOrBarcode()).collect(Collectors.joining(", "));
+        String lines = p.request().items().stream().map(i -> Unit.format(i.qtyMilli()) + " × " + i.codeOrBarcode()).collect(Collectors.joining(", "));
         Button ok = Ui.button("confirmRefund", "Refund " + MoneyText.of(p.amountMinor()) + " (Enter)", () -> record(p));
         ok.setDefaultButton(true);
         pos.overlay().show("refundConfirm", new VBox(14, Ui.heading("Confirm the refund"),

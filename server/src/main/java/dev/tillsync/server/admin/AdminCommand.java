@@ -68,7 +68,14 @@ public final class AdminCommand {
         public Integer call() throws Exception {
             return admin.withAdmin((a, s) -> {
                 a.seedDemo();
-                System.out.println("Demo data ready: device POS-0001, profile " + DemoSeed.PROFILE + ", " + DemoSeed.ITEM_COUNT + " items.");
+                System.out.println("Demo data ready: device POS-0001, profile " + DemoSeed.PROFILE + ", " + DemoSeed.ITEM_COUNT + " items"
+                        + " and " + DemoSeed.BANANA + " (Bananas, sold by the kg at " + dev.tillsync.core.money.Money.format(DemoSeed.BANANA_PRICE_MINOR) + "/kg).");
+                System.out.println("Profile " + DemoSeed.PROFILE + ": cashiers may give up to " + DemoSeed.MAX_DISCOUNT_BP / 100
+                        + "% discount (more needs a PIN of a user who may configure the till), cash is rounded to "
+                        + dev.tillsync.core.money.Money.format(DemoSeed.CASH_ROUNDING_MINOR) + ", scale labels 21 IIIII WWWWW C"
+                        + " (5 digits of item code, the weight in grams; e.g. " + DemoSeed.bananaLabel(1250) + " = 1.250 kg of " + DemoSeed.BANANA + ").");
+                System.out.println("Price list '" + DemoSeed.INCLUSIVE_LIST + "' has every item at a shelf price that includes tax; customer "
+                        + DemoSeed.INCLUSIVE_CUSTOMER + " buys on it (choose the customer on the till to re-price the cart).");
                 System.out.println("Console and API users (email / password, role):");
                 for (DemoSeed.DemoUser u : DemoSeed.USERS) {
                     System.out.println("  " + u.email() + " / " + u.password() + "  (" + u.role() + ")"

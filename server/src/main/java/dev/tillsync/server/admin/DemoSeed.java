@@ -2,7 +2,11 @@ package dev.tillsync.server.admin;
 
 import dev.tillsync.server.master.ItemRules;
 
+import dev.tillsync.core.master.CustomerData;
 import dev.tillsync.core.master.ItemData;
+import dev.tillsync.core.master.ScaleLayout;
+import dev.tillsync.core.pricing.Rounding;
+import dev.tillsync.server.catalog.ItemFeed;
 import dev.tillsync.core.master.PaymentModeData;
 import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.master.Unit;
@@ -21,7 +25,7 @@ import java.util.Random;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The demo catalogue other modules rely on (exact users, profile, POS-0001 and ITEM-0001). Deterministic
+ * The demo catalogue other modules rely on (exact users, profile, POS-0001, ITEM-0001 and FRUIT-BANANA). Deterministic
  * (fixed seed) and idempotent: records that exist are left as they are, so a second run changes nothing.
  */
 public final class DemoSeed {
@@ -29,6 +33,15 @@ public final class DemoSeed {
     public static final String WAREHOUSE = "Main Warehouse";
     public static final String POS_ID = "POS-0001";
     public static final int ITEM_COUNT = 200;
+    /** Sold by the kilogram; its scale code is 00042, so a label of the demo layout reads 21 00042 VVVVV C. */
+    public static final String BANANA = "FRUIT-BANANA", BANANA_BARCODE = "2100042";
+    public static final long BANANA_PRICE_MINOR = 249;
+    /** The demo profile's scale labels: prefix 21, five digits of item code, five of weight in kg with three decimals. */
+    public static final ScaleLayout SCALE_LAYOUT = new ScaleLayout("21", 5, 5, 3, ScaleLayout.WEIGHT);
+    /** The second price list, shelf prices including tax, and the demo customer who buys on it. */
+    public static final String INCLUSIVE_LIST = "Retail incl. VAT", INCLUSIVE_CUSTOMER = "CUST-DEMO-0001";
+    public static final int MAX_DISCOUNT_BP = 1000;
+    public static final long CASH_ROUNDING_MINOR = 5;
 
     private static final String[] TAXED = {
             "Ballpoint Pen", "Notebook A5", "Sticky Notes", "AA Batteries", "Phone Charger", "Dish Soap", "Laundry Detergent",
@@ -94,7 +107,7 @@ public final class DemoSeed {
                     List.of(new PaymentModeData("Cash", PaymentModeData.CASH, true, false),
                             new PaymentModeData("Card", PaymentModeData.CARD, false, false)),
                     "VAT 15%", "tillsync Demo Store\n1 Market Street", "Thank you for shopping with us", "tillsync Demo Store",
-                    "300000000000003", 0, 1000, ProfileData.DEFAULT_PULL_INTERVAL_SECONDS, null));
+                    "300000000000003", CASH_ROUNDING_MINOR, MAX_DISCOUNT_BP, ProfileData.DEFAULT_PULL_INTERVAL_SECONDS, SCALE_LAYOUT));
             ensureCategories(s, h);
             Random random = new Random(20240531L);
             for (ItemData item : items(random)) {
@@ -104,6 +117,12 @@ public final class DemoSeed {
                     s.catalog().setStockMilli(h, WAREHOUSE, item.code(), stock * Unit.MILLI);
                 }
             }
+            if (!s.catalog().itemExists(h, BANANA)) {
+                s.catalog().upsertItem(h, new ItemData(BANANA, "Bananas", List.of(BANANA_BARCODE), BANANA_PRICE_MINOR, 0, true, "kg",
+                        "Fruit and veg", null, null, false));
+                s.catalog().setStockMilli(h, WAREHOUSE, BANANA, 80 * Unit.MILLI);
+            }
+            ensureInclusiveList(s, h);
             s.catalog().ensureShiftType(h, new ShiftTypeData("Morning", "08:00", "16:00"));
             s.catalog().ensureShiftType(h, new ShiftTypeData("Evening", "16:00", "23:00"));
             if (s.devices().find(h, POS_ID).isEmpty()) {
@@ -118,6 +137,38 @@ public final class DemoSeed {
     }
 
     /**
+     * The price list whose shelf prices include tax, with a price for every item of the default list that has none there
+     * yet (its price plus tax, half-even to the cent), and the demo customer on it; writes nothing when all are there.
+     */
+    private static void ensureInclusiveList(Services s, Handle h) {
+        s.catalog().ensurePriceList(h, INCLUSIVE_LIST, "USD", 2, true);
+        record Price(String code, long priceMinor, int rateBp) {}
+        List<Price> missing = h.createQuery("""
+                        select p.item_code, p.price_minor, t.rate_bp from item_price p join item i on i.code = p.item_code
+                        join tax_category t on t.name = i.tax_category
+                        where p.price_list = :std and not exists (select 1 from item_price q where q.price_list = :incl and q.item_code = p.item_code)
+                        order by p.item_code
+                        """).bind("std", Catalog.DEFAULT_PRICE_LIST).bind("incl", INCLUSIVE_LIST)
+                .map((rs, c) -> new Price(rs.getString(1), rs.getLong(2), rs.getInt(3))).list();
+        if (!missing.isEmpty()) {
+            var b = h.prepareBatch("insert into item_price (price_list, item_code, price_minor) values (:l, :c, :p)");
+            for (Price p : missing) {
+                b.bind("l", INCLUSIVE_LIST).bind("c", p.code()).bind("p", Rounding.mulDivHalfEven(p.priceMinor(), 10_000L + p.rateBp(), 10_000L)).add();
+            }
+            b.execute();
+            new ItemFeed(s.feed()).publish(h, missing.stream().map(Price::code).toList());
+        }
+        int created = h.createUpdate("""
+                        insert into customer (number, name, phone, email, price_list) values (:n, 'Retail Customer (prices incl. VAT)',
+                            '+1 555 0100', 'retail@demo.shop', :l) on conflict (number) do nothing
+                        """).bind("n", INCLUSIVE_CUSTOMER).bind("l", INCLUSIVE_LIST).execute();
+        if (created == 1) {
+            s.feed().put(h, Entities.CUSTOMER, "", INCLUSIVE_CUSTOMER, new CustomerData(INCLUSIVE_CUSTOMER, "Retail Customer (prices incl. VAT)",
+                    "+1 555 0100", "retail@demo.shop", null, INCLUSIVE_LIST));
+        }
+    }
+
+    /**
      * The demo items, in code order, each in its category; ITEM-0001 is fixed (no category, as it always was) because
      * other modules' tests scan its barcode and compare it.
      */
@@ -129,10 +180,16 @@ public final class DemoSeed {
             String base = food ? BASIC_FOOD[random.nextInt(BASIC_FOOD.length)] : TAXED[random.nextInt(TAXED.length)];
             String name = base + " " + VARIANTS[random.nextInt(VARIANTS.length)] + " " + (100 + random.nextInt(900)) + (food ? "g" : "");
             long price = 50 + random.nextInt(5951);
-            out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("20" + String.format("%010d", i))),
+            // "400" like the sample catalogue: 20-29 are the in-store prefixes of scale labels, never a product's code.
+            out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("400" + String.format("%09d", i))),
                     price, food ? 0 : 1500, true, Unit.UNIT.code(), CATEGORY_OF.get(base), null, null, false));
         }
         return out;
+    }
+
+    /** A scale label of the demo layout for {@code grams} of bananas (12 digits and the check digit), as a scale prints it. */
+    public static String bananaLabel(long grams) {
+        return ean13(BANANA_BARCODE + String.format("%05d", grams));
     }
 
     /** Twelve digits plus the EAN-13 check digit. */

@@ -21,9 +21,10 @@ public final class ChangeFeed {
     public static final long CHANGE_LOCK_KEY = 0x7111_5C4EL;
     /** A record's new state, stamped with the next change sequence. */
     private static final String PUT = """
-            insert into change_state (entity, scope, key, seq, deleted, data)
-            values (:entity, :scope, :key, nextval('change_seq'), false, :data)
-            on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data
+            insert into change_state (entity, scope, key, seq, deleted, data, posted_at)
+            values (:entity, :scope, :key, nextval('change_seq'), false, :data, :posted)
+            on conflict (entity, scope, key) do update set seq = excluded.seq, deleted = false, data = excluded.data,
+                posted_at = excluded.posted_at
             """;
 
     private final ObjectMapper json = Json.mapper();
@@ -34,18 +35,27 @@ public final class ChangeFeed {
 
     public void put(Handle h, String entity, String scope, String key, Object data) {
         lock(h);
-        h.createUpdate(PUT).bind("entity", entity).bind("scope", scope).bind("key", key).bind("data", text(entity, key, data)).execute();
+        h.createUpdate(PUT).bind("entity", entity).bind("scope", scope).bind("key", key).bind("data", text(entity, key, data))
+                .bind("posted", (java.sql.Timestamp) null).execute();
     }
 
-    /** One record's new state for {@link #putAllLocked}. */
-    public record Put(String entity, String scope, String key, Object data) {}
+    /**
+     * One record's new state for {@link #putAllLocked}; {@code postedAt}, when the record is sent only for a window of
+     * days after its event (a store's sale, entity store_invoice), else null.
+     */
+    public record Put(String entity, String scope, String key, Object data, java.time.Instant postedAt) {
+        public Put(String entity, String scope, String key, Object data) {
+            this(entity, scope, key, data, null);
+        }
+    }
 
     /** Writes several records' states in one round trip; the caller has already taken {@link #lock(Handle)}. */
     public void putAllLocked(Handle h, List<Put> puts) {
         if (puts.isEmpty()) return;
         PreparedBatch b = h.prepareBatch(PUT);
         for (Put p : puts) {
-            b.bind("entity", p.entity()).bind("scope", p.scope()).bind("key", p.key()).bind("data", text(p.entity(), p.key(), p.data())).add();
+            b.bind("entity", p.entity()).bind("scope", p.scope()).bind("key", p.key()).bind("data", text(p.entity(), p.key(), p.data()))
+                    .bind("posted", p.postedAt() == null ? null : java.sql.Timestamp.from(p.postedAt())).add();
         }
         b.execute();
     }

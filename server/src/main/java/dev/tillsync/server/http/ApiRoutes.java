@@ -172,7 +172,8 @@ final class ApiRoutes {
 
     private void pull(Context ctx) {
         DeviceRecord device = Access.device(ctx);
-        PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"), wantsFeature(ctx, SyncHeaders.MASTER_V2));
+        PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"), wantsFeature(ctx, SyncHeaders.MASTER_V2),
+                wantsFeature(ctx, SyncHeaders.SALE_V2));
         ctx.json(wantsHighWater(ctx) ? page.withHighWater(s.push().highWater(device)) : page);
     }
 

@@ -34,7 +34,8 @@ final class MasterRoutes {
         this.bodies = bodies;
     }
 
-    record Settings(String timeZone) {}
+    /** The server settings; on PUT a field left out (null) is left as it is. */
+    record Settings(String timeZone, Integer storeInvoiceDays) {}
 
     void register(RoutesConfig app) {
         app.get(P + "/profiles", ctx -> ctx.json(s.profiles().list(ctx.queryParam("q"), intParam(ctx, "offset"), intParam(ctx, "limit"))), ACCOUNTS_USER);
@@ -90,16 +91,28 @@ final class MasterRoutes {
                     b.version() != null || ctx.header("If-Match") != null ? version(ctx, b.version()) : null)));
         }, ACCOUNTS_MANAGER);
 
-        app.get(P + "/settings", ctx -> ctx.json(new Settings(s.settings().timeZone().getId())), ACCOUNTS_USER);
+        app.get(P + "/settings", ctx -> ctx.json(s.jdbi().withHandle(h -> new Settings(s.settings().timeZone(h).getId(),
+                s.settings().storeInvoiceDays(h)))), ACCOUNTS_USER);
         app.get(P + "/settings/time-zones", ctx -> ctx.json(new TreeSet<>(ZoneId.getAvailableZoneIds())), ACCOUNTS_USER);
         app.put(P + "/settings", ctx -> {
             Settings b = body(ctx, Settings.class);
-            ctx.json(new Settings(s.jdbi().inTransaction(h -> {
-                ZoneId before = s.settings().timeZone(h);
-                ZoneId z = s.settings().setTimeZone(h, b.timeZone());
-                s.audit().record(h, actor(ctx), "setting", "time_zone", "update", Map.of("timeZone", before.getId()), Map.of("timeZone", z.getId()));
-                return z;
-            }).getId()));
+            if (b.timeZone() == null && b.storeInvoiceDays() == null) {
+                throw ApiException.badRequest("invalid_request", "Give timeZone (e.g. \"Asia/Riyadh\") and/or storeInvoiceDays (e.g. 30).");
+            }
+            ctx.json(s.jdbi().inTransaction(h -> {
+                if (b.timeZone() != null) {
+                    ZoneId before = s.settings().timeZone(h);
+                    ZoneId z = s.settings().setTimeZone(h, b.timeZone());
+                    s.audit().record(h, actor(ctx), "setting", "time_zone", "update", Map.of("timeZone", before.getId()), Map.of("timeZone", z.getId()));
+                }
+                if (b.storeInvoiceDays() != null) {
+                    int before = s.settings().storeInvoiceDays(h);
+                    int days = s.settings().setStoreInvoiceDays(h, b.storeInvoiceDays());
+                    s.audit().record(h, actor(ctx), "setting", "store_invoice_days", "update", Map.of("storeInvoiceDays", before),
+                            Map.of("storeInvoiceDays", days));
+                }
+                return new Settings(s.settings().timeZone(h).getId(), s.settings().storeInvoiceDays(h));
+            }));
         }, SYSTEM_MANAGER);
     }
 

@@ -1,6 +1,7 @@
 package dev.tillsync.server.http;
 
 import static dev.tillsync.server.auth.Role.ACCOUNTS_USER;
+import static dev.tillsync.server.http.Caller.DEVICE;
 
 import dev.tillsync.server.Services;
 import dev.tillsync.server.sales.CashierReport;
@@ -10,6 +11,7 @@ import dev.tillsync.server.sales.InvoiceFilter;
 import dev.tillsync.server.sales.ReportCsv;
 import dev.tillsync.server.sales.SalesReports;
 import dev.tillsync.server.sales.ShopDays;
+import dev.tillsync.server.returns.ReturnableInvoices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -18,22 +20,29 @@ import java.util.List;
 /**
  * The sales and report routes under /api/v1, all readable by an Accounts User: the invoices across tills (day filters
  * in the shop's time zone), one invoice with its returns, and the daily and per-cashier reports as JSON or CSV
- * ({@code Accept: text/csv} or the {@code .csv} route). Unknown query parameters are refused, as on reconciliation.
+ * ({@code Accept: text/csv} or the {@code .csv} route), and a sale as a till of its store needs it to take a return
+ * ({@code /invoices/{number}/returnable}, for a device too). Unknown query parameters are refused, as on reconciliation.
  */
 final class SalesRoutes {
     private static final String P = ApiRoutes.P;
 
     private final InvoiceBook invoices;
     private final SalesReports reports;
+    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final ReturnableInvoices returnable = new ReturnableInvoices();
 
     SalesRoutes(Services services) {
         this.invoices = new InvoiceBook(services.jdbi(), services.settings());
         this.reports = new SalesReports(services.jdbi(), services.settings());
+        this.jdbi = services.jdbi();
     }
 
     void register(RoutesConfig app) {
         app.get(P + "/invoices", this::list, ACCOUNTS_USER);
         app.get(P + "/invoices/{number}", ctx -> ctx.json(invoices.get(ctx.pathParam("number"))), ACCOUNTS_USER);
+        // A till of the store (device headers) looks a sale up to take a return against it; a back-office user any sale.
+        app.get(P + "/invoices/{number}/returnable", ctx -> ctx.json(jdbi.withHandle(h ->
+                returnable.find(h, ctx.pathParam("number"), Access.callingDevice(ctx).orElse(null)))), DEVICE, ACCOUNTS_USER);
         app.get(P + "/reports/daily", ctx -> daily(ctx, wantsCsv(ctx)), ACCOUNTS_USER);
         app.get(P + "/reports/daily.csv", ctx -> daily(ctx, true), ACCOUNTS_USER);
         app.get(P + "/reports/cashiers", ctx -> cashiers(ctx, wantsCsv(ctx)), ACCOUNTS_USER);

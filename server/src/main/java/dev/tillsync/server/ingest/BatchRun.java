@@ -89,6 +89,7 @@ final class BatchRun {
      */
     List<RowResult> execute(Handle h, Consumer<Handle> alsoInTransaction) {
         ctx.prefetchItems(h, rows);
+        ctx.returned().lockReturnedSales(h, rows);
         Set<String> claimed = claim(h);
         applyEachRow(h, claimed);
         ledger.countDuplicates(h, resends());
@@ -216,6 +217,7 @@ final class BatchRun {
             boolean claimedHere = states[c.index()] instanceof Checked(boolean own) && own;
             RowEffects effects = new RowEffects();
             InvoiceApplier.effects(id, c, device.id(), device.warehouse(), effects);
+            writes.storeInvoice(c.invoice().isReturn() ? c.invoice().returnAgainst() : c.invoice().number());
             states[c.index()] = new Applied(new AppliedRow(c.invoice().number(), c.review(), c.invoice().printedNumber()),
                     writes.add(effects), claimedHere);
         }

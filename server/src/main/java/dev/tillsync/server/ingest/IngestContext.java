@@ -36,6 +36,7 @@ public final class IngestContext {
     /** This batch's checked invoices by sequence: number and posted time. */
     private final TreeMap<Long, Map.Entry<String, Instant>> postedBySeq = new TreeMap<>();
     private ProfileMoneyRules moneyRules;
+    private final ReturnedQuantities returned = new ReturnedQuantities();
 
     IngestContext(Catalog catalog, DeviceRecord device, String batchProfileKey, PostedTimeCheck postedTimes) {
         this.catalog = catalog;
@@ -116,6 +117,11 @@ public final class IngestContext {
         boolean exists = catalog.customerExists(h, number);
         if (exists) knownCustomers.add(number);
         return exists;
+    }
+
+    /** What the batch's returns take back of their sales (see {@link ReturnedQuantities}). */
+    ReturnedQuantities returned() {
+        return returned;
     }
 
     /** The device profile's money rules, read at the first priced invoice of the batch. */

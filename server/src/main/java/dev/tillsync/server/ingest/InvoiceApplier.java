@@ -23,8 +23,8 @@ import org.jdbi.v3.core.Handle;
  * Checks a sale or return (reads only) and, once its run's single insert gave it an id, lists its lines,
  * payments and stock postings for the batch's deferred writes. Invariant 6: what the device sold is kept
  * as sold; differences with the server's truth (price, disabled item, stock below zero, stale profile,
- * unknown customer, a posted time the server's clock or the device's previous invoice make implausible) are
- * flagged, never refused. Invariant: {@link #check} writes nothing, so a row it
+ * unknown customer, a posted time the server's clock or the device's previous invoice make implausible, a return
+ * taking back more than is left of its sale across every till) are flagged, never refused. Invariant: {@link #check} writes nothing, so a row it
  * rejects needs no savepoint.
  */
 public final class InvoiceApplier {
@@ -114,9 +114,16 @@ public final class InvoiceApplier {
         if (inv.customerNumber() != null && !ctx.customerExists(h, inv.customerNumber())) {
             review.add("customer " + inv.customerNumber() + " is not known yet");
         }
-        if (inv.isReturn() && !ctx.invoiceSeen(inv.returnAgainst()) && !h.createQuery("select exists (select 1 from sales_invoice where number = :n)")
-                .bind("n", inv.returnAgainst()).mapTo(Boolean.class).one()) {
-            review.add("return against invoice " + inv.returnAgainst() + ", which the server has not received");
+        if (inv.isReturn()) {
+            List<String> conflicts = ctx.returned().check(h, inv);
+            if (conflicts != null) {
+                review.addAll(conflicts);
+            } else if (!ctx.invoiceSeen(inv.returnAgainst()) && !h.createQuery("select exists (select 1 from sales_invoice where number = :n)")
+                    .bind("n", inv.returnAgainst()).mapTo(Boolean.class).one()) {
+                review.add("return against invoice " + inv.returnAgainst() + ", which the server has not received");
+            }
+        } else {
+            ctx.returned().sale(inv);
         }
         return new Checked(index, row, inv, soldUnder, review);
     }
@@ -154,7 +161,9 @@ public final class InvoiceApplier {
                         + " the profile's current increment of " + Money.format(rules.roundingIncrementMinor()) + " gives");
             }
         }
-        for (PricedInvoiceCheck.OverLimit o : PricedInvoiceCheck.overLimit(r.priced(), rules.maxDiscountBp())) {
+        // A return's discounts reproduce the sale's (ReturnPricing, docs/pricing.md "Returns"): no cashier gave them now.
+        List<PricedInvoiceCheck.OverLimit> overLimit = inv.isReturn() ? List.of() : PricedInvoiceCheck.overLimit(r.priced(), rules.maxDiscountBp());
+        for (PricedInvoiceCheck.OverLimit o : overLimit) {
             String what = o.where() + ": a discount of " + PricedInvoiceCheck.percent(o.basisPoints()) + " is over the profile's limit of "
                     + PricedInvoiceCheck.percent(rules.maxDiscountBp());
             String approver = o.discount().approvedBy();

@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ShopSettings {
     public static final String TIME_ZONE = "time_zone";
+    public static final String STORE_INVOICE_DAYS = "store_invoice_days";
+    public static final int STORE_INVOICE_DAYS_DEFAULT = 30, STORE_INVOICE_DAYS_MAX = 366;
 
     private final Jdbi jdbi;
 
@@ -40,5 +42,37 @@ public final class ShopSettings {
         h.createUpdate("insert into server_setting (key, value) values (:k, :v) on conflict (key) do update set value = excluded.value")
                 .bind("k", TIME_ZONE).bind("v", zone.getId()).execute();
         return zone;
+    }
+
+    public int storeInvoiceDays() {
+        return jdbi.withHandle(this::storeInvoiceDays);
+    }
+
+    public int storeInvoiceDays(Handle h) {
+        return readStoreInvoiceDays(h);
+    }
+
+    /** The setting as read inside a transaction that has no ShopSettings at hand (ingest, the pull). */
+    public static int readStoreInvoiceDays(Handle h) {
+        return h.createQuery("select value from server_setting where key = :k").bind("k", STORE_INVOICE_DAYS).mapTo(String.class)
+                .findOne().map(v -> {
+                    try {
+                        return Integer.parseInt(v.trim());
+                    } catch (NumberFormatException e) {
+                        return STORE_INVOICE_DAYS_DEFAULT;
+                    }
+                }).orElse(STORE_INVOICE_DAYS_DEFAULT);
+    }
+
+    /** Sets how many days of its store's sales a till is sent (0 = none); refused outside 0..366. */
+    public int setStoreInvoiceDays(Handle h, Integer days) {
+        if (days == null || days < 0 || days > STORE_INVOICE_DAYS_MAX) {
+            throw Refusal.invalid("invalid_store_invoice_days", "storeInvoiceDays must be a whole number of days from 0 to "
+                    + STORE_INVOICE_DAYS_MAX + " (how many days of the store's sales a till keeps for returns offline; 30 by default); it was "
+                    + days + ".");
+        }
+        h.createUpdate("insert into server_setting (key, value) values (:k, :v) on conflict (key) do update set value = excluded.value")
+                .bind("k", STORE_INVOICE_DAYS).bind("v", String.valueOf(days)).execute();
+        return days;
     }
 }

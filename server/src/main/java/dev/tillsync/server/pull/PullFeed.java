@@ -22,14 +22,21 @@ import org.jdbi.v3.core.Jdbi;
  * A cursor issued under another profile key restarts from a full snapshot, so a device moved to another
  * profile receives that profile's records and warehouse stock. Stock levels moved by pushes are published
  * by the pull itself ({@link StockPublisher}) before it reads.
+ *
+ * <p>A till that names the sale-v2 feature (with master-v2) also gets the items of every active price list (scope = the
+ * list, so a customer's list can re-price the cart) and the recent sales of its store (entity store_invoice, scope = its
+ * warehouse, posted within the server's store_invoice_days), its own included. Its cursor carries a "+sale-v2" mark after
+ * the profile key, so a till that starts naming the feature gets one full snapshot with those records, and one that
+ * stops gets one without them.
  */
 public final class PullFeed {
     private static final String VISIBLE = """
             seq > :after and (
                 (entity in ('customer', 'shift_type') and scope = '')
-             or (entity = 'item' and scope = :priceList)
+             or (entity = 'item' and (scope = :priceList or (:sale2 and scope in (select name from price_list where active))))
              or (entity = 'category' and scope = '' and :v2)
              or (entity = 'stock' and scope = :warehouse)
+             or (entity = 'store_invoice' and :sale2 and scope = :warehouse and posted_at >= :since)
              or (entity in ('device_user', 'shift_user', 'device') and scope = :pos)
              or (entity = 'profile' and scope = :profile))
             and (:after > 0 or not deleted)
@@ -54,30 +61,41 @@ public final class PullFeed {
      * the previous release's fields ({@link LegacyShapes}), which is all such a till parses.
      */
     public PullPage page(DeviceRecord device, String cursor, Integer limit, boolean v2) {
+        return page(device, cursor, limit, v2, false);
+    }
+
+    /** As above; {@code saleV2}: the till also named the sale-v2 feature (taken only with master-v2). */
+    public PullPage page(DeviceRecord device, String cursor, Integer limit, boolean v2, boolean saleV2) {
+        boolean sale2 = v2 && saleV2;
+        String cursorKey = device.profilePlk() + (sale2 ? "+sale-v2" : "");
         int n = limit == null ? Limits.ROWS_PER_REQUEST_DEFAULT : limit;
         if (n < Limits.ROWS_PER_REQUEST_MIN || n > Limits.ROWS_PER_REQUEST_MAX) {
             throw Refusal.invalid("invalid_limit", "limit must be between " + Limits.ROWS_PER_REQUEST_MIN + " and "
                     + Limits.ROWS_PER_REQUEST_MAX + ".");
         }
-        long after = decode(cursor, device.profilePlk());
+        long after = decode(cursor, cursorKey);
         // Committed before the page is read, so the page carries every level moved before this pull asked.
         stock.publish(device.warehouse());
         record Row(long seq, String entity, String key, boolean deleted, String data) {}
         return jdbi.inTransaction(h -> {
+            java.sql.Timestamp since = java.sql.Timestamp.from(java.time.Instant.now().minus(
+                    java.time.Duration.ofDays(dev.tillsync.server.master.ShopSettings.readStoreInvoiceDays(h))));
             List<Row> rows = h.createQuery("select seq, entity, key, deleted, data from change_state where " + VISIBLE + " order by seq limit :n")
                     .bind("after", after).bind("warehouse", device.warehouse()).bind("pos", device.posId())
                     .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2).bind("n", n)
+                    .bind("sale2", sale2).bind("since", since)
                     .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                     .list();
             long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
             long remaining = h.createQuery("select count(*) from change_state where " + VISIBLE)
                     .bind("after", last).bind("warehouse", device.warehouse()).bind("pos", device.posId())
-                    .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2).mapTo(Long.class).one();
+                    .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2)
+                    .bind("sale2", sale2).bind("since", since).mapTo(Long.class).one();
             List<Change> changes = rows.stream().map(r -> {
                 JsonNode data = parse(r.data());
                 return new Change(r.entity(), r.key(), r.deleted(), v2 || data == null ? data : LegacyShapes.cut(r.entity(), data));
             }).toList();
-            return new PullPage(encode(last, device.profilePlk()), remaining > 0, remaining, changes);
+            return new PullPage(encode(last, cursorKey), remaining > 0, remaining, changes);
         });
     }
 

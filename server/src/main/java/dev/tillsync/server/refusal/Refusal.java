@@ -63,6 +63,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.NOT_FOUND, "not_found", message);
     }
 
+    /** Not found, under a code that says what was looked for (e.g. {@code unknown_invoice}). */
+    public static Refusal notFound(String code, String message) {
+        return new Refusal(Kind.NOT_FOUND, code, message);
+    }
+
     public static Refusal conflict(String code, String message) {
         return new Refusal(Kind.CONFLICT, code, message);
     }

@@ -12,8 +12,9 @@ public final class ItemCatalog {
     private static final String SELECT = """
             select i.code, i.name, i.price_minor, i.tax_rate_bp, i.active, i.unit, i.prices_include_tax,
                    (select group_concat(b.barcode, ' ') from item_barcode b where b.item_code = i.code) as barcodes,
-                   coalesce((select s.qty from server_stock s where s.item_code = i.code), 0)
-                     - coalesce((select sum(l.qty) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0) as local_stock
+                   coalesce((select coalesce(s.qty_milli, s.qty * 1000) from server_stock s where s.item_code = i.code), 0)
+                     - coalesce((select sum(l.qty_milli) from invoice_line l where l.item_code = i.code and l.stock_pending = 1), 0)
+                     as local_stock_milli
             from item i
             """;
 
@@ -70,6 +71,28 @@ public final class ItemCatalog {
         return out;
     }
 
+    /** An item's price on a price list other than the profile's (a customer's list). */
+    public record ListPrice(String itemCode, long priceMinor, boolean pricesIncludeTax) {}
+
+    /** The prices list {@code priceList} has for {@code itemCodes}, by item code, in one statement. */
+    public static java.util.Map<String, ListPrice> listPrices(Handle h, String priceList, List<String> itemCodes) {
+        if (itemCodes.isEmpty()) return java.util.Map.of();
+        String array;
+        try {
+            array = CODES_JSON.writeValueAsString(itemCodes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Map<String, ListPrice> out = new java.util.HashMap<>();
+        h.createQuery("""
+                select p.item_code, p.price_minor, p.prices_include_tax from item_price p
+                where p.price_list = :list and p.item_code in (select value from json_each(:codes))
+                """).bind("list", priceList).bind("codes", array)
+                .map((rs, ctx) -> new ListPrice(rs.getString(1), rs.getLong(2), rs.getInt(3) == 1))
+                .forEach(p -> out.put(p.itemCode(), p));
+        return out;
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper CODES_JSON = dev.tillsync.core.json.Json.mapper();
 
     /**
@@ -95,6 +118,7 @@ public final class ItemCatalog {
         String barcodes = rs.getString("barcodes");
         return new Item(rs.getString("code"), rs.getString("name"),
                 barcodes == null ? List.of() : List.of(barcodes.split(" ")), rs.getLong("price_minor"), rs.getInt("tax_rate_bp"),
-                rs.getInt("active") == 1, rs.getLong("local_stock"), rs.getString("unit"), rs.getInt("prices_include_tax") == 1);
+                rs.getInt("active") == 1, rs.getLong("local_stock_milli") / 1000, rs.getString("unit"), rs.getInt("prices_include_tax") == 1,
+                rs.getLong("local_stock_milli"));
     }
 }

@@ -35,6 +35,16 @@ final class Commands {
         return new Payment(p[0].trim(), amount, p.length == 3 ? p[2] : null);
     }
 
+    /** {@code EMAIL:PIN} of an approving manager checked now (PosTerminal.approve): their login, or null when none was given. */
+    static String approver(dev.tillsync.terminal.PosTerminal pos, String emailPin) {
+        if (emailPin == null || emailPin.isBlank()) return null;
+        int colon = emailPin.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new TerminalException("bad_approver", "--approve '" + emailPin + "' should be EMAIL:PIN of a manager, e.g. --approve manager@shop.example:1234.");
+        }
+        return pos.approve(emailPin.substring(0, colon).trim(), emailPin.substring(colon + 1));
+    }
+
     static long amount(String text, String what) {
         try {
             return Money.parse(text);

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 ReturnCommand.class, CustomerCommand.class, HistoryCommand.class, StatusCommand.class, SyncCommand.class,
                 RetryCommand.class, ExportCommand.class, UploadCommand.class, LogCommand.class, ReprintCommand.class,
                 ConfigCommand.class, ItemsCommand.class, RunCommand.class,
-                PrinterCommand.class, DrawerCommand.class})
+                PrinterCommand.class, DrawerCommand.class, ParkCommand.class, ResumeCommand.class, ParkedCommand.class, VoidCommand.class})
 public final class TerminalCommand {
     @Option(names = "--data", scope = ScopeType.INHERIT, defaultValue = "${env:TILLSYNC_TERMINAL_DATA:-./terminal-data}",
             description = "The terminal's data folder (default: ${DEFAULT-VALUE}).")

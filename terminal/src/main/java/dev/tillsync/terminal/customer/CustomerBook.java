@@ -54,9 +54,16 @@ public final class CustomerBook {
     /** A customer as the server sent it on a pull; a customer made here keeps its local flag and creation time. */
     public static void savePulled(Handle h, CustomerData d) {
         h.createUpdate("""
-                insert into customer (number, name, phone, email, local) values (:number, :name, :phone, :email, 0)
-                on conflict (number) do update set name = excluded.name, phone = excluded.phone, email = excluded.email
+                insert into customer (number, name, phone, email, local, price_list) values (:number, :name, :phone, :email, 0, :priceList)
+                on conflict (number) do update set name = excluded.name, phone = excluded.phone, email = excluded.email,
+                    price_list = excluded.price_list
                 """).bindMethods(d).execute();
+    }
+
+    /** The price list the customer buys at, when it is not the profile's (null for none or an unknown customer). */
+    public static String priceList(Handle h, String number) {
+        return h.createQuery("select price_list from customer where number = :n").bind("n", number).mapTo(String.class)
+                .findOne().orElse(null);
     }
 
     public static Optional<Customer> find(Handle h, String number) {

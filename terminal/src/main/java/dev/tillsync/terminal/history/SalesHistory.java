@@ -23,10 +23,12 @@ public final class SalesHistory {
 
     /** An outbox row with its invoice columns (null for other kinds), as the history query returns it. */
     record Row(long seq, String uuid, String kind, String ref, String createdAt, String status, String reasonCode, String reason,
-               int attempts, String postedAt, String customerNumber, Long grandMinor, boolean offline) {
+               int attempts, String postedAt, String customerNumber, Long grandMinor, boolean offline, Long discountMinor,
+               Long roundingMinor) {
         HistoryEntry entry() {
             return new HistoryEntry(seq, uuid, RowKind.fromWire(kind), ref, Instant.parse(postedAt != null ? postedAt : createdAt),
-                    customerNumber, grandMinor, offline, SyncStatus.fromLabel(status), reasonCode, reason, attempts);
+                    customerNumber, grandMinor, offline, SyncStatus.fromLabel(status), reasonCode, reason, attempts,
+                    discountMinor, roundingMinor);
         }
     }
 
@@ -48,7 +50,7 @@ public final class SalesHistory {
     public List<HistoryEntry> list(HistoryFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 select o.seq, o.uuid, o.kind, o.ref, o.created_at, o.status, o.reason_code, o.reason, o.attempts,
-                       i.posted_at, i.customer_number, i.grand_minor, i.offline
+                       i.posted_at, i.customer_number, i.grand_minor, i.offline, i.discount_minor, i.rounding_minor
                 from outbox o left join invoice i on i.outbox_seq = o.seq where 1 = 1
                 """);
         if (filter.status() != null) sql.append(" and o.status = :status");

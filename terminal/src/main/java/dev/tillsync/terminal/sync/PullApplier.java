@@ -63,8 +63,10 @@ public final class PullApplier {
     public AppliedPage apply(Handle h, PullPage page, Instant pullStartedAt, Instant appliedAt) {
         Optional<ConnectionStatus> status = Optional.empty();
         List<String> stockLevels = new ArrayList<>();
+        OwnList own = new OwnList();
         for (Change c : page.changes()) {
-            Optional<ConnectionStatus> s = applyOne(h, c, stockLevels);
+            if (Entities.PROFILE.equals(c.entity())) own.known = false; // the profile's list may change with it
+            Optional<ConnectionStatus> s = applyOne(h, c, stockLevels, own);
             if (s.isPresent()) status = s;
         }
         SaleRecorder.settlePendingStock(h, stockLevels, pullStartedAt);
@@ -73,12 +75,26 @@ public final class PullApplier {
         return new AppliedPage(page.changes().size(), status);
     }
 
-    private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels) {
+    /** The profile's price list, read once per page (and again after a profile change in it). */
+    private static final class OwnList {
+        boolean known;
+        String name;
+
+        String get(Handle h) {
+            if (!known) {
+                name = DeviceRepo.load(h).flatMap(d -> dev.tillsync.terminal.store.ProfileRepo.current(h, d)).map(ProfileData::priceList).orElse(null);
+                known = true;
+            }
+            return name;
+        }
+    }
+
+    private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels, OwnList own) {
         if (c.entity() == null || c.key() == null) {
             throw new TerminalException("bad_pull", "The server sent a change without entity or key; the page was not applied.");
         }
         switch (c.entity()) {
-            case Entities.ITEM -> applyItem(h, c);
+            case Entities.ITEM -> applyItem(h, c, own);
             case Entities.STOCK -> applyStock(h, c, stockLevels);
             case Entities.CUSTOMER -> applyCustomer(h, c);
             case Entities.DEVICE_USER -> applyDeviceUser(h, c);
@@ -96,12 +112,22 @@ public final class PullApplier {
         return Optional.empty();
     }
 
-    private void applyItem(Handle h, Change c) {
+    private void applyItem(Handle h, Change c, OwnList own) {
         if (c.deleted()) {
             h.createUpdate("update item set active = 0 where code = :code").bind("code", c.key()).execute();
             return;
         }
         ItemData i = read(c, ItemData.class);
+        if (i.priceList() != null && own.get(h) != null && !own.get(h).equals(i.priceList())) {
+            // A price of another list (a customer's): kept apart so the profile's price in item stays what a walk-in pays.
+            h.createUpdate("""
+                    insert into item_price (price_list, item_code, price_minor, prices_include_tax)
+                    values (:priceList, :code, :priceMinor, :pricesIncludeTax)
+                    on conflict (price_list, item_code) do update set price_minor = excluded.price_minor,
+                        prices_include_tax = excluded.prices_include_tax
+                    """).bindMethods(i).execute();
+            return;
+        }
         h.createUpdate("""
                 insert into item (code, name, price_minor, tax_rate_bp, active, unit, category, tax_category, price_list, prices_include_tax)
                 values (:code, :name, :priceMinor, :taxRateBp, :active, :unit, :category, :taxCategory, :priceList, :pricesIncludeTax)

@@ -146,7 +146,7 @@ public final class ServerClient {
             throw new ServerException("not_linked", "This terminal is not linked (no device secret).", false, 0, null);
         }
         return b.header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret)
-                .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER + "," + SyncHeaders.MASTER_V2);
+                .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER + "," + SyncHeaders.MASTER_V2 + "," + SyncHeaders.SALE_V2);
     }
 
     private byte[] body(Object o) {

@@ -68,9 +68,10 @@ public final class TillUsers {
      */
     public UserSession login(String email, String pin) {
         boolean unlinked = store.read(DeviceRepo::requireExisting).connectionStatus() == ConnectionStatus.UNLINKED;
-        UserRow user = checkPin(email, pin);
-        String who = user.email().toLowerCase();
+        if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
+        String who = email.trim().toLowerCase();
         Instant now = clock.instant();
+        UserRow user = checkPin(who, pin, now, "log in");
         if (unlinked && !user.canExportLog()) throw unlinkedLocked(who);
         store.useTx(h -> {
             h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute();
@@ -84,27 +85,13 @@ public final class TillUsers {
     }
 
     /**
-     * A user's PIN checked for an approval on this till without logging them in (wrong PINs count towards their lock-out
-     * as at login), refused unless they hold {@code p}; the approval is logged with {@code what}.
+     * Checks {@code pin} for {@code who} (lower-case) as a login does: an unknown user, a locked user and a wrong PIN
+     * are refused, and a wrong PIN counts toward the lock-out.
      */
-    public UserSession approve(String email, String pin, Permission p, String what) {
-        UserRow user = checkPin(email, pin);
-        if (!user.permissions().contains(p)) {
-            throw new TerminalException("not_permitted", user.displayName() + " may not approve this: it needs the '" + p.flag()
-                    + "' flag on the POS Offline User. Ask a manager who has it.");
-        }
-        Instant now = clock.instant();
-        store.useTx(h -> EventLog.append(h, now, "approval", user.email().toLowerCase(), what));
-        return new UserSession(user.email().toLowerCase(), user.displayName(), user.permissions(), now);
-    }
-
-    /** The user whose PIN this is, or a refusal (unknown, locked out, wrong PIN counted). */
-    private UserRow checkPin(String email, String pin) {
-        if (email == null || email.isBlank()) throw new TerminalException("bad_user", "Give the user's email with --user.");
-        String who = email.trim().toLowerCase();
-        Instant now = clock.instant();
+    private UserRow checkPin(String who, String pin, Instant now, String what) {
         UserRow user = store.read(h -> findUser(h, who)).orElseThrow(() -> new TerminalException("unknown_user",
-                "'" + email + "' is not a user of this terminal. Only the device's POS Offline Users can log in; a manager adds them in the back office (then sync)."));
+                "'" + who + "' is not a user of this terminal. Only the device's POS Offline Users can " + what
+                        + "; a manager adds them in the back office (then sync)."));
         Optional<Instant> lockedUntil = store.read(h -> h.createQuery("select locked_until from login_attempt where email = :e")
                 .bind("e", who).mapTo(String.class).findOne().map(Instant::parse));
         if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
@@ -124,6 +111,42 @@ public final class TillUsers {
                     + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
         }
         return user;
+    }
+
+    /**
+     * A manager's approval on this till, offline too: {@code email}'s PIN is checked as a login checks it (wrong tries
+     * count toward the lock-out) and the user must hold can_configure_pos; nobody is logged in or out. Returns the
+     * approver's login. Logged as {@code approval}.
+     */
+    public String approve(String email, String pin) {
+        if (email == null || email.isBlank()) {
+            throw new TerminalException("bad_user", "Give the approver as EMAIL:PIN (--approve manager@shop.example:1234).");
+        }
+        String who = email.trim().toLowerCase();
+        Instant now = clock.instant();
+        UserRow user = checkPin(who, pin, now, "approve a discount");
+        if (!user.canConfigurePos()) {
+            throw new TerminalException("not_permitted", who + " may not approve a discount over the cashier's limit: it needs the '"
+                    + Permission.CONFIGURE_POS.flag() + "' flag on the POS Offline User. Ask a manager who has it.");
+        }
+        store.useTx(h -> h.createUpdate("delete from login_attempt where email = :e").bind("e", who).execute());
+        return user.email().toLowerCase();
+    }
+
+    /**
+     * An approval checked as {@link #approve(String, String)} that is not tied to a sale (a cashier taking over another's
+     * open shift): logged as {@code approval} with the approver and {@code what} was approved.
+     */
+    public String approve(String email, String pin, String what) {
+        String who = approve(email, pin);
+        Instant now = clock.instant();
+        store.useTx(h -> EventLog.append(h, now, "approval", who, what));
+        return who;
+    }
+
+    /** True when {@code login} is a user of this device with can_configure_pos (an approver named on a sale). */
+    public static boolean mayApprove(Handle h, String login) {
+        return login != null && findUser(h, login.trim().toLowerCase()).map(UserRow::canConfigurePos).orElse(false);
     }
 
     /** The refusal to log in on an unlinked terminal for a user who may not export: who may, and the commands. */
