@@ -56,7 +56,7 @@ public record Services(Jdbi jdbi, ChangeFeed feed, Catalog catalog, BackOfficeUs
         ItemDirectory items = new ItemDirectory(jdbi);
         PushService push = new PushService(devices, new BatchIngestor(jdbi, catalog, feed, new PostedTimeCheck(postedTimes, Clock.systemUTC())));
         return new Services(jdbi, feed, catalog, users, new TokenService(jdbi), devices, new LinkService(jdbi, devices, feed),
-                new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed)), new ImportService(jdbi, devices, push),
+                new DeviceAuth(devices), push, new PullFeed(jdbi, new StockPublisher(jdbi, feed), feed), new ImportService(jdbi, devices, push),
                 new SyncStatusReport(jdbi, devices), new Reconciliation(jdbi, devices),
                 audit, new ShopSettings(jdbi),
                 new ProfileService(jdbi, catalog, feed, devices, audit), new PaymentModeService(jdbi, catalog, feed, devices, audit),

@@ -56,8 +56,8 @@ class DemoSeedSalesTest {
                 select count(*) as n from item_barcode b join item i on i.code = b.item_code
                 where i.code like 'ITEM-%' and substr(b.barcode, 1, 1) = '2' and length(b.barcode) = 13
                 """)).containsEntry("n", 0L);
-        assertThat(row("select barcode from item_barcode where item_code = 'ITEM-0002'")).containsEntry("barcode", "4000000000020");
-        assertThat(Gtin.valid("4000000000020")).isTrue();
+        assertThat(row("select barcode from item_barcode where item_code = 'ITEM-0002'")).containsEntry("barcode", "4010000000029");
+        assertThat(Gtin.valid("4010000000029")).isTrue();
     }
 
     @Test

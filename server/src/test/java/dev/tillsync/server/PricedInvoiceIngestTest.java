@@ -146,6 +146,10 @@ class PricedInvoiceIngestTest {
         Http.Response cashiers = viewer.get("/reports/cashiers?from=2024-05-31&to=2024-05-31&device=" + t.posId());
         assertThat(cashiers.body().at("/cashiers/0/discountsMinor").asLong()).as(cashiers.raw()).isEqualTo(320);
         assertThat(cashiers.body().at("/cashiers/0/discounts").asText()).isEqualTo("3.20");
+        assertThat(cashiers.body().at("/cashiers/0/roundingMinor").asLong()).isEqualTo(-2);
+        assertThat(cashiers.body().at("/cashiers/0/rounding").asText()).isEqualTo("-0.02");
+        assertThat(viewer.get("/reports/cashiers.csv?from=2024-05-31&to=2024-05-31&device=" + t.posId()).raw())
+                .contains("amira@demo.shop,Amira Haddad,1,13.77,0,0.00,").endsWith(",3.20,-0.02\r\n");
         Http.Response detail = viewer.get("/invoices/" + inv.number());
         assertThat(detail.body().get("discountMinor").asLong()).as(detail.raw()).isEqualTo(320);
         assertThat(detail.body().get("roundingMinor").asLong()).isEqualTo(-2);
@@ -157,6 +161,34 @@ class PricedInvoiceIngestTest {
         var recon = server.services().reconciliation().report(t.posId(), null, null).devices().get(0);
         assertThat(recon.discountMinor()).isEqualTo(320);
         assertThat(recon.roundingMinor()).isEqualTo(-2);
+    }
+
+    @Test
+    void reconciliationShowsDiscountsAndCashRoundingPerShiftDeviceAndCashier() {
+        Till t = till();
+        String shift = UUID.randomUUID().toString();
+        InvoicePayload s = sale(t, 1, Discount.amount(200, "regular customer").approvedBy("amira@demo.shop"));
+        InvoicePayload inShift = new InvoicePayload(s.number(), s.postedAt(), null, "ben@demo.shop", shift, true, null, s.profileKey(),
+                s.lines(), s.payments(), s.changeMinor(), s.netTotalMinor(), s.taxTotalMinor(), s.grandTotalMinor(), null,
+                s.pricesIncludeTax(), s.saleDiscount(), s.discountMinor(), s.roundingMinor());
+        SyncRow open = new SyncRow(UUID.randomUUID().toString(), 1, RowKind.SHIFT_OPEN, Instant.parse("2024-05-31T08:00:00Z"),
+                Http.JSON.valueToTree(new dev.tillsync.core.payload.ShiftOpenPayload(shift, "ben@demo.shop", "Evening", 0,
+                        Instant.parse("2024-05-31T08:00:00Z"))));
+        assertThat(push(t, open, row(2, inShift))).extracting(RowResult::outcome).containsOnly(RowOutcome.ACCEPTED);
+        var device = server.services().reconciliation().report(t.posId(), null, null).devices().get(0);
+        assertThat(device.discountMinor()).isEqualTo(320);
+        assertThat(device.roundingMinor()).isEqualTo(-2);
+        assertThat(device.shifts()).hasSize(1);
+        assertThat(device.shifts().get(0).discountMinor()).isEqualTo(320);
+        assertThat(device.shifts().get(0).roundingMinor()).isEqualTo(-2);
+        Http viewer = new Http(server.baseUrl()).bearer(Fixtures.token(server, "viewer@demo.shop", "viewer-pass"));
+        Http.Response recon = viewer.get("/reports/reconciliation?posId=" + t.posId());
+        assertThat(recon.body().at("/devices/0/shifts/0/discountMinor").asLong()).as(recon.raw()).isEqualTo(320);
+        assertThat(recon.body().at("/devices/0/shifts/0/roundingMinor").asLong()).isEqualTo(-2);
+        Http.Response cashiers = viewer.get("/reports/cashiers?from=2024-05-31&to=2024-05-31&device=" + t.posId());
+        assertThat(cashiers.body().at("/cashiers/0/cashier").asText()).isEqualTo("ben@demo.shop");
+        assertThat(cashiers.body().at("/cashiers/0/discountsMinor").asLong()).isEqualTo(320);
+        assertThat(cashiers.body().at("/cashiers/0/roundingMinor").asLong()).isEqualTo(-2);
     }
 
     @Test

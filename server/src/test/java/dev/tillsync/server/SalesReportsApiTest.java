@@ -210,14 +210,14 @@ class SalesReportsApiTest {
         assertThat(t.get("grossMinor").asLong()).isEqualTo(945);
         assertThat(t.get("cashTakenMinor").asLong()).isEqualTo(345);
         assertThat(viewer.get("/reports/cashiers.csv?from=2024-06-01&to=2024-06-03&device=" + day.posId()).raw())
-                .isEqualTo("cashier,name,sales,gross,returns,returns_amount,cash_taken,discounts\r\n"
-                        + "amira@demo.shop,Amira Haddad,2,7.73,1,3.72,1.73,0.00\r\n"
-                        + "ben@demo.shop,Ben Carter,1,1.72,0,0.00,1.72,0.00\r\n"
-                        + "total,,3,9.45,1,3.72,3.45,0.00\r\n");
+                .isEqualTo("cashier,name,sales,gross,returns,returns_amount,cash_taken,discounts,rounding\r\n"
+                        + "amira@demo.shop,Amira Haddad,2,7.73,1,3.72,1.73,0.00,0.00\r\n"
+                        + "ben@demo.shop,Ben Carter,1,1.72,0,0.00,1.72,0.00,0.00\r\n"
+                        + "total,,3,9.45,1,3.72,3.45,0.00,0.00\r\n");
 
         SalesDay.pushOne(server, Instant.parse("2024-07-10T09:00:00Z"), "=HYPERLINK(\"http://x\")");
         String formula = viewer.get("/reports/cashiers.csv?from=2024-07-10&to=2024-07-10").raw();
-        assertThat(formula).contains("\"'=HYPERLINK(\"\"http://x\"\")\",,1,1.72,0,0.00,1.72,0.00\r\n");
+        assertThat(formula).contains("\"'=HYPERLINK(\"\"http://x\"\")\",,1,1.72,0,0.00,1.72,0.00,0.00\r\n");
     }
 
     @Test

@@ -56,7 +56,10 @@ class StoreInvoicePullTest {
         assertThat(StoreTills.push(seller, today, lastWeek, twoMonths)).extracting(r -> r.outcome()).containsOnly(RowOutcome.ACCEPTED);
         assertThat(StoreTills.push(elsewhere, otherStore).get(0).outcome()).isEqualTo(RowOutcome.ACCEPTED);
 
+        // The push only marked the sales (no change-feed lock); the store's next sale-v2 pull publishes them.
+        assertThat(inFeed(today.number())).isZero();
         Pulled first = pull(neighbour.v2(), "");
+        assertThat(inFeed(today.number())).isOne();
         assertThat(first.keys(Entities.STORE_INVOICE)).contains(today.number(), lastWeek.number())
                 .doesNotContain(twoMonths.number(), otherStore.number());
         JsonNode data = first.of(Entities.STORE_INVOICE).stream().filter(c -> c.path("key").asText().equals(today.number()))
@@ -80,6 +83,12 @@ class StoreInvoicePullTest {
         assertThat(again).extracting(c -> c.path("key").asText()).containsExactly(today.number());
         assertThat(again.get(0).at("/data/lines/0/returnedMilli").asLong()).isEqualTo(2000);
         assertThat(next.keys(Entities.STORE_INVOICE)).doesNotContain(back.number());
+    }
+
+    private long inFeed(String number) {
+        Long n = server.services().jdbi().withHandle(h -> h.createQuery("select count(*) from change_state where entity = 'store_invoice' and key = :n")
+                .bind("n", number).mapTo(Long.class).one());
+        return n;
     }
 
     @Test

@@ -258,9 +258,23 @@ public final class PosTerminal implements AutoCloseable {
     }
 
     /** Records a return against an invoice of this terminal (refunds as negative payments), then prints as {@link #recordSale} does. */
+    /**
+     * Records a return against a sale of any till of the store: asked of the server first when online (what every till
+     * has taken back), else from the store's recent sales the pull brought and this till's own (sale/ReturnSources).
+     */
     public SaleReceipt recordReturn(ReturnRequest req) {
         UserSession u = parts.users().require();
-        return afterRecording(parts.sales().recordReturn(u, req, !parts.monitor().confirmedOnline()));
+        boolean online = parts.monitor().confirmedOnline();
+        var fresh = new dev.tillsync.terminal.returns.ReturnLookup(parts.clients(), parts.devices()).ask(req.againstNumber(), online);
+        return afterRecording(parts.sales().recordReturn(u, req, !online, fresh));
+    }
+
+    /** The sale {@code number} as a return screen shows it: each line with what has come back from every till known. */
+    public dev.tillsync.core.returns.ReturnableInvoice returnable(String number) {
+        parts.users().require();
+        String n = number == null ? "" : number.trim();
+        var fresh = new dev.tillsync.terminal.returns.ReturnLookup(parts.clients(), parts.devices()).ask(n, parts.monitor().confirmedOnline());
+        return parts.sales().returnable(n, fresh);
     }
 
     private SaleReceipt afterRecording(SaleRecorder.Recorded r) {

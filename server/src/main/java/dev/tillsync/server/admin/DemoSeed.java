@@ -110,7 +110,9 @@ public final class DemoSeed {
                     "300000000000003", CASH_ROUNDING_MINOR, MAX_DISCOUNT_BP, ProfileData.DEFAULT_PULL_INTERVAL_SECONDS, SCALE_LAYOUT));
             ensureCategories(s, h);
             Random random = new Random(20240531L);
+            List<String> demoCodes = new ArrayList<>(List.of(BANANA));
             for (ItemData item : items(random)) {
+                demoCodes.add(item.code());
                 long stock = 50 + random.nextInt(451);
                 if (!s.catalog().itemExists(h, item.code())) {
                     s.catalog().upsertItem(h, item);
@@ -122,7 +124,7 @@ public final class DemoSeed {
                         "Fruit and veg", null, null, false));
                 s.catalog().setStockMilli(h, WAREHOUSE, BANANA, 80 * Unit.MILLI);
             }
-            ensureInclusiveList(s, h);
+            ensureInclusiveList(s, h, demoCodes);
             s.catalog().ensureShiftType(h, new ShiftTypeData("Morning", "08:00", "16:00"));
             s.catalog().ensureShiftType(h, new ShiftTypeData("Evening", "16:00", "23:00"));
             if (s.devices().find(h, POS_ID).isEmpty()) {
@@ -137,18 +139,19 @@ public final class DemoSeed {
     }
 
     /**
-     * The price list whose shelf prices include tax, with a price for every item of the default list that has none there
-     * yet (its price plus tax, half-even to the cent), and the demo customer on it; writes nothing when all are there.
+     * The price list whose shelf prices include tax, with a price for every demo item (of {@code demoCodes}) that has none
+     * there yet (its price plus tax, half-even to the cent), and the demo customer on it; writes nothing when all are there.
      */
-    private static void ensureInclusiveList(Services s, Handle h) {
+    private static void ensureInclusiveList(Services s, Handle h, List<String> demoCodes) {
         s.catalog().ensurePriceList(h, INCLUSIVE_LIST, "USD", 2, true);
         record Price(String code, long priceMinor, int rateBp) {}
         List<Price> missing = h.createQuery("""
                         select p.item_code, p.price_minor, t.rate_bp from item_price p join item i on i.code = p.item_code
                         join tax_category t on t.name = i.tax_category
-                        where p.price_list = :std and not exists (select 1 from item_price q where q.price_list = :incl and q.item_code = p.item_code)
+                        where p.price_list = :std and p.item_code = any(:demo)
+                          and not exists (select 1 from item_price q where q.price_list = :incl and q.item_code = p.item_code)
                         order by p.item_code
-                        """).bind("std", Catalog.DEFAULT_PRICE_LIST).bind("incl", INCLUSIVE_LIST)
+                        """).bind("std", Catalog.DEFAULT_PRICE_LIST).bind("incl", INCLUSIVE_LIST).bindArray("demo", String.class, demoCodes)
                 .map((rs, c) -> new Price(rs.getString(1), rs.getLong(2), rs.getInt(3))).list();
         if (!missing.isEmpty()) {
             var b = h.prepareBatch("insert into item_price (price_list, item_code, price_minor) values (:l, :c, :p)");
@@ -180,8 +183,8 @@ public final class DemoSeed {
             String base = food ? BASIC_FOOD[random.nextInt(BASIC_FOOD.length)] : TAXED[random.nextInt(TAXED.length)];
             String name = base + " " + VARIANTS[random.nextInt(VARIANTS.length)] + " " + (100 + random.nextInt(900)) + (food ? "g" : "");
             long price = 50 + random.nextInt(5951);
-            // "400" like the sample catalogue: 20-29 are the in-store prefixes of scale labels, never a product's code.
-            out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("400" + String.format("%09d", i))),
+            // "401": a GS1 prefix (the sample catalogue has 400), not 20-29, the in-store prefixes of scale labels.
+            out.add(new ItemData(String.format("ITEM-%04d", i), name, List.of(ean13("401" + String.format("%09d", i))),
                     price, food ? 0 : 1500, true, Unit.UNIT.code(), CATEGORY_OF.get(base), null, null, false));
         }
         return out;

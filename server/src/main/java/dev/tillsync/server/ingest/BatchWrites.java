@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * <p>Invariant (pull feed order, see {@link ChangeFeed}): stock rows are locked in (warehouse, item) order, so
  * concurrent batches, and {@link dev.tillsync.server.db.StockPublisher}, cannot deadlock on them. Moved levels are
  * marked unpublished, not written to the pull feed: the next pull publishes each once. Only a batch with other
- * records to publish (new customers, the store's recent sales for returns: entity store_invoice) takes the global change lock, once, in {@link #flush}, after every
+ * records to publish (new customers) takes the global change lock, once, in {@link #flush}, after every
  * other write of the batch and before any stock row lock, the order every holder of that lock follows.
  */
 final class BatchWrites {
@@ -40,7 +40,7 @@ final class BatchWrites {
     private final List<RowEffects.Publication> publications = new ArrayList<>();
     private final Map<StockKey, Long> deltas = new TreeMap<>();
     private final Map<StockKey, Long> levels = new HashMap<>();
-    /** The sales to (re)write as store_invoice: each accepted sale, and the sale each accepted return is against. */
+    /** The sales to mark for the store_invoice feed: each accepted sale, and the sale each accepted return is against. */
     private final java.util.Set<String> storeInvoices = new java.util.LinkedHashSet<>();
     private final StoreInvoiceFeed storeInvoiceFeed = new StoreInvoiceFeed();
 
@@ -62,7 +62,7 @@ final class BatchWrites {
         return marks;
     }
 
-    /** Queues the store_invoice record of sale {@code number}, written with its lines and returns as they stand at flush. */
+    /** Queues sale {@code number} to be marked for the store_invoice feed at flush (its pull record is written by a pull). */
     void storeInvoice(String number) {
         if (number != null) storeInvoices.add(number);
     }
@@ -102,11 +102,10 @@ final class BatchWrites {
                     .number(p.deviceId()).text(p.uuid()).time(p.at()).endRow();
         }
         ledgerRows.execute(h);
-        List<ChangeFeed.Put> puts = new ArrayList<>(storeInvoiceFeed.puts(h, storeInvoices)); // reads this batch's lines
-        for (RowEffects.Publication p : publications) puts.add(new ChangeFeed.Put(p.entity(), p.scope(), p.key(), p.data()));
-        if (!puts.isEmpty()) feed.lock(h);
+        storeInvoiceFeed.mark(h, storeInvoices); // before the change lock: the pull publishes them (StoreInvoiceFeed)
+        if (!publications.isEmpty()) feed.lock(h);
         if (!deltas.isEmpty()) moveStock(h);
-        feed.putAllLocked(h, puts);
+        feed.putAllLocked(h, publications.stream().map(p -> new ChangeFeed.Put(p.entity(), p.scope(), p.key(), p.data())).toList());
     }
 
     /**

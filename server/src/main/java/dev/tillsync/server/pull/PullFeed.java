@@ -6,7 +6,9 @@ import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.server.Limits;
+import dev.tillsync.server.db.ChangeFeed;
 import dev.tillsync.server.db.StockPublisher;
+import dev.tillsync.server.returns.StoreInvoiceFeed;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>A till that names the sale-v2 feature (with master-v2) also gets the items of every active price list (scope = the
  * list, so a customer's list can re-price the cart) and the recent sales of its store (entity store_invoice, scope = its
- * warehouse, posted within the server's store_invoice_days), its own included. Its cursor carries a "+sale-v2" mark after
+ * warehouse, posted within the server's store_invoice_days), its own included; the sales pushes marked since the last
+ * such pull are published first ({@link StoreInvoiceFeed}), as stock levels are. Its cursor carries a "+sale-v2" mark after
  * the profile key, so a till that starts naming the feature gets one full snapshot with those records, and one that
  * stops gets one without them.
  */
@@ -44,11 +47,14 @@ public final class PullFeed {
 
     private final Jdbi jdbi;
     private final StockPublisher stock;
+    private final ChangeFeed feed;
+    private final StoreInvoiceFeed storeInvoices = new StoreInvoiceFeed();
     private final ObjectMapper json = Json.mapper();
 
-    public PullFeed(Jdbi jdbi, StockPublisher stock) {
+    public PullFeed(Jdbi jdbi, StockPublisher stock, ChangeFeed feed) {
         this.jdbi = jdbi;
         this.stock = stock;
+        this.feed = feed;
     }
 
     /** A page for a till of the current release (it sends the master-v2 feature). */
@@ -76,6 +82,7 @@ public final class PullFeed {
         long after = decode(cursor, cursorKey);
         // Committed before the page is read, so the page carries every level moved before this pull asked.
         stock.publish(device.warehouse());
+        if (sale2) storeInvoices.publish(jdbi, feed, device.warehouse());
         record Row(long seq, String entity, String key, boolean deleted, String data) {}
         return jdbi.inTransaction(h -> {
             java.sql.Timestamp since = java.sql.Timestamp.from(java.time.Instant.now().minus(

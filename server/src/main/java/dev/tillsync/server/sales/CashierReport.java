@@ -11,9 +11,17 @@ import java.util.List;
  */
 public record CashierReport(LocalDate from, LocalDate to, String device, String timeZone, List<Cashier> cashiers, Cashier total) {
 
-    /** {@code cashier} is the login the till sent (null on the total); {@code name} the staff record's, when there is one. */
+    /**
+     * {@code cashier} is the login the till sent (null on the total); {@code name} the staff record's, when there is one;
+     * {@code roundingMinor} the cash rounding of the cashier's invoices (payments − change − total), its own amount.
+     */
     public record Cashier(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor,
-                          long discountsMinor) {
+                          long discountsMinor, long roundingMinor) {
+        @JsonProperty("rounding")
+        public String rounding() {
+            return Money.format(roundingMinor);
+        }
+
         @JsonProperty("discounts")
         public String discounts() {
             return Money.format(discountsMinor);

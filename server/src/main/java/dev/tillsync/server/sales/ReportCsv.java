@@ -51,7 +51,7 @@ public final class ReportCsv {
 
     public static String cashiers(CashierReport r) {
         StringBuilder out = new StringBuilder();
-        line(out, List.of("cashier", "name", "sales", "gross", "returns", "returns_amount", "cash_taken", "discounts"));
+        line(out, List.of("cashier", "name", "sales", "gross", "returns", "returns_amount", "cash_taken", "discounts", "rounding"));
         for (CashierReport.Cashier c : r.cashiers()) line(out, cashierCells(c, c.cashier() == null ? "(none)" : c.cashier()));
         line(out, cashierCells(r.total(), "total"));
         return out.toString();
@@ -59,7 +59,8 @@ public final class ReportCsv {
 
     private static List<Object> cashierCells(CashierReport.Cashier c, String label) {
         return List.of(label, c.name() == null ? "" : c.name(), c.sales(), new Minor(c.grossMinor()),
-                c.returns(), new Minor(c.returnsMinor()), new Minor(c.cashTakenMinor()), new Minor(c.discountsMinor()));
+                c.returns(), new Minor(c.returnsMinor()), new Minor(c.cashTakenMinor()), new Minor(c.discountsMinor()),
+                new Minor(c.roundingMinor()));
     }
 
     private static void line(StringBuilder out, List<?> cells) {

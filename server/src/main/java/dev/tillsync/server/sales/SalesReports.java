@@ -132,7 +132,7 @@ public final class SalesReports {
     }
 
     private record CashierRow(String cashier, String name, long sales, long grossMinor, long returns, long returnsMinor, long cashTakenMinor,
-                              long discountsMinor) {}
+                              long discountsMinor, long roundingMinor) {}
 
     public CashierReport cashiers(String from, String to, String device) {
         ZoneId zone = settings.timeZone();
@@ -146,7 +146,7 @@ public final class SalesReports {
             // Cash taken: tenders in a cash-type mode (or one named Cash), less the change given back in cash.
             List<CashierRow> rows = h.createQuery("""
                             select s.cashier, nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), '') as name,
-                                   s.sales, s.gross_minor, s.returns, s.returns_minor, s.cash_taken_minor, s.discounts_minor
+                                   s.sales, s.gross_minor, s.returns, s.returns_minor, s.cash_taken_minor, s.discounts_minor, s.rounding_minor
                             from (select i.cashier,
                                          count(*) filter (where i.return_against is null) as sales,
                                          sum(i.grand_total_minor) as gross_minor,
@@ -156,7 +156,7 @@ public final class SalesReports {
                                                        where p.invoice_id = i.id and (lower(p.mode) = 'cash'
                                                              or exists (select 1 from payment_mode m where m.name = p.mode and m.type = 'cash')))), 0)
                                            - sum(i.change_minor) as cash_taken_minor,
-                                         sum(i.discount_minor) as discounts_minor
+                                         sum(i.discount_minor) as discounts_minor, sum(i.rounding_minor) as rounding_minor
                                   """ + RANGE + """
                                   group by i.cashier) s
                             left join lateral (select first_name, last_name from app_user
@@ -165,11 +165,12 @@ public final class SalesReports {
                     .bind("from", a).bind("to", b).bind("device", dev)
                     .map(ConstructorMapper.of(CashierRow.class)).list();
             List<CashierReport.Cashier> out = new ArrayList<>();
-            long sales = 0, gross = 0, returns = 0, returnsMinor = 0, cash = 0, discounts = 0;
+            long sales = 0, gross = 0, returns = 0, returnsMinor = 0, cash = 0, discounts = 0, rounding = 0;
             for (CashierRow r : rows) {
                 out.add(new CashierReport.Cashier(r.cashier(), r.name(), r.sales(), r.grossMinor(), r.returns(), r.returnsMinor(), r.cashTakenMinor(),
-                        r.discountsMinor()));
+                        r.discountsMinor(), r.roundingMinor()));
                 discounts += r.discountsMinor();
+                rounding += r.roundingMinor();
                 sales += r.sales();
                 gross += r.grossMinor();
                 returns += r.returns();
@@ -177,7 +178,7 @@ public final class SalesReports {
                 cash += r.cashTakenMinor();
             }
             return new CashierReport(span.first(), span.last(), dev, zone.getId(), out,
-                    new CashierReport.Cashier(null, null, sales, gross, returns, returnsMinor, cash, discounts));
+                    new CashierReport.Cashier(null, null, sales, gross, returns, returnsMinor, cash, discounts, rounding));
         });
     }
 

@@ -22,6 +22,11 @@ record ReceiptLabels(String vatNumber, String invoice, String ret, String agains
         return ENGLISH;
     }
 
+    /** The cash rounding's label (its own amount under the total, docs/pricing.md step 6). */
+    String rounding() {
+        return this.equals(ARABIC) ? "فرق التقريب" : "Cash rounding";
+    }
+
     /** The tax rate as printed after a line's price: "(15% tax)", or "(15%)" where the word would break the line's direction. */
     String rate(String percent) {
         return taxRate == null ? "(" + percent + ")" : "(" + percent + " " + taxRate + ")";

@@ -96,7 +96,7 @@ public final class ReceiptText {
         out.rule();
         for (InvoiceLine l : inv.lines()) {
             out.text(l.itemName());
-            Unit unit = Unit.parse(ctx.units().get(l.itemCode())).orElse(Unit.UNIT);
+            Unit unit = Unit.parse(l.unit() != null ? l.unit() : ctx.units().get(l.itemCode())).orElse(Unit.UNIT);
             long qtyMilli = qtyMilli(l);
             String qty = unit.measured() ? BigDecimal.valueOf(qtyMilli, 3).toPlainString() + " " + unit.code() : Unit.format(qtyMilli);
             out.columns("  " + qty + " × " + money(l.rateMinor(), ctx) + " " + w.rate(bp(l.taxRateBp())), money(l.totalMinor(), ctx));
@@ -107,6 +107,7 @@ public final class ReceiptText {
         out.columns(w.net(), money(inv.netTotalMinor(), ctx));
         out.columns(w.tax(), money(inv.taxTotalMinor(), ctx));
         out.add(new Line(ctx.currency() == null ? w.total() : w.total() + " " + ctx.currency(), money(inv.grandTotalMinor(), ctx), true, false));
+        if (inv.roundingMinor() != null && inv.roundingMinor() != 0) out.columns(w.rounding(), money(inv.roundingMinor(), ctx));
         for (Payment p : inv.payments()) {
             out.columns(p.mode() + (p.reference() == null ? "" : " " + p.reference()), money(p.amountMinor(), ctx));
         }
@@ -135,15 +136,18 @@ public final class ReceiptText {
         }
     }
 
-    /** Today's invoice lines carry whole units; the receipt works in thousandths so measured units print as 1.250 kg. */
+    /** The line's quantity in thousandths, whichever form it is in, so measured units print as 1.250 kg. */
     static long qtyMilli(InvoiceLine l) {
-        return Math.multiplyExact(l.qty(), Unit.MILLI);
+        return l.quantityMilli();
     }
 
-    /** What the line's net falls short of quantity × price: its discount (0 on today's lines, which carry none). */
+    /**
+     * Everything taken off the line: on a priced line its own discount and its share of the sale's; on a line of the
+     * previous release what its net falls short of quantity × price.
+     */
     static long discountMinor(InvoiceLine l) {
-        long gross = Math.multiplyExact(l.qty(), l.rateMinor());
-        return gross - l.netMinor();
+        if (!l.priced()) return Math.multiplyExact(l.qty(), l.rateMinor()) - l.netMinor();
+        return (l.lineDiscountMinor() == null ? 0 : l.lineDiscountMinor()) + (l.saleDiscountMinor() == null ? 0 : l.saleDiscountMinor());
     }
 
     public static String plain(Receipt r) {

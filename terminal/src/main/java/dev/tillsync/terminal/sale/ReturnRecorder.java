@@ -58,6 +58,12 @@ public final class ReturnRecorder {
     record Sold(String number, String customerNumber, boolean pricesIncludeTax, List<ReturnableLine> lines) {}
 
     public SaleRecorder.Recorded record(UserSession cashier, ReturnRequest req, boolean offline) {
+        return record(cashier, req, offline, java.util.Optional.empty());
+    }
+
+    /** {@code fresh}: the server's answer for the sale, asked just before (online), else empty (see ReturnSources). */
+    public SaleRecorder.Recorded record(UserSession cashier, ReturnRequest req, boolean offline,
+                                        java.util.Optional<dev.tillsync.core.returns.ReturnableInvoice> fresh) {
         if (req.items().isEmpty()) throw new TerminalException("no_items", "A return needs at least one item (--item CODE:QTY).");
         if (req.refunds().isEmpty()) throw new TerminalException("no_payment", "A return needs a refund (--pay MODE:-AMOUNT).");
         Instant now = clock.instant();
@@ -66,7 +72,7 @@ public final class ReturnRecorder {
             ShiftInfo shift = ShiftBook.require(h);
             ProfileData profile = ProfileRepo.require(h, device);
             String against = req.againstNumber() == null ? "" : req.againstNumber().trim();
-            Sold sold = soldLines(h, against);
+            Sold sold = ReturnSources.sold(h, against, fresh);
             // What came back of each line so far (earlier returns, then this one as it is built).
             long[] back = new long[sold.lines().size()];
             for (int i = 0; i < back.length; i++) back[i] = sold.lines().get(i).returnedMilli();

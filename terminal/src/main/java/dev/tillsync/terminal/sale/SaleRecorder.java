@@ -126,6 +126,18 @@ public final class SaleRecorder {
         return new ReturnRecorder(store, clock).record(cashier, req, offline);
     }
 
+    /** Records a return against a sale of the store; {@code fresh} is the server's answer of a moment ago, if any. */
+    public Recorded recordReturn(UserSession cashier, ReturnRequest req, boolean offline,
+                                 java.util.Optional<dev.tillsync.core.returns.ReturnableInvoice> fresh) {
+        return new ReturnRecorder(store, clock).record(cashier, req, offline, fresh);
+    }
+
+    /** The sale {@code number} with what is left to return of each line (read only). */
+    public dev.tillsync.core.returns.ReturnableInvoice returnable(String number,
+                                                                  java.util.Optional<dev.tillsync.core.returns.ReturnableInvoice> fresh) {
+        return store.inTx(h -> ReturnSources.view(h, number, fresh));
+    }
+
     /**
      * Settles the stock-pending lines of {@code itemCodes} for the pull (PullApplier), so that invoice_line has this
      * one writer. A pull page's stock levels count every line whose sale was synced before the pull began: one

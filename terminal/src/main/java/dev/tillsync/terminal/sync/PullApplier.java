@@ -12,12 +12,14 @@ import dev.tillsync.core.master.ProfileData;
 import dev.tillsync.core.master.ShiftTypeData;
 import dev.tillsync.core.master.ShiftUserData;
 import dev.tillsync.core.master.StockLevel;
+import dev.tillsync.core.returns.ReturnableInvoice;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.Entities;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.customer.CustomerBook;
+import dev.tillsync.terminal.returns.StoreInvoices;
 import dev.tillsync.terminal.sale.SaleRecorder;
 import dev.tillsync.terminal.store.DeviceRepo;
 import dev.tillsync.terminal.store.DeviceState;
@@ -66,10 +68,11 @@ public final class PullApplier {
         OwnList own = new OwnList();
         for (Change c : page.changes()) {
             if (Entities.PROFILE.equals(c.entity())) own.known = false; // the profile's list may change with it
-            Optional<ConnectionStatus> s = applyOne(h, c, stockLevels, own);
+            Optional<ConnectionStatus> s = applyOne(h, c, stockLevels, own, appliedAt);
             if (s.isPresent()) status = s;
         }
         SaleRecorder.settlePendingStock(h, stockLevels, pullStartedAt);
+        if (page.changes().stream().anyMatch(c -> Entities.STORE_INVOICE.equals(c.entity()))) StoreInvoices.prune(h, appliedAt);
         SyncStateRepo.setCursor(h, page.nextCursor());
         SyncStateRepo.setPricesAsOf(h, appliedAt);
         return new AppliedPage(page.changes().size(), status);
@@ -89,7 +92,7 @@ public final class PullApplier {
         }
     }
 
-    private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels, OwnList own) {
+    private Optional<ConnectionStatus> applyOne(Handle h, Change c, List<String> stockLevels, OwnList own, Instant appliedAt) {
         if (c.entity() == null || c.key() == null) {
             throw new TerminalException("bad_pull", "The server sent a change without entity or key; the page was not applied.");
         }
@@ -102,6 +105,10 @@ public final class PullApplier {
             case Entities.SHIFT_TYPE -> applyShiftType(h, c);
             case Entities.PROFILE -> applyProfile(h, c);
             case Entities.CATEGORY -> applyCategory(h, c);
+            case Entities.STORE_INVOICE -> {
+                if (c.deleted()) StoreInvoices.remove(h, c.key());
+                else StoreInvoices.put(h, read(c, ReturnableInvoice.class), appliedAt);
+            }
             case Entities.DEVICE -> {
                 return applyDevice(h, c);
             }

@@ -125,6 +125,13 @@ public final class ServerClient {
         return call(auth(HttpRequest.newBuilder(api.resolve(q))).timeout(requestTimeout).GET().build(), PullPage.class, "pull", pullJson);
     }
 
+    /** The sale {@code number} of this till's store with what every till has taken back (GET invoices/{number}/returnable). */
+    public dev.tillsync.core.returns.ReturnableInvoice returnable(String number) {
+        String path = "invoices/" + URLEncoder.encode(number, StandardCharsets.UTF_8).replace("+", "%20") + "/returnable";
+        return call(auth(HttpRequest.newBuilder(api.resolve(path))).timeout(requestTimeout).GET().build(),
+                dev.tillsync.core.returns.ReturnableInvoice.class, "sale lookup", pullJson);
+    }
+
     public void unlinkComplete(UnlinkComplete req) {
         call(post("terminal/unlink-complete", body(req), true), JsonNode.class, "unlink-complete");
     }
