@@ -145,6 +145,25 @@ public final class PosTerminal implements AutoCloseable {
         return parts.shifts().close(parts.users().require(), countedCashMinor);
     }
 
+    /** Closes the open shift; {@code reason} (why the cash differs, may be null) is kept in the shift_close event. */
+    public ShiftCloseReport closeShift(long countedCashMinor, String reason) {
+        return parts.shifts().close(parts.users().require(), countedCashMinor, reason);
+    }
+
+    /** What closing the open shift with this count would show (expected cash, difference), closing nothing; needs a user. */
+    public ShiftCloseReport countShift(long countedCashMinor) {
+        parts.users().require();
+        return parts.shifts().count(countedCashMinor);
+    }
+
+    /**
+     * A manager's approval of {@code what} that is not part of a sale (e.g. a cashier selling on another's open shift),
+     * checked as {@link #approve(String, String)} and logged as an {@code approval} event; returns the approver's login.
+     */
+    public String approve(String email, String pin, String what) {
+        return parts.users().approve(email, pin, what);
+    }
+
     public Optional<ShiftInfo> currentShift() {
         return parts.shifts().current();
     }
@@ -168,6 +187,12 @@ public final class PosTerminal implements AutoCloseable {
         parts.users().require();
         parts.devices().requireActive();
         return parts.customers().add(c);
+    }
+
+    /** The POS profile's cash rounding increment in minor units (0: none): a cash refund is rounded by it as a cash sale is. */
+    public long cashRoundingIncrement() {
+        DeviceState d = parts.devices().require();
+        return parts.store().read(h -> ProfileRepo.require(h, d)).cashRoundingMinor();
     }
 
     /** The payment modes of the POS profile. */

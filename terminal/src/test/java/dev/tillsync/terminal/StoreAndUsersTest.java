@@ -128,4 +128,39 @@ class StoreAndUsersTest {
             assertThat(pos.reprint(r.number()).escposPath()).isEqualTo(dir.resolve("printer.bin"));
         }
     }
+
+    @Test
+    void anApprovalChecksThePinAndTheFlagWithoutLoggingTheApproverIn() {
+        LocalDevice.prepare(dir);
+        try (PosTerminal pos = PosTerminal.open(dir)) {
+            pos.login("ben@demo.shop", "5678");
+            assertCode(() -> pos.approve("ben@demo.shop", "5678", "x"), "not_permitted"); // no flag
+            assertCode(() -> pos.approve("amira@demo.shop", "0000", "x"), "wrong_pin");
+            assertCode(() -> pos.approve("nobody@demo.shop", "1234", "x"), "unknown_user");
+            assertThat(pos.approve("amira@demo.shop", "1234", "ben sells on amira's shift"))
+                    .isEqualTo("amira@demo.shop");
+            assertThat(pos.currentUser()).map(UserSession::email).contains("ben@demo.shop");
+            assertThat(pos.events(5)).first().satisfies(e -> assertThat(e.type() + " " + e.ref() + " " + e.detail())
+                    .isEqualTo("approval amira@demo.shop ben sells on amira's shift"));
+        }
+    }
+
+    @Test
+    void aCountShowsTheDifferenceWithoutClosingAndTheCloseKeepsTheReason() {
+        LocalDevice.prepare(dir);
+        try (PosTerminal pos = PosTerminal.open(dir)) {
+            pos.login("amira@demo.shop", "1234");
+            pos.openShift(10_000, null);
+            ShiftCloseReport count = pos.countShift(3_000);
+            assertThat(count.expectedCashMinor()).isEqualTo(10_000);
+            assertThat(count.differenceMinor()).isEqualTo(-7_000);
+            assertThat(pos.currentShift()).as("a count closes nothing").isPresent();
+            assertCode(() -> pos.countShift(-1), "bad_amount");
+            pos.closeShift(3_000, "  float taken to the bank ");
+            assertThat(pos.currentShift()).isEmpty();
+            assertThat(pos.events(5)).first().satisfies(e -> assertThat(e.detail())
+                    .isEqualTo("expected=10000 counted=3000 reason=float taken to the bank"));
+            assertCode(() -> pos.countShift(0), "no_open_shift");
+        }
+    }
 }

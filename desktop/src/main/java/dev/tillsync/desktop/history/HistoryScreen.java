@@ -39,9 +39,11 @@ public final class HistoryScreen implements Screen {
     private final PosWindow pos;
     private final TableView<HistoryEntry> table = new TableView<>();
     private final ChoiceBox<String> filter = new ChoiceBox<>();
+    private final ChoiceBox<String> kinds = new ChoiceBox<>();
     private final Label detail = Ui.label("historyDetail", "Select a transaction to see its details.", "muted");
     private final Button reprint;
     private final Button retry;
+    private final Button refund;
     private final VBox view;
     private final Consumer<TerminalEvent> onEvent = e -> {
         if (e instanceof TerminalEvent.SyncFinished || e instanceof TerminalEvent.SaleRecorded) reload();
@@ -50,14 +52,14 @@ public final class HistoryScreen implements Screen {
     public HistoryScreen(PosWindow pos) {
         this.pos = pos;
         table.setId("historyTable");
-        table.setPlaceholder(new Label("No transactions yet"));
+        table.setPlaceholder(new Label("Loading…")); // until the first answer: an empty list is not "no transactions"
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Number", 190, HistoryEntry::number));
+        table.getColumns().add(col("Number", 190, HistoryRow::number));
         table.getColumns().add(col("Time", 180, e -> TIME.format(e.at())));
-        table.getColumns().add(col("Kind", 90, e -> e.kind().name().toLowerCase()));
+        table.getColumns().add(col("Kind", 110, HistoryRow::kind));
         table.getColumns().add(col("Customer", 160, e -> e.customer() == null ? "" : e.customer()));
         table.getColumns().add(col("Total", 100, e -> MoneyText.ofNullable(e.totalMinor())));
-        table.getColumns().add(col("Offline", 80, e -> e.offline() ? "OFFLINE" : ""));
+        table.getColumns().add(col("Offline", 110, HistoryRow::offline));
         TableColumn<HistoryEntry, String> status = col("Sync status", 200, HistoryEntry::statusText);
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().add(status);
@@ -69,6 +71,11 @@ public final class HistoryScreen implements Screen {
         filter.setValue("All");
         filter.getStyleClass().add("big");
         filter.valueProperty().addListener((o, a, v) -> reload());
+        kinds.setId("historyKinds");
+        kinds.getItems().addAll(HistoryRow.EVERYTHING, HistoryRow.SALES, HistoryRow.SHIFTS);
+        kinds.setValue(HistoryRow.EVERYTHING);
+        kinds.getStyleClass().add("big");
+        kinds.valueProperty().addListener((o, a, v) -> reload());
 
         reprint = Ui.button("reprintButton", "Reprint", this::reprint);
         reprint.setVisible(pos.can(Permission.REPRINT));
@@ -76,10 +83,12 @@ public final class HistoryScreen implements Screen {
         reprint.setDisable(true);
         retry = Ui.button("retryButton", "Retry", this::retry);
         retry.setDisable(true);
-        view = new VBox(12, Ui.row(Ui.heading("Sales History"), Ui.spacer(), Ui.label(null, "Show", "muted"), filter,
+        refund = Ui.button("refundFromHistory", "Refund (F6)", this::refund);
+        refund.setDisable(true);
+        view = new VBox(12, Ui.row(Ui.heading("Sales History"), Ui.spacer(), Ui.label(null, "Show", "muted"), kinds, filter,
                 Ui.button("refreshHistory", "Refresh", this::reload),
                 Ui.button("syncFromHistory", "Sync now (F9)", pos::openSync)),
-                table, detail, Ui.row(reprint, retry, Ui.spacer(), Ui.button("backToSale", "Back to sale (Esc)", pos::afterLogin)));
+                table, detail, Ui.row(refund, reprint, retry, Ui.spacer(), Ui.button("backToSale", "Back to sale (Esc)", pos::afterLogin)));
         view.setPadding(new Insets(16));
         view.setId("historyScreen");
         view.sceneProperty().addListener((o, a, s) -> {
@@ -126,14 +135,30 @@ public final class HistoryScreen implements Screen {
 
     @Override
     public boolean onKey(KeyEvent e) {
+        if (e.getCode() == javafx.scene.input.KeyCode.F6) {
+            refund();
+            return true;
+        }
         return false;
+    }
+
+    private void refund() {
+        HistoryEntry e = table.getSelectionModel().getSelectedItem();
+        if (e == null || !HistoryRow.isSale(e)) {
+            pos.notifier().error("Choose a sale (not a return or shift event) to refund, or press Shift+F6 anywhere and scan the receipt.");
+            return;
+        }
+        pos.showRefund(e.number());
     }
 
     private void reload() {
         String f = filter.getValue();
         SyncStatus status = "All".equals(f) ? null : SyncStatus.fromLabel(f);
         String selected = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().uuid();
-        pos.background().run(() -> pos.terminal().history(new HistoryFilter(status, false, 500)), list -> {
+        String what = kinds.getValue();
+        pos.background().run(() -> pos.terminal().history(new HistoryFilter(status, false, 500)), all -> {
+            java.util.List<HistoryEntry> list = all.stream().filter(e -> HistoryRow.shows(what, e)).toList();
+            table.setPlaceholder(new Label(all.isEmpty() ? "No transactions yet" : "None of this kind"));
             table.getItems().setAll(list);
             if (selected != null) {
                 for (int i = 0; i < list.size(); i++) {
@@ -148,9 +173,10 @@ public final class HistoryScreen implements Screen {
             detail.setText("Select a transaction to see its details.");
             reprint.setDisable(true);
             retry.setDisable(true);
+            refund.setDisable(true);
             return;
         }
-        String text = e.kind().name().toLowerCase() + " " + e.number() + " · seq " + e.seq() + " · " + e.statusText()
+        String text = HistoryRow.kind(e) + " " + HistoryRow.number(e) + " · seq " + e.seq() + " · " + e.statusText()
                 + (e.attempts() > 0 ? " · " + e.attempts() + " attempt(s)" : "");
         if (e.status() == SyncStatus.FAILED) {
             text += "\nReason: " + (e.reason() == null ? e.reasonCode() : e.reason()) + (e.reasonCode() == null ? "" : " [" + e.reasonCode() + "]");
@@ -158,6 +184,7 @@ public final class HistoryScreen implements Screen {
         detail.setText(text);
         reprint.setDisable(e.totalMinor() == null);
         retry.setDisable(e.status() != SyncStatus.FAILED);
+        refund.setDisable(!HistoryRow.isSale(e));
     }
 
     private void reprint() {

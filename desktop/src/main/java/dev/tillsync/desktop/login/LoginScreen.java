@@ -29,7 +29,10 @@ public final class LoginScreen implements Screen {
     private final PasswordField pin = Ui.secret("pinField", "PIN");
     private final Label error = Ui.label("loginError", "", "error-text");
     private final Button login;
+    private final VBox box;
     private final VBox view;
+    private final ScanGuard scans = new ScanGuard();
+    private List<DeviceUserInfo> known = List.of();
 
     public LoginScreen(PosWindow pos, UserSession locked) {
         this.pos = pos;
@@ -42,11 +45,15 @@ public final class LoginScreen implements Screen {
         login.setMaxWidth(Double.MAX_VALUE);
         pin.setMaxWidth(320);
         pin.setOnAction(e -> submit());
+        pin.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (pin.getText().isEmpty()) scans.reset();
+            if (!e.getCharacter().isEmpty() && e.getCharacter().charAt(0) >= ' ') scans.typed(System.nanoTime());
+        });
         Label title = Ui.heading(locked == null ? "Who is selling?" : "Screen locked");
         title.setId("loginTitle");
         Label hint = Ui.label(null, locked == null ? "Choose your name, then type your PIN."
                 : "Locked for " + locked.displayName() + ". Type the PIN to unlock, or choose another user.", "muted");
-        VBox box = new VBox(18, title, hint, userList, pin, login, error);
+        box = new VBox(18, title, hint, userList, pin, login, error);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(680);
         box.getStyleClass().add("panel");
@@ -73,6 +80,7 @@ public final class LoginScreen implements Screen {
     }
 
     private void fill(List<DeviceUserInfo> list) {
+        known = list;
         userList.getChildren().clear();
         for (DeviceUserInfo u : list) {
             ToggleButton b = new ToggleButton(u.displayName() + "\n" + u.email());
@@ -89,6 +97,8 @@ public final class LoginScreen implements Screen {
         pin.requestFocus();
     }
 
+    private record Entry(UserSession session, dev.tillsync.terminal.ShiftInfo shift) {}
+
     private void submit() {
         if (users.getSelectedToggle() == null) {
             error.setText("Choose your name first.");
@@ -100,9 +110,23 @@ public final class LoginScreen implements Screen {
             error.setText("Type your PIN.");
             return;
         }
+        if (!scans.mayBePin(typed)) { // never a PIN try: no "tries left" from a scan
+            boolean scan = scans.burst() || typed.length() > 8;
+            pin.clear();
+            scans.reset();
+            error.setText(scan ? "That was a barcode scan, not a PIN: nothing was tried. "
+                    + (locked != null ? "The screen stays locked; type your PIN to unlock." : "Type your PIN to log in.")
+                    : "A PIN is 4 to 8 digits: type yours again.");
+            pin.requestFocus();
+            return;
+        }
         login.setDisable(true);
-        pos.background().inOrder(() -> pos.terminal().login(u.email(), typed), session -> {
-            pos.user().set(session);
+        pos.background().inOrder(() -> new Entry(pos.terminal().login(u.email(), typed), pos.terminal().currentShift().orElse(null)), in -> {
+            if (in.shift() != null && !in.shift().user().equalsIgnoreCase(in.session().email())) {
+                new OtherShift(pos, in.session(), in.shift(), known, box).show();
+                return;
+            }
+            pos.user().set(in.session());
             pos.afterLogin();
         }, e -> {
             login.setDisable(false);

@@ -226,7 +226,7 @@ public final class SaleScreen implements Screen {
             case F3 -> openQuantity();
             case F4 -> openCustomer();
             case F5 -> openLineDiscount();
-            case F6 -> openSaleDiscount();
+            case F6 -> { if (e.isShiftDown()) return false; openSaleDiscount(); } // Shift+F6 is the window's refund key
             case P -> { if (e.isShortcutDown()) park(); else return redirect(e); }
             case R -> { if (e.isShortcutDown()) openParked(); else return redirect(e); }
             case F7 -> clearSale();

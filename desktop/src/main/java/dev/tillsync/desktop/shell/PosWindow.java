@@ -7,6 +7,7 @@ import dev.tillsync.desktop.engine.TillSettings;
 import dev.tillsync.desktop.fx.Ui;
 import dev.tillsync.desktop.history.HistoryScreen;
 import dev.tillsync.desktop.login.LoginScreen;
+import dev.tillsync.desktop.refund.RefundScreen;
 import dev.tillsync.desktop.settings.SettingsScreen;
 import dev.tillsync.desktop.shift.ShiftCloseScreen;
 import dev.tillsync.desktop.shift.ShiftOpenScreen;
@@ -92,6 +93,7 @@ public final class PosWindow {
         menu.getItems().addAll(
                 item("menuSale", "Sale", this::showSale),
                 item("menuHistory", "Sales History (F8)", this::showHistory),
+                item("menuRefund", "Refund / return (Shift+F6)", () -> showRefund(null)),
                 item("menuCloseShift", "Close shift", this::showCloseShift),
                 more,
                 new SeparatorMenuItem(),
@@ -269,6 +271,7 @@ public final class PosWindow {
             return;
         }
         switch (e.getCode()) {
+            case F6 -> { if (e.isShiftDown()) showRefund(null); else return; } // plain F6 is the sale screen's sale discount
             case F8 -> showHistory();
             case F9 -> openSync();
             case F10 -> menu.show();
@@ -304,6 +307,11 @@ public final class PosWindow {
 
     public void showHistory() {
         show(new HistoryScreen(this));
+    }
+
+    /** The refund screen, on the sale {@code invoiceNumber} when given (else it waits for a receipt scan). */
+    public void showRefund(String invoiceNumber) {
+        show(new RefundScreen(this, invoiceNumber));
     }
 
     public void showCloseShift() {

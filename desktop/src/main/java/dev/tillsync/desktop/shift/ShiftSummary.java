@@ -1,7 +1,10 @@
 package dev.tillsync.desktop.shift;
 
 import dev.tillsync.desktop.sale.MoneyText;
+import dev.tillsync.terminal.LogEntry;
 import dev.tillsync.terminal.ShiftCloseReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -33,6 +36,34 @@ public final class ShiftSummary {
                 + (r.differenceMinor() < 0 ? " (short)" : r.differenceMinor() > 0 ? " (over)" : "")));
         return b.toString();
     }
+
+    /** The reason given for the difference, wrapped to the summary's width. */
+    public static String reason(String why) {
+        return "Reason for the difference:\n  " + why + "\n";
+    }
+
+    /**
+     * Every change of user at this till while the shift was open (logins, approvals, logouts, lock-outs), from the event
+     * log, oldest first: who was at the drawer and when.
+     */
+    public static String users(ShiftCloseReport r, List<LogEntry> newestFirst) {
+        java.time.Instant from = r.shift().openedAt(), to = r.closedAt();
+        List<LogEntry> changes = new ArrayList<>();
+        for (LogEntry e : newestFirst) {
+            if (e.at().isBefore(from) || e.at().isAfter(to)) continue;
+            if (USER_EVENTS.contains(e.type())) changes.add(0, e);
+        }
+        if (changes.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("-".repeat(40)).append('\n').append("Users at this till during the shift\n");
+        for (LogEntry e : changes) {
+            b.append("  ").append(CLOCK.format(e.at())).append(' ').append(e.type().replace('_', ' ')).append(' ').append(e.ref())
+                    .append(e.detail() == null || e.type().equals("login_failed") ? "" : " (" + e.detail() + ")").append('\n');
+        }
+        return b.toString();
+    }
+
+    private static final java.util.Set<String> USER_EVENTS = java.util.Set.of("login", "logout", "approval", "user_locked");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private static String line(String label, String value) {
         int pad = Math.max(1, 40 - label.length() - value.length());

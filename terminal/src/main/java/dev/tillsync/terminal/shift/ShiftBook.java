@@ -94,7 +94,24 @@ public final class ShiftBook {
     }
 
     public ShiftCloseReport close(UserSession user, long countedMinor) {
+        return close(user, countedMinor, null);
+    }
+
+    /** What closing now with {@code countedMinor} would report (expected cash, difference), closing nothing: a recount's check. */
+    public ShiftCloseReport count(long countedMinor) {
         if (countedMinor < 0) throw new TerminalException("bad_amount", "The counted cash cannot be negative.");
+        Instant now = clock.instant();
+        return store.read(h -> {
+            ShiftInfo shift = require(h);
+            Totals t = totals(h, shift);
+            return new ShiftCloseReport(shift, now, t.expectedCash(), countedMinor, countedMinor - t.expectedCash(), t.byMode(), t.salesCount());
+        });
+    }
+
+    /** Closes the open shift; {@code reason} (why the drawer differs, may be null) goes into the shift_close event. */
+    public ShiftCloseReport close(UserSession user, long countedMinor, String reason) {
+        if (countedMinor < 0) throw new TerminalException("bad_amount", "The counted cash cannot be negative.");
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         Instant now = clock.instant();
         return store.inTx(h -> {
             ShiftInfo shift = require(h);
@@ -104,7 +121,8 @@ public final class ShiftBook {
             h.createUpdate("update shift set closed_at = :at, expected_cash_minor = :exp, counted_cash_minor = :cnt where uuid = :u")
                     .bind("at", now.toString()).bind("exp", t.expectedCash()).bind("cnt", countedMinor).bind("u", shift.uuid()).execute();
             Outbox.append(h, RowKind.SHIFT_CLOSE, shift.uuid(), payload, now);
-            EventLog.append(h, now, "shift_close", shift.uuid(), "expected=" + t.expectedCash() + " counted=" + countedMinor);
+            EventLog.append(h, now, "shift_close", shift.uuid(), "expected=" + t.expectedCash() + " counted=" + countedMinor
+                    + (why == null ? "" : " reason=" + why));
             return new ShiftCloseReport(shift, now, t.expectedCash(), countedMinor, countedMinor - t.expectedCash(), t.byMode(), t.salesCount());
         });
     }

@@ -133,6 +133,17 @@ public final class TillUsers {
         return user.email().toLowerCase();
     }
 
+    /**
+     * An approval checked as {@link #approve(String, String)} that is not tied to a sale (a cashier taking over another's
+     * open shift): logged as {@code approval} with the approver and {@code what} was approved.
+     */
+    public String approve(String email, String pin, String what) {
+        String who = approve(email, pin);
+        Instant now = clock.instant();
+        store.useTx(h -> EventLog.append(h, now, "approval", who, what));
+        return who;
+    }
+
     /** True when {@code login} is a user of this device with can_configure_pos (an approver named on a sale). */
     public static boolean mayApprove(Handle h, String login) {
         return login != null && findUser(h, login.trim().toLowerCase()).map(UserRow::canConfigurePos).orElse(false);
