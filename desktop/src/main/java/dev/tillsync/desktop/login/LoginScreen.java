@@ -45,13 +45,22 @@ public final class LoginScreen implements Screen {
         login.setMaxWidth(Double.MAX_VALUE);
         pin.setMaxWidth(320);
         pin.setOnAction(e -> submit());
+        // The keyboard chooses the name too: the arrows move between the tiles while the PIN field keeps the focus.
+        pin.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case LEFT, UP -> moveUser(-1);
+                case RIGHT, DOWN -> moveUser(1);
+                default -> { return; }
+            }
+            e.consume();
+        });
         pin.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
             if (pin.getText().isEmpty()) scans.reset();
             if (!e.getCharacter().isEmpty() && e.getCharacter().charAt(0) >= ' ') scans.typed(System.nanoTime());
         });
         Label title = Ui.heading(locked == null ? "Who is selling?" : "Screen locked");
         title.setId("loginTitle");
-        Label hint = Ui.label(null, locked == null ? "Choose your name, then type your PIN."
+        Label hint = Ui.label(null, locked == null ? "Choose your name (click, or the arrow keys), then type your PIN."
                 : "Locked for " + locked.displayName() + ". Type the PIN to unlock, or choose another user.", "muted");
         box = new VBox(18, title, hint, userList, pin, login, error);
         box.setAlignment(Pos.CENTER);
@@ -95,6 +104,16 @@ public final class LoginScreen implements Screen {
         }
         if (list.isEmpty()) error.setText("No users for this device yet: sync once while online.");
         pin.requestFocus();
+    }
+
+    /** Selects the tile {@code step} places from the selected one (the first when none is), wrapping around. */
+    private void moveUser(int step) {
+        var tiles = userList.getChildren();
+        if (tiles.isEmpty()) return;
+        int at = tiles.indexOf((Node) users.getSelectedToggle());
+        int next = at < 0 ? (step > 0 ? 0 : tiles.size() - 1) : Math.floorMod(at + step, tiles.size());
+        ((ToggleButton) tiles.get(next)).setSelected(true);
+        error.setText("");
     }
 
     private record Entry(UserSession session, dev.tillsync.terminal.ShiftInfo shift) {}
