@@ -169,19 +169,29 @@ public final class PosWindow {
     /** Loads who is logged in, the shift, the link status and settings, then shows the right screen. */
     public void start() {
         idle.playFromStart();
-        background.run(() -> new Startup(terminal.status(), terminal.currentUser().orElse(null), settingsBook.load()), s -> {
+        background.run(() -> {
+            UserSession u = terminal.currentUser().orElse(null);
+            var shift = terminal.currentShift().orElse(null);
+            // A login on another cashier's open shift was approved for that moment only: after a restart it is asked again.
+            boolean onOthersShift = u != null && shift != null && !shift.user().equalsIgnoreCase(u.email());
+            if (onOthersShift) terminal.logout();
+            return new Startup(terminal.status(), onOthersShift ? null : u, settingsBook.load(), onOthersShift);
+        }, s -> {
             applyStatus(s.status());
             settings.set(s.settings());
             user.set(s.user());
             if (s.user() == null) showLogin(false);
             else afterLogin();
+            if (s.loggedOutOfOthersShift()) {
+                notifier.show(Notifier.Kind.WARNING, "The shift open on this till is another cashier's: log in again (a manager approves).");
+            }
         }, e -> {
             notifier.error("Could not read the terminal: " + Background.message(e));
             showLogin(false);
         });
     }
 
-    private record Startup(TerminalStatus status, UserSession user, TillSettings settings) {}
+    private record Startup(TerminalStatus status, UserSession user, TillSettings settings, boolean loggedOutOfOthersShift) {}
 
     void applyStatus(TerminalStatus s) {
         showPrices(s.pricesAsOf());
