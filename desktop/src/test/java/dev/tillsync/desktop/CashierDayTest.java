@@ -24,7 +24,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +52,7 @@ class CashierDayTest {
     private Path tmp;
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private final FxRobot robot = new FxRobot();
     private String secondBarcode;
 
@@ -63,24 +62,14 @@ class CashierDayTest {
         rig = new TillRig(tmp);
         Item second = rig.terminal.findItem("ITEM-0002").orElseThrow();
         secondBarcode = second.barcodes().get(0);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.setTitle("tillsync POS (test)");
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         rig.terminal.startBackground();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(s -> s.hide());
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 
@@ -485,7 +474,7 @@ class CashierDayTest {
 
     private void shotTo(Path png) {
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene(), png);
+        Screenshots.save(window.scene(), png);
     }
 
     @SuppressWarnings("unused")

@@ -12,15 +12,12 @@ import java.util.Comparator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * A cashier's whole day with the keyboard alone (issue 18, point 7): no click anywhere. Choose the name with the arrows
@@ -34,7 +31,7 @@ class KeyboardOnlyDayTest {
 
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private TillRobot t;
     private String drink;
 
@@ -43,23 +40,14 @@ class KeyboardOnlyDayTest {
         t = new TillRobot(dir);
         rig = new TillRig(dir);
         drink = rig.terminal.findItem("ITEM-0002").orElseThrow().barcodes().get(0);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         t.scene(window.scene());
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(Stage::hide);
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tillsync.desktop.shell.PosWindow;
 import java.nio.file.Path;
-import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Drawer accountability across a restart (issue 18, point 6): a cashier logged in on another cashier's open shift (an
@@ -21,12 +18,11 @@ import org.testfx.api.FxToolkit;
 class OthersShiftAfterRestartTest {
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
 
     @AfterEach
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(Stage::hide);
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 
@@ -38,15 +34,8 @@ class OthersShiftAfterRestartTest {
         rig.terminal.openShift(10_000, null);
         rig.terminal.login("ben@demo.shop", "5678"); // on amira's open shift; the till then stops
         assertThat(rig.terminal.currentUser()).isPresent();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.show();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         t.scene(window.scene());
         t.waitFor("the login screen, not the sale", () -> t.exists("#pinField") && !t.exists("#scanField"));
         t.waitFor("the reason said", () -> t.text("#notification").contains("another cashier's"));

@@ -21,8 +21,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,24 +50,15 @@ class PricedSellingTest {
     private Path tmp;
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         tmp = dir;
         rig = new TillRig(tmp);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.setTitle("tillsync POS (test)");
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         waitFor("login screen", () -> exists("#user-amira"));
         robot.clickOn("#user-amira");
         robot.clickOn("#pinField").write("1234").type(KeyCode.ENTER);
@@ -81,8 +69,7 @@ class PricedSellingTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(s -> s.hide());
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 
@@ -287,7 +274,7 @@ class PricedSellingTest {
     }
 
     private Node focusOwner() {
-        return stage.getScene().getFocusOwner();
+        return window.scene().getFocusOwner();
     }
 
     private boolean exists(String query) {
@@ -319,7 +306,7 @@ class PricedSellingTest {
             });
         } catch (java.util.concurrent.TimeoutException e) {
             Path png = Path.of("target", "ui-failures", what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
-            Screenshots.save(stage.getScene(), png);
+            Screenshots.save(window.scene(), png);
             throw new AssertionError("timed out waiting for: " + what + " (notification: '" + text("#notification")
                     + "', focus: " + focusOwner() + "); screenshot " + png.toAbsolutePath(), e);
         }
@@ -328,6 +315,6 @@ class PricedSellingTest {
     private void shot(String name) {
         Path docs = Screenshots.docsDir();
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene(), (docs == null ? tmp : docs).resolve(name + ".png"));
+        Screenshots.save(window.scene(), (docs == null ? tmp : docs).resolve(name + ".png"));
     }
 }

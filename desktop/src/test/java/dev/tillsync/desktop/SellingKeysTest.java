@@ -22,8 +22,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,7 +48,7 @@ class SellingKeysTest {
     private Path tmp;
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private final FxRobot robot = new FxRobot();
     private String secondBarcode;
 
@@ -60,17 +57,8 @@ class SellingKeysTest {
         tmp = dir;
         rig = new TillRig(tmp);
         secondBarcode = rig.terminal.findItem("ITEM-0002").orElseThrow().barcodes().get(0);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.setTitle("tillsync POS (test)");
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         waitFor("login screen", () -> exists("#user-amira"));
         robot.clickOn("#user-amira");
         robot.clickOn("#pinField").write("1234").type(KeyCode.ENTER);
@@ -81,8 +69,7 @@ class SellingKeysTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(s -> s.hide());
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 
@@ -352,7 +339,7 @@ class SellingKeysTest {
     }
 
     private Node focusOwner() {
-        return stage.getScene().getFocusOwner();
+        return window.scene().getFocusOwner();
     }
 
     private boolean exists(String query) {
@@ -384,7 +371,7 @@ class SellingKeysTest {
             });
         } catch (java.util.concurrent.TimeoutException e) {
             Path png = Path.of("target", "ui-failures", what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
-            Screenshots.save(stage.getScene(), png);
+            Screenshots.save(window.scene(), png);
             throw new AssertionError("timed out waiting for: " + what + " (notification: '" + text("#notification")
                     + "', focus: " + focusOwner() + "); screenshot " + png.toAbsolutePath(), e);
         }
@@ -393,6 +380,6 @@ class SellingKeysTest {
     private void shot(String name) {
         Path docs = Screenshots.docsDir();
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene(), (docs == null ? tmp : docs).resolve(name + ".png"));
+        Screenshots.save(window.scene(), (docs == null ? tmp : docs).resolve(name + ".png"));
     }
 }

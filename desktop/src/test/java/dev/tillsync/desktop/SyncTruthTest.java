@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Sync dialog follows the truth: a till whose line is cut (by the fault proxy) after the first batch of a manual
@@ -47,7 +45,7 @@ class SyncTruthTest {
     private FaultProxy proxy;
     private PosTerminal terminal;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private TillRobot t;
 
     @BeforeAll
@@ -68,23 +66,14 @@ class SyncTruthTest {
         for (int i = 0; i < SALES; i++) {
             terminal.recordSale(new SaleRequest(List.of(new SaleItem("ITEM-0001", 1)), null, List.of(new Payment("Cash", 1000, null))));
         }
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(terminal);
+        window = till.window();
         t.scene(window.scene());
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(Stage::hide);
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (terminal != null) terminal.close();
         if (proxy != null) proxy.close();
         if (server != null) server.close();

@@ -22,8 +22,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The screens a cashier must be able to trust, in the real window against a real back office: refunds from Sales
@@ -48,7 +45,7 @@ class TrustedTillTest {
 
     private TillRig rig;
     private PosWindow window;
-    private Stage stage;
+    private TillWindow till;
     private TillRobot t;
     private Item pen;
     private Item other;
@@ -60,24 +57,15 @@ class TrustedTillTest {
         rig = new TillRig(dir);
         pen = rig.terminal.findItem(PEN).orElseThrow();
         other = rig.terminal.findItem("ITEM-0002").orElseThrow();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new PosWindow(rig.terminal, Duration.minutes(30));
-            s.setScene(window.scene());
-            s.setWidth(1280);
-            s.setHeight(800);
-            s.show();
-            s.toFront();
-            window.start();
-        });
+        till = TillWindow.open(rig.terminal);
+        window = till.window();
         t.scene(window.scene());
         rig.terminal.startBackground();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (stage != null) FxToolkit.setupStage(Stage::hide);
-        if (window != null) FxToolkit.setupFixture(() -> window.dispose());
+        if (till != null) till.close();
         if (rig != null) rig.close();
     }
 
