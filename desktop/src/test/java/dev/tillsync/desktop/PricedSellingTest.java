@@ -13,12 +13,9 @@ import dev.tillsync.terminal.LogEntry;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
@@ -52,13 +49,16 @@ class PricedSellingTest {
     private PosWindow window;
     private TillWindow till;
     private final FxRobot robot = new FxRobot();
+    private TillRobot t;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         tmp = dir;
+        t = new TillRobot(dir);
         rig = new TillRig(tmp);
         till = TillWindow.open(rig.terminal);
         window = till.window();
+        t.scene(window.scene());
         waitFor("login screen", () -> exists("#user-amira"));
         robot.clickOn("#user-amira");
         robot.clickOn("#pinField").write("1234").type(KeyCode.ENTER);
@@ -213,7 +213,7 @@ class PricedSellingTest {
     }
 
     private void assertQuoteShown(dev.tillsync.core.pricing.Discount saleDiscount) throws Exception {
-        var cart = cart().getItems();
+        var cart = t.cartLines();
         var q = rig.terminal.quote(cart.stream().map(CartLine::saleItem).toList(), saleDiscount, customerNumber());
         waitFor("the total is the quote's", () -> text("#grandTotal").equals(Money.format(q.totalMinor())));
         assertThat(text("#netTotal")).isEqualTo(Money.format(q.netMinor()));
@@ -228,44 +228,35 @@ class PricedSellingTest {
     }
 
     private CartLine line(int i) {
-        var items = cart().getItems();
+        var items = t.cartLines();
         return i < items.size() ? items.get(i) : null;
     }
 
     // ------------------------------------------------------------------ helpers
 
     private void scan(String code) {
-        robot.write(code).type(KeyCode.ENTER);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TableView<CartLine> cart() {
-        return (TableView<CartLine>) node("#cartTable");
+        t.scan(code);
     }
 
     private int cartRows() {
-        return cart().getItems().size();
+        return t.cartLines().size();
     }
 
     private long qtyOf(int row) {
-        List<CartLine> items = cart().getItems();
+        List<CartLine> items = t.cartLines();
         return row < items.size() ? items.get(row).qty() : -1;
     }
 
     private int selected() {
-        return cart().getSelectionModel().getSelectedIndex();
+        return t.selectedLine();
     }
 
     private long lineTotals() {
-        return cart().getItems().stream().mapToLong(CartLine::totalMinor).sum();
+        return t.cartLines().stream().mapToLong(CartLine::totalMinor).sum();
     }
 
     private List<String> tenders() {
-        ListView<?> l = (ListView<?>) node("#tenderList");
-        return l.getItems().stream().map(o -> {
-            var t = (dev.tillsync.desktop.sale.Tender) o;
-            return t.mode() + "   " + Money.format(t.amountMinor()) + (t.reference() == null || t.reference().isBlank() ? "" : "   ref " + t.reference());
-        }).toList();
+        return t.tenders();
     }
 
     private String lastSaleNumber() {
@@ -278,16 +269,15 @@ class PricedSellingTest {
     }
 
     private boolean exists(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false);
+        return t.exists(query);
     }
 
     private Node node(String query) {
-        return robot.lookup(query).query();
+        return t.node(query);
     }
 
     private String text(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText()
-                : n instanceof TextInputControl t ? t.getText() : "").orElse("");
+        return t.text(query);
     }
 
     private String textOf(String query) {
@@ -295,21 +285,11 @@ class PricedSellingTest {
     }
 
     private boolean focused(String query) {
-        return robot.lookup(query).tryQuery().map(Node::isFocused).orElse(false);
+        return t.focused(query);
     }
 
     private void waitFor(String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(25, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path png = Path.of("target", "ui-failures", what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
-            Screenshots.save(window.scene(), png);
-            throw new AssertionError("timed out waiting for: " + what + " (notification: '" + text("#notification")
-                    + "', focus: " + focusOwner() + "); screenshot " + png.toAbsolutePath(), e);
-        }
+        t.waitFor(what, condition);
     }
 
     private void shot(String name) {

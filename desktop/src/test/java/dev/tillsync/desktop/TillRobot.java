@@ -76,4 +76,25 @@ final class TillRobot {
     <T> T onFx(java.util.concurrent.Callable<T> c) {
         return Screenshots.onFx(c);
     }
+
+    /** The sale screen's cart as the cashier sees it, top to bottom. */
+    @SuppressWarnings("unchecked")
+    java.util.List<dev.tillsync.desktop.sale.CartLine> cartLines() {
+        return ((javafx.scene.control.TableView<dev.tillsync.desktop.sale.CartLine>) node("#cartTable")).getItems();
+    }
+
+    /** The selected cart line's row, -1 when none is. */
+    int selectedLine() {
+        return ((javafx.scene.control.TableView<?>) node("#cartTable")).getSelectionModel().getSelectedIndex();
+    }
+
+    /** The payment dialog's tenders as "MODE   AMOUNT[   ref REF]". */
+    java.util.List<String> tenders() {
+        javafx.scene.control.ListView<?> l = (javafx.scene.control.ListView<?>) node("#tenderList");
+        return l.getItems().stream().map(o -> {
+            var t = (dev.tillsync.desktop.sale.Tender) o;
+            return t.mode() + "   " + dev.tillsync.core.money.Money.format(t.amountMinor())
+                    + (t.reference() == null || t.reference().isBlank() ? "" : "   ref " + t.reference());
+        }).toList();
+    }
 }
