@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/pos bench <name>}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "tillsync benchmarks (figures only; never fails on speed)",
-        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, BenchMain.Pull.class, BenchMain.Footprint.class, BenchMain.Import.class, BenchMain.All.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchMain.SaleCommit.class, BenchMain.CatchUp.class, BenchMain.Fleet.class, BenchMain.Pull.class, BenchMain.Footprint.class, BenchMain.Import.class, BenchMain.Storm.class, BenchMain.All.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -194,6 +194,32 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    @Command(name = "storm", mixinStandardHelpOptions = true, description = "a regional outage ends: every till pushes its offline backlog at once, vs the raw PostgreSQL ceiling")
+    static final class Storm implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--tills", split = ",", description = "fleet sizes (default 200,400; --quick 10)")
+        List<Integer> tills;
+        @Option(names = "--invoices", description = "offline invoices per till (default 250; --quick 20)")
+        Integer invoices;
+        @Option(names = "--rows", description = "sync_rows_per_request of the devices (default 100)")
+        int rows = 100;
+        @Option(names = "--popular", description = "items every basket draws from: the hot stock rows (default 20)")
+        int popular = 20;
+        @Option(names = "--spread-ms", description = "the tills reconnect at random within this many ms (default 1000)")
+        int spreadMs = 1000;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(new dev.tillsync.bench.storm.StormBench().run(options(common, this)));
+        }
+
+        static dev.tillsync.bench.storm.StormBench.Options options(Common c, Storm s) throws java.io.IOException {
+            return new dev.tillsync.bench.storm.StormBench.Options(c.work(), s.tills != null ? s.tills : c.quick ? List.of(10) : List.of(200, 400),
+                    s.invoices != null ? s.invoices : c.quick ? 20 : 250, s.rows, c.rounds(3, 1), s.popular, s.spreadMs);
+        }
+    }
+
     @Command(name = "all", mixinStandardHelpOptions = true, description = "every benchmark in turn (use --quick for CI)")
     static final class All implements Callable<Integer> {
         @CommandLine.Mixin
@@ -216,6 +242,7 @@ public final class BenchMain implements Runnable {
             print(new dev.tillsync.bench.catalog.ImportBench().run(Import.options(common, null, null)));
             int size = fo.levels().contains(200) ? 200 : fo.levels().get(fo.levels().size() - 1);
             print(new FootprintBench().run(Footprint.options(common, null, 600), fleet, size));
+            print(new dev.tillsync.bench.storm.StormBench().run(Storm.options(common, new Storm())));
             return 0;
         }
     }

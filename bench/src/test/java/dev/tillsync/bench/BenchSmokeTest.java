@@ -44,6 +44,10 @@ class BenchSmokeTest {
         // The engine keeps no caches, so its heap share can be zero to within GC noise; never negative.
         assertThat(footprint.figures().get("terminalHeapMb")).isNotNaN().isNotNegative();
         assertThat(sale.render()).contains("sales/s");
+
+        BenchReport storm = new dev.tillsync.bench.storm.StormBench().run(new dev.tillsync.bench.storm.StormBench.Options(work, List.of(3), 10, 5, 1, 10, 100));
+        assertFigures(storm, "3.drainSeconds", "3.invoicesPerSec", "3.vsCeiling", "3.p99ms");
+        assertThat(storm.figures().get("3.errors")).isZero();
     }
 
     private static void assertFigures(BenchReport r, String... keys) {

@@ -26,10 +26,10 @@ import java.util.TreeMap;
  * into plain tables with the same keys, committed every {@code commitEvery} invoices. Payloads are parsed
  * before the clock starts: this is the database's ceiling, not the HTTP or JSON path.
  */
-final class RawPostgresCeiling {
+public final class RawPostgresCeiling {
     private RawPostgresCeiling() {}
 
-    static List<InvoicePayload> parse(List<SyncRow> rows) {
+    public static List<InvoicePayload> parse(List<SyncRow> rows) {
         ObjectMapper json = Json.mapper();
         List<InvoicePayload> out = new ArrayList<>();
         for (SyncRow r : rows) {
@@ -43,12 +43,12 @@ final class RawPostgresCeiling {
         return out;
     }
 
-    static Connection connect(Path serverDir) throws Exception {
+    public static Connection connect(Path serverDir) throws Exception {
         int port = Integer.parseInt(Files.readString(serverDir.resolve("pg.port")).trim());
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres?reWriteBatchedInserts=true", "postgres", "");
     }
 
-    static void createTables(Connection c) throws SQLException {
+    public static void createTables(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("create schema ceiling");
             st.execute("""
@@ -79,7 +79,7 @@ final class RawPostgresCeiling {
     }
 
     /** Inserts every invoice; returns the seconds it took. */
-    static double insert(Connection c, List<InvoicePayload> invoices, List<SyncRow> rows, int commitEvery) throws SQLException {
+    public static double insert(Connection c, List<InvoicePayload> invoices, List<SyncRow> rows, int commitEvery) throws SQLException {
         Map<String, SyncRow> byNumber = new java.util.HashMap<>();
         for (SyncRow r : rows) if (r.kind() == RowKind.INVOICE) byNumber.put(r.payload().path("number").asText(), r);
         c.setAutoCommit(false);
