@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.tillsync.bench.env.BenchServer;
 import dev.tillsync.bench.env.DeviceHttp;
 import dev.tillsync.bench.env.Folders;
+import dev.tillsync.bench.env.ServerSampler;
 import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.report.Stats;
 import dev.tillsync.bench.report.TextTable;
@@ -105,22 +106,7 @@ public final class FleetBench {
             }
         };
         System.gc();
-        long heapPeak[] = {0};
-        int pgConnMax[] = {0};
-        stopSampler = false;
-        Thread sampler = new Thread(() -> {
-            while (!stopSampler) {
-                heapPeak[0] = Math.max(heapPeak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                try {
-                    pgConnMax[0] = Math.max(pgConnMax[0], server.pgConnections() - 1); // minus the sampler's own connection
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException ignored) {
-                    // a sample missed under load is not an error of the system under test
-                }
-            }
-        }, "fleet-sampler");
+        ServerSampler sampler = new ServerSampler(server, "fleet-sampler");
         long cpu0 = os.getProcessCpuTime(), pg0 = server.postgresCpuNanos(), t0 = System.nanoTime();
         long end = t0 + seconds * 1_000_000_000L;
         sampler.start();
@@ -144,8 +130,7 @@ public final class FleetBench {
         double secs = (System.nanoTime() - t0) / 1e9;
         long cpu = os.getProcessCpuTime() - cpu0;
         long pg1 = server.postgresCpuNanos();
-        stopSampler = true;
-        sampler.join();
+        sampler.stop();
         System.gc();
         long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long[] lat = latencies.stream().mapToLong(Long::longValue).toArray();
@@ -153,9 +138,7 @@ public final class FleetBench {
         return new Level(devices.size(), lat.length, rows.get(), secs, Stats.percentileMs(lat, 50), Stats.percentileMs(lat, 95),
                 Stats.percentileMs(lat, 99), errors.get(), errorTexts.isEmpty() ? null : errorTexts.get(0),
                 100.0 * cpu / wallNanos, pg0 < 0 || pg1 < 0 ? Double.NaN : 100.0 * (pg1 - pg0) / wallNanos,
-                heapPeak[0] / 1048576.0, heapAfter / 1048576.0, pgConnMax[0]);
+                sampler.heapPeakMb(), heapAfter / 1048576.0, sampler.pgConnMax());
     }
-
-    private volatile boolean stopSampler;
 
 }

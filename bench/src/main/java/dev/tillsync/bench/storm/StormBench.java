@@ -6,6 +6,7 @@ import dev.tillsync.bench.env.BenchServer;
 import dev.tillsync.bench.env.DeviceHttp;
 import dev.tillsync.bench.env.Folders;
 import dev.tillsync.bench.env.SaleFactory;
+import dev.tillsync.bench.env.ServerSampler;
 import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.report.Stats;
 import dev.tillsync.bench.report.TextTable;
@@ -51,7 +52,7 @@ public final class StormBench {
                           int spreadMs) {}
 
     /** One storm's figures. */
-    record Storm(double drainSeconds, long pushes, double p50, double p99, int errors, String firstError, int unavailable,
+    record Storm(double drainSeconds, double p50, double p99, int errors, String firstError, int unavailable,
                  double heapPeakMb, int pgConnMax, double jvmCpuPct, double pgCpuPct) {}
 
     private static final ObjectMapper JSON = DeviceHttp.json();
@@ -189,7 +190,7 @@ public final class StormBench {
                 }
             };
             System.gc();
-            Sampler sampler = new Sampler(server);
+            ServerSampler sampler = new ServerSampler(server, "storm-sampler");
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             CountDownLatch gate = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
@@ -229,7 +230,7 @@ public final class StormBench {
                 errorTexts.add(0, "the server holds " + onServer + " invoices after the storm, expected " + expected);
             }
             long[] lat = latencies.stream().mapToLong(Long::longValue).toArray();
-            return new Storm(secs, lat.length, Stats.percentileMs(lat, 50), Stats.percentileMs(lat, 99), errors.get(),
+            return new Storm(secs, Stats.percentileMs(lat, 50), Stats.percentileMs(lat, 99), errors.get(),
                     errorTexts.isEmpty() ? null : errorTexts.get(0), unavailable.get(), sampler.heapPeakMb(), sampler.pgConnMax(),
                     100.0 * cpu / wall, pg0 < 0 || pg1 < 0 ? Double.NaN : 100.0 * (pg1 - pg0) / wall);
         }
@@ -241,51 +242,6 @@ public final class StormBench {
         try (BenchServer server = BenchServer.start(run.resolve("server")); Connection c = RawPostgresCeiling.connect(server.dir())) {
             RawPostgresCeiling.createTables(c);
             return RawPostgresCeiling.insert(c, parsed, rows, 500);
-        }
-    }
-
-    /** Heap and PostgreSQL connections, sampled every 250 ms while a storm runs. */
-    private static final class Sampler {
-        private final BenchServer server;
-        private final Thread thread;
-        private volatile boolean stop;
-        private volatile long heapPeak;
-        private volatile int pgConnMax;
-
-        Sampler(BenchServer server) {
-            this.server = server;
-            this.thread = new Thread(this::loop, "storm-sampler");
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            stop = true;
-            thread.join();
-        }
-
-        private void loop() {
-            while (!stop) {
-                heapPeak = Math.max(heapPeak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                try {
-                    pgConnMax = Math.max(pgConnMax, server.pgConnections() - 1); // minus the sampler's own connection
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException ignored) {
-                    // a sample missed under load is not an error of the system under test
-                }
-            }
-        }
-
-        double heapPeakMb() {
-            return heapPeak / 1048576.0;
-        }
-
-        int pgConnMax() {
-            return pgConnMax;
         }
     }
 }
