@@ -211,7 +211,14 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return print(new dev.tillsync.bench.storm.StormBench().run(options(common, this)));
+            dev.tillsync.bench.storm.StormBench.Options o;
+            try {
+                o = options(common, this);
+            } catch (IllegalArgumentException e) {
+                System.err.println("bench storm: " + e.getMessage());
+                return 2;
+            }
+            return print(new dev.tillsync.bench.storm.StormBench().run(o));
         }
 
         static dev.tillsync.bench.storm.StormBench.Options options(Common c, Storm s) throws java.io.IOException {

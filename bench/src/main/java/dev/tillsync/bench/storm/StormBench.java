@@ -49,7 +49,18 @@ public final class StormBench {
      * @param spreadMs        the tills reconnect at random within this many milliseconds
      */
     public record Options(Path work, List<Integer> fleets, int invoicesPerTill, int rowsPerRequest, int rounds, int popularItems,
-                          int spreadMs) {}
+                          int spreadMs) {
+        public Options {
+            fleets = List.copyOf(fleets);
+            if (fleets.isEmpty() || fleets.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("--tills needs fleet sizes of at least 1 (got " + fleets + ")");
+            if (invoicesPerTill < 1) throw new IllegalArgumentException("--invoices must be at least 1 (got " + invoicesPerTill + ")");
+            if (rowsPerRequest < 1) throw new IllegalArgumentException("--rows must be at least 1 (got " + rowsPerRequest + ")");
+            if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1 (got " + rounds + ")");
+            if (popularItems < SaleFactory.LINES) throw new IllegalArgumentException("--popular must be at least " + SaleFactory.LINES
+                    + " (a basket has " + SaleFactory.LINES + " different items; got " + popularItems + ")");
+            if (spreadMs < 0) throw new IllegalArgumentException("--spread-ms must not be negative (got " + spreadMs + ")");
+        }
+    }
 
     /** One storm's figures. */
     record Storm(double drainSeconds, double p50, double p99, int errors, String firstError, int unavailable,
