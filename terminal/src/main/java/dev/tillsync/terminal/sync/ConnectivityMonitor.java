@@ -76,7 +76,23 @@ public final class ConnectivityMonitor {
         Optional<ServerClient> c = client.get();
         if (c.isEmpty()) return false;
         boolean up = c.get().health();
-        observe(up, up ? "health check answered" : "health check failed", c.get().measuredOffset());
+        Optional<ServerException> why = c.get().probeFailure();
+        observe(up, up ? "health check answered" : why.map(ServerException::code).orElse("health check failed"), c.get().measuredOffset());
+        // A certificate refusal is not a line that comes back by itself: status and the till's screen show what to do.
+        // Told once per distinct refusal, not on every probe.
+        why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")).ifPresent(e -> {
+            boolean fresh;
+            try {
+                fresh = store.inTx(h -> {
+                    if (e.getMessage().equals(SyncStateRepo.load(h).lastError())) return false;
+                    SyncStateRepo.recordError(h, clock.instant(), e.getMessage());
+                    return true;
+                });
+            } catch (TerminalException ignored) {
+                return; // the store failing is reported by the next operation
+            }
+            if (fresh) publish.accept(new TerminalEvent.ConnectivityChanged(false, clock.instant(), e.getMessage()));
+        });
         return up;
     }
 
