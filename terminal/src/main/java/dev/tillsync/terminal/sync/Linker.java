@@ -66,7 +66,16 @@ public final class Linker {
         if (code == null || code.isBlank()) throw new TerminalException("bad_link_code", "Give the link code with --code.");
         CertificateFingerprint pin = pinFor(serverUrl, fingerprint);
         ServerClient anonymous = clients.anonymous(serverUrl, pin);
-        LinkResponse resp = anonymous.link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
+        LinkResponse resp;
+        try {
+            resp = anonymous.link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
+        } catch (ServerException e) {
+            if (!"server_certificate_changed".equals(e.code())) throw e;
+            // at link there is nothing "changed": the server simply is not the one the code was issued with
+            throw new TerminalException("fingerprint_mismatch", "Not linked: the server at " + serverUrl.trim() + " presents another certificate"
+                    + " than the fingerprint given (" + pin + "); the link code was not sent and is still valid. Check the fingerprint "
+                    + "on the console's link-code page (and the URL): if they are right, someone may be posing as the server.", e);
+        }
         if (resp.config() == null || resp.deviceSecret() == null || resp.config().invoiceSeries() == null) {
             throw new TerminalException("server_garbage", "The server's link answer is incomplete (no secret or configuration).");
         }
