@@ -38,6 +38,7 @@ public final class ConnectivityMonitor {
     private volatile Runnable onTick = () -> {};
     private ScheduledExecutorService scheduler;
     private int failures;
+    private volatile String toldRefusal;
 
     public ConnectivityMonitor(TerminalStore store, Clock clock, Supplier<Optional<ServerClient>> client, Consumer<TerminalEvent> publish,
                                Duration onlineInterval, Duration maxBackoff) {
@@ -79,20 +80,20 @@ public final class ConnectivityMonitor {
         Optional<ServerException> why = c.get().probeFailure();
         observe(up, up ? "health check answered" : why.map(ServerException::code).orElse("health check failed"), c.get().measuredOffset());
         // A certificate refusal is not a line that comes back by itself: status and the till's screen show what to do.
-        // Told once per distinct refusal, not on every probe.
-        why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")).ifPresent(e -> {
-            boolean fresh;
+        // Told once per distinct refusal, not on every probe: kept as the last error (status) and published with its
+        // whole message (the desktop's top bar and a notice).
+        ServerException refusal = why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")).orElse(null);
+        if (refusal == null) {
+            if (up) toldRefusal = null;
+        } else if (!refusal.getMessage().equals(toldRefusal)) {
+            toldRefusal = refusal.getMessage();
             try {
-                fresh = store.inTx(h -> {
-                    if (e.getMessage().equals(SyncStateRepo.load(h).lastError())) return false;
-                    SyncStateRepo.recordError(h, clock.instant(), e.getMessage());
-                    return true;
-                });
+                store.useTx(h -> SyncStateRepo.recordError(h, clock.instant(), refusal.getMessage()));
             } catch (TerminalException ignored) {
-                return; // the store failing is reported by the next operation
+                // the store failing is reported by the next operation
             }
-            if (fresh) publish.accept(new TerminalEvent.ConnectivityChanged(false, clock.instant(), e.getMessage()));
-        });
+            publish.accept(new TerminalEvent.ConnectivityChanged(false, clock.instant(), refusal.getMessage()));
+        }
         return up;
     }
 
