@@ -72,8 +72,12 @@ public final class Linker {
         } catch (ServerException e) {
             if (!"server_certificate_changed".equals(e.code())) throw e;
             // at link there is nothing "changed": the server simply is not the one the code was issued with
-            throw new TerminalException("fingerprint_mismatch", "Not linked: the server at " + serverUrl.trim() + " presents another certificate"
-                    + " than the fingerprint given (" + pin + "); the link code was not sent and is still valid. Check the fingerprint "
+            String seen = "another certificate";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof dev.tillsync.terminal.tls.PinnedTrustManager.CertificateChangedException c) seen = c.seen().value();
+            }
+            throw new TerminalException("fingerprint_mismatch", "Not linked: the server at " + serverUrl.trim() + " presents " + seen
+                    + ", not the fingerprint given (" + pin + "); the link code was not sent and is still valid. Check the fingerprint "
                     + "on the console's link-code page (and the URL): if they are right, someone may be posing as the server.", e);
         }
         if (resp.config() == null || resp.deviceSecret() == null || resp.config().invoiceSeries() == null) {
