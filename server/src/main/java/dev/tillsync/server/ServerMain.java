@@ -4,6 +4,7 @@ import dev.tillsync.server.admin.AdminCommand;
 import dev.tillsync.server.db.DataDirBusyException;
 import dev.tillsync.server.ingest.PostedTimeCheck;
 import dev.tillsync.server.refusal.Refusal;
+import dev.tillsync.server.tls.TlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code bin/pos server [--port N] [--data DIR] [--db JDBC_URL]} and {@code bin/pos server admin ...}. */
+/** {@code bin/pos server [--port N] [--data DIR] [--db JDBC_URL] [--tls-cert FILE --tls-key FILE | --tls-self-signed]} and {@code bin/pos server admin ...}. */
 @Command(name = "server", mixinStandardHelpOptions = true, subcommands = AdminCommand.class, version = "tillsync server 0.1",
         scope = ScopeType.INHERIT, // every admin command, however deep, answers --help
         description = "Runs the tillsync back office (HTTP API and web console over PostgreSQL).")
@@ -41,6 +42,17 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--posted-back-minutes", paramLabel = "MIN", defaultValue = "60",
             description = "flag for review an invoice posted more than MIN minutes before its device's previous invoice (default ${DEFAULT-VALUE})")
     long postedBackMinutes;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "serve HTTPS (only) with this PEM certificate chain, the server's own certificate first; needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the unencrypted PKCS#8 PEM private key of --tls-cert")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed",
+            description = "serve HTTPS (only) with a self-signed certificate made once in DIR/tls and reused on restart; tills pin its fingerprint at link")
+    boolean tlsSelfSigned;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -76,8 +88,9 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TlsOptions tls = TlsOptions.fromCommandLine(tlsCert, tlsKey, tlsSelfSigned);
         TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, dbPoolSize, new PostedTimeCheck.Tolerances(
-                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes))));
+                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes)), tls));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("tillsync server stopping");
@@ -85,7 +98,9 @@ public final class ServerMain implements Callable<Integer> {
             stopped.countDown();
         }, "tillsync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("tillsync server listening on http://0.0.0.0:" + server.port() + " (try " + server.baseUrl() + "/api/v1/health)");
+        System.out.println("tillsync server listening on " + server.scheme() + "://0.0.0.0:" + server.port() + " (try " + server.baseUrl() + "/api/v1/health)");
+        server.certificate().ifPresent(c -> System.out.println("TLS certificate: " + c.fingerprint() + " (" + c.source()
+                + "); tills pin this fingerprint at link (the console's link-code page shows it)"));
         System.out.println("database: " + (db == null ? "embedded PostgreSQL in " + dataDir().resolve("pg").toAbsolutePath() : db));
         System.out.flush();
         stopped.await();

@@ -1,6 +1,7 @@
 package dev.tillsync.server;
 
 import dev.tillsync.server.ingest.PostedTimeCheck;
+import dev.tillsync.server.tls.TlsOptions;
 import java.nio.file.Path;
 
 /**
@@ -12,15 +13,24 @@ import java.nio.file.Path;
  * @param dbPoolSize  most PostgreSQL connections this instance keeps open (instances × this must stay below max_connections)
  * @param postedTimes how far an invoice's posted time may be after the server's clock, or before the device's previous
  *                    invoice, before it is flagged for review (default 10 min and 1 h)
+ * @param tls         HTTPS on {@code port} instead of HTTP, or null for plain HTTP
  */
-public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes) {
+public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes, TlsOptions tls) {
     public static final int DEFAULT_DB_POOL_SIZE = 16;
+
+    public ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes) {
+        this(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, null);
+    }
 
     public ServerOptions(Path dataDir, String jdbcUrl, int port) {
         this(dataDir, jdbcUrl, port, DEFAULT_DB_POOL_SIZE, PostedTimeCheck.Tolerances.DEFAULTS);
     }
 
     public ServerOptions withPostedTimes(PostedTimeCheck.Tolerances t) {
-        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, t);
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, t, tls);
+    }
+
+    public ServerOptions withTls(TlsOptions t) {
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, t);
     }
 }

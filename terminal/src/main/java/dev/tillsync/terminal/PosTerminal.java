@@ -71,6 +71,42 @@ public final class PosTerminal implements AutoCloseable {
         return parts.linker().link(serverUrl, code, deviceLabel);
     }
 
+    /** As {@link #link(String, String, String)}, pinning the server certificate {@code fingerprint} (sha256:HEX; null: none). */
+    public LinkResult link(String serverUrl, String code, String deviceLabel, String fingerprint) {
+        return parts.linker().link(serverUrl, code, deviceLabel, fingerprint);
+    }
+
+    /** The server certificate this till pinned (sha256:HEX), if it pinned one. */
+    public java.util.Optional<String> serverPin() {
+        return parts.devices().load().map(dev.tillsync.terminal.store.DeviceState::serverPin);
+    }
+
+    /**
+     * Pins the server's renewed certificate; needs can_configure_pos. The server must present exactly that certificate
+     * now (a health call trusting it alone answers), so a mistyped fingerprint, or one read off an impostor, is refused
+     * before anything is stored.
+     */
+    public String trustServerCertificate(String fingerprint) {
+        UserSession u = parts.users().require(Permission.CONFIGURE_POS);
+        dev.tillsync.terminal.store.DeviceState d = parts.devices().require();
+        dev.tillsync.core.tls.CertificateFingerprint pin = dev.tillsync.core.tls.CertificateFingerprint.parse(fingerprint)
+                .orElseThrow(() -> new TerminalException("bad_fingerprint", "'" + fingerprint + "' is not a certificate fingerprint. "
+                        + "Give it as the console's link-code page shows it: sha256: and 64 hex digits."));
+        if (!"https".equals(dev.tillsync.terminal.sync.ServerClient.apiBase(d.serverUrl()).getScheme())) {
+            throw new TerminalException("fingerprint_needs_https", "A certificate fingerprint pins an https server, but this till's server URL is "
+                    + d.serverUrl() + ". Set the https:// URL first: terminal config set server-url https://...");
+        }
+        dev.tillsync.terminal.sync.ServerClient probe = parts.clients().anonymous(d.serverUrl(), pin);
+        if (!probe.health()) {
+            String why = probe.probeFailure().map(Throwable::getMessage).orElse("the server did not answer");
+            throw new TerminalException("fingerprint_not_presented", "Not pinned: the server at " + d.serverUrl() + " does not present "
+                    + pin + " now (" + why + ").");
+        }
+        parts.devices().changeServerPin(pin.value(), u.email(), parts.clock().instant());
+        parts.monitor().probeNow();
+        return pin.value();
+    }
+
     /** Points the terminal at another server URL; needs can_configure_pos. */
     public void setServerUrl(String url) {
         UserSession u = parts.users().require(Permission.CONFIGURE_POS);

@@ -6,6 +6,8 @@ import dev.tillsync.terminal.LinkResult;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.TerminalEvent;
 import dev.tillsync.terminal.sync.ServerException;
+import dev.tillsync.terminal.tls.PlainHttpWarning;
+import dev.tillsync.core.tls.CertificateFingerprint;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -33,6 +35,10 @@ public final class LinkScreen {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = Ui.label("linkStatus", "", "muted");
     private final Label error = Ui.label("linkError", "", "error-text");
+    private final Label warning = Ui.label("linkWarning", "", "error-text");
+    private final Label certificate = Ui.label("linkFingerprint", "", "muted");
+    /** The certificate fingerprint the last scanned QR carried; pinned at link. A typed code carries none. */
+    private String fingerprint;
     private final VBox root;
     private volatile boolean linking;
 
@@ -44,6 +50,8 @@ public final class LinkScreen {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
         error.setWrapText(true);
+        warning.setWrapText(true);
+        certificate.setWrapText(true);
         status.setWrapText(true);
         link.setDefaultButton(true);
         server.setOnAction(e -> code.requestFocus());
@@ -52,7 +60,7 @@ public final class LinkScreen {
                 Ui.label("linkHelp", "A manager opens Devices → Link code in the back office. Type the server address and the code, "
                         + "or scan the QR on that page.", "muted"),
                 Ui.label("linkServerLabel", "Server address"), server, Ui.label("linkCodeLabel", "Link code"), code, link,
-                progress, status, error);
+                certificate, progress, status, warning, error);
         root.setId("linkScreen");
         root.setAlignment(Pos.CENTER_LEFT);
         root.setMaxWidth(640);
@@ -83,6 +91,9 @@ public final class LinkScreen {
         if (scanned != null && scanned.server() != null) {
             server.setText(scanned.server());
             code.setText(scanned.code());
+            fingerprint = scanned.fingerprint();
+            certificate.setText(fingerprint == null ? "" : "Server certificate (compare with the console's link-code page): "
+                    + CertificateFingerprint.parse(fingerprint).map(CertificateFingerprint::grouped).orElse(fingerprint));
         }
         String url = server.getText() == null ? "" : server.getText().trim();
         if (url.isEmpty()) {
@@ -98,16 +109,19 @@ public final class LinkScreen {
         linking = true;
         lock(true);
         error.setText("");
+        warning.setText(PlainHttpWarning.forUrl(url).orElse(""));
+        String pin = fingerprint;
         status.setText("Linking to " + url + "…");
         progress.setVisible(true);
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        background.run(() -> terminal.link(url, scanned.code(), "desktop till"), r -> {
+        background.run(() -> terminal.link(url, scanned.code(), "desktop till", pin), r -> {
             linking = false;
             if (r.pullError() != null) {
                 // Linked, but the catalogue did not come down: the till syncs it in the background; say so before login.
                 status.setText("Linked as " + r.posId() + ". The catalogue did not finish (" + r.pullError() + "); it keeps syncing.");
             } else {
-                status.setText("Linked as " + r.posId() + ": " + r.changesPulled() + " records pulled.");
+                status.setText("Linked as " + r.posId() + ": " + r.changesPulled() + " records pulled."
+                        + (pin == null ? "" : " Server certificate pinned."));
             }
             progress.setProgress(1);
             onLinked.accept(r);
@@ -125,7 +139,7 @@ public final class LinkScreen {
 
     /** An unreachable server is a wrong address or a back office not running, not "working offline" as in a sale. */
     private static String message(Throwable e, String url) {
-        if (e instanceof ServerException se && se.unreachable()) {
+        if (e instanceof ServerException se && se.unreachable() && !se.code().startsWith("server_certificate")) {
             return "Cannot reach the server at " + url + ". Check the address (as shown on the back office's link-code page) "
                     + "and that the back office is running, then try again.";
         }

@@ -234,6 +234,7 @@ public final class PosWindow {
                 if (c.online()) notifier.show(Notifier.Kind.SUCCESS, "Back online — syncing");
                 else notifier.show(Notifier.Kind.WARNING, "You are offline: sales are saved on this device");
             }
+            if (!c.online() && c.reason() != null && c.reason().contains("certificate")) notifier.show(Notifier.Kind.ERROR, c.reason());
             lastOnline = c.online();
         } else if (e instanceof TerminalEvent.SyncProgress p) {
             indicator.progress(p.sent(), p.total());

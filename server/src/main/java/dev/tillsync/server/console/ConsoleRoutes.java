@@ -46,10 +46,15 @@ public final class ConsoleRoutes {
     private final ImportController imports;
 
     public ConsoleRoutes(Services services) {
+        this(services, java.util.Optional.empty());
+    }
+
+    /** {@code tlsFingerprint}: the certificate tills pin, shown and put in the QR on the link-code page when the server runs TLS. */
+    public ConsoleRoutes(Services services, java.util.Optional<dev.tillsync.core.tls.CertificateFingerprint> tlsFingerprint) {
         ConsoleQueries queries = new ConsoleQueries(services.jdbi());
         this.auth = new ConsoleAuth(services);
         this.views = new Views();
-        this.devices = new DevicesController(services, queries, views);
+        this.devices = new DevicesController(services, queries, views, tlsFingerprint);
         this.sync = new SyncStatusController(services, queries, views);
         this.reconciliation = new ReconciliationController(services, queries, views);
         this.upload = new UploadController(services, queries, views);

@@ -22,11 +22,14 @@ final class DevicesController {
     private final Services s;
     private final ConsoleQueries q;
     private final Views views;
+    private final java.util.Optional<dev.tillsync.core.tls.CertificateFingerprint> tlsFingerprint;
 
-    DevicesController(Services services, ConsoleQueries queries, Views views) {
+    DevicesController(Services services, ConsoleQueries queries, Views views,
+                      java.util.Optional<dev.tillsync.core.tls.CertificateFingerprint> tlsFingerprint) {
         this.s = services;
         this.q = queries;
         this.views = views;
+        this.tlsFingerprint = tlsFingerprint;
     }
 
     void list(Context ctx, ConsoleUser u) {
@@ -87,10 +90,14 @@ final class DevicesController {
         String posId = ctx.pathParam("posId");
         LinkService.LinkCode code = s.links().issueCode(posId);
         String server = ctx.scheme() + "://" + ctx.host();
-        String qrText = "tillsync://link?server=" + url(server) + "&code=" + url(code.code());
+        // Under TLS the QR carries the certificate's fingerprint: the till pins it, so the code is redeemed only with
+        // this server and every later call goes to it alone.
+        String fp = tlsFingerprint.map(Object::toString).orElse(null);
+        String qrText = "tillsync://link?server=" + url(server) + "&code=" + url(code.code()) + (fp == null ? "" : "&fp=" + url(fp));
         ctx.header("Cache-Control", "no-store");
         views.html(ctx, "linkCode", new LinkCodeModel(Frame.of(u, Frame.Tab.DEVICES, "Link code"), posId, code.code(),
-                QrCode.pngDataUri(qrText, 220), Format.time(code.expiresAt()), server));
+                QrCode.pngDataUri(qrText, 220), Format.time(code.expiresAt()), server, fp,
+                tlsFingerprint.map(dev.tillsync.core.tls.CertificateFingerprint::grouped).orElse(null)));
     }
 
     void unlink(Context ctx, ConsoleUser u) {

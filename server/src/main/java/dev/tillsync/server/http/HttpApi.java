@@ -6,6 +6,7 @@ import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -34,7 +35,13 @@ public final class HttpApi {
      * before it starts: Javalin 7 takes every route up front, in the config.
      */
     public Javalin create(Consumer<RoutesConfig> more) {
+        return create(more, cfg -> { });
+    }
+
+    /** As {@link #create(Consumer)}; {@code transport} sets how it listens (HTTPS: {@code tls.HttpsConnector}). */
+    public Javalin create(Consumer<RoutesConfig> more, Consumer<JavalinConfig> transport) {
         return Javalin.create(cfg -> {
+            transport.accept(cfg);
             cfg.startup.showJavalinBanner = false;
             // Java 25: each request on its own virtual thread (Jetty 12), no request pool to size; the database
             // pool (Hikari) is what bounds concurrent work.

@@ -20,7 +20,8 @@ final class StatusCommand extends Base {
             return 0;
         }
         out().println("POS ID:       " + (s.posId() == null ? "-" : s.posId()) + "  (" + s.linkStatus() + ")");
-        out().println("Server:       " + (s.serverUrl() == null ? "-" : s.serverUrl()));
+        out().println("Server:       " + (s.serverUrl() == null ? "-" : s.serverUrl())
+                + pos.serverPin().map(p -> "  (certificate pinned: " + p + ")").orElse(""));
         out().println("Connection:   " + (s.online() ? "ONLINE" : "OFFLINE") + " since " + Commands.time(s.onlineSince()));
         out().println("Queue:        " + s.notSynced() + " not yet synced (" + s.pending() + " pending, " + s.syncing() + " syncing, "
                 + s.failed() + " failed), " + s.synced() + " synced");

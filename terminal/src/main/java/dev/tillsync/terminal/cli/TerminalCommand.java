@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "terminal", mixinStandardHelpOptions = true, version = "tillsync terminal 0.1", scope = ScopeType.INHERIT,
         description = "The tillsync POS terminal engine: sell offline, sync when online.",
-        subcommands = {LinkCommand.class, LoginCommand.class, LogoutCommand.class, ShiftCommand.class, SellCommand.class,
+        subcommands = {LinkCommand.class, TrustCommand.class, LoginCommand.class, LogoutCommand.class, ShiftCommand.class, SellCommand.class,
                 ReturnCommand.class, CustomerCommand.class, HistoryCommand.class, StatusCommand.class, SyncCommand.class,
                 RetryCommand.class, ExportCommand.class, UploadCommand.class, LogCommand.class, ReprintCommand.class,
                 ConfigCommand.class, ItemsCommand.class, RunCommand.class,

@@ -33,10 +33,10 @@ public final class DeviceRepo {
     }
 
     public static Optional<DeviceState> load(Handle h) {
-        return h.createQuery("select pos_id, server_url, connection_status, config_json, printer_target from device where id = 1")
+        return h.createQuery("select pos_id, server_url, connection_status, config_json, printer_target, server_pin from device where id = 1")
                 .map((rs, ctx) -> new DeviceState(rs.getString("pos_id"), rs.getString("server_url"),
                         ConnectionStatus.fromLabel(rs.getString("connection_status")),
-                        readConfig(rs.getString("config_json")), rs.getString("printer_target")))
+                        readConfig(rs.getString("config_json")), rs.getString("printer_target"), rs.getString("server_pin")))
                 .findOne();
     }
 
@@ -83,13 +83,19 @@ public final class DeviceRepo {
     }
 
     public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now) {
+        insert(h, serverUrl, config, now, null);
+    }
+
+    /** {@code pin}: the server certificate linked with (sha256:HEX), or null. A link again replaces the old pin. */
+    public static void insert(Handle h, String serverUrl, DeviceConfig config, Instant now, String pin) {
         h.createUpdate("""
-                insert into device (id, pos_id, server_url, connection_status, config_json, linked_at)
-                values (1, :posId, :url, :status, :config, :now)
+                insert into device (id, pos_id, server_url, connection_status, config_json, linked_at, server_pin)
+                values (1, :posId, :url, :status, :config, :now, :pin)
                 on conflict (id) do update set pos_id = excluded.pos_id, server_url = excluded.server_url,
-                    connection_status = excluded.connection_status, config_json = excluded.config_json, linked_at = excluded.linked_at
+                    connection_status = excluded.connection_status, config_json = excluded.config_json, linked_at = excluded.linked_at,
+                    server_pin = excluded.server_pin
                 """)
-                .bind("posId", config.posId()).bind("url", serverUrl)
+                .bind("posId", config.posId()).bind("url", serverUrl).bind("pin", pin)
                 .bind("status", statusOf(config).label()).bind("config", write(config)).bind("now", now.toString())
                 .execute();
     }
@@ -116,6 +122,15 @@ public final class DeviceRepo {
 
     public static void setServerUrl(Handle h, String url) {
         h.createUpdate("update device set server_url = :u where id = 1").bind("u", url).execute();
+    }
+
+    /** Pins another server certificate (after a renewal the manager confirmed), logged with who did it. */
+    public void changeServerPin(String pin, String by, Instant at) {
+        require();
+        store.useTx(h -> {
+            h.createUpdate("update device set server_pin = :p where id = 1").bind("p", pin).execute();
+            EventLog.append(h, at, "config", "server_pin", pin + " by " + by);
+        });
     }
 
     public static void setPrinterTarget(Handle h, String target) {

@@ -38,6 +38,7 @@ public final class ConnectivityMonitor {
     private volatile Runnable onTick = () -> {};
     private ScheduledExecutorService scheduler;
     private int failures;
+    private volatile String toldRefusal;
 
     public ConnectivityMonitor(TerminalStore store, Clock clock, Supplier<Optional<ServerClient>> client, Consumer<TerminalEvent> publish,
                                Duration onlineInterval, Duration maxBackoff) {
@@ -76,7 +77,23 @@ public final class ConnectivityMonitor {
         Optional<ServerClient> c = client.get();
         if (c.isEmpty()) return false;
         boolean up = c.get().health();
-        observe(up, up ? "health check answered" : "health check failed", c.get().measuredOffset());
+        Optional<ServerException> why = c.get().probeFailure();
+        observe(up, up ? "health check answered" : why.map(ServerException::code).orElse("health check failed"), c.get().measuredOffset());
+        // A certificate refusal is not a line that comes back by itself: status and the till's screen show what to do.
+        // Told once per distinct refusal, not on every probe: kept as the last error (status) and published with its
+        // whole message (the desktop's top bar and a notice).
+        ServerException refusal = why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")).orElse(null);
+        if (refusal == null) {
+            if (up) toldRefusal = null;
+        } else if (!refusal.getMessage().equals(toldRefusal)) {
+            toldRefusal = refusal.getMessage();
+            try {
+                store.useTx(h -> SyncStateRepo.recordError(h, clock.instant(), refusal.getMessage()));
+            } catch (TerminalException ignored) {
+                // the store failing is reported by the next operation
+            }
+            publish.accept(new TerminalEvent.ConnectivityChanged(false, clock.instant(), refusal.getMessage()));
+        }
         return up;
     }
 

@@ -3,6 +3,7 @@ package dev.tillsync.terminal.sync;
 import dev.tillsync.core.sync.ConnectionStatus;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.LinkResponse;
+import dev.tillsync.core.tls.CertificateFingerprint;
 import dev.tillsync.terminal.LinkResult;
 import dev.tillsync.terminal.TerminalException;
 import dev.tillsync.terminal.export.Exporter;
@@ -45,6 +46,17 @@ public final class Linker {
 
     /** Blocks on the network; a failed first pull is reported in {@link LinkResult#pullError()}, the link stands. */
     public LinkResult link(String serverUrl, String code, String deviceLabel) {
+        return link(serverUrl, code, deviceLabel, null);
+    }
+
+    /**
+     * As {@link #link(String, String, String)}; {@code fingerprint} (sha256:HEX from the link QR or the console page) pins
+     * the server certificate: the code is redeemed only over a TLS connection to that certificate, and every later call
+     * trusts it alone. Over https without one the certificate must pass the usual checks (public CA, host name) and
+     * nothing is pinned: no trust on first use, as a first contact that trusted anything would hand the code to whoever
+     * answers.
+     */
+    public LinkResult link(String serverUrl, String code, String deviceLabel, String fingerprint) {
         Optional<DeviceState> existing = devices.load();
         if (existing.isPresent() && existing.get().connectionStatus() != ConnectionStatus.UNLINKED) {
             throw new TerminalException("already_linked", "This terminal is already linked as " + existing.get().posId()
@@ -52,8 +64,22 @@ public final class Linker {
         }
         if (existing.isPresent()) refuseWhileUnexported(existing.get().posId());
         if (code == null || code.isBlank()) throw new TerminalException("bad_link_code", "Give the link code with --code.");
-        ServerClient anonymous = clients.anonymous(serverUrl);
-        LinkResponse resp = anonymous.link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
+        CertificateFingerprint pin = pinFor(serverUrl, fingerprint);
+        ServerClient anonymous = clients.anonymous(serverUrl, pin);
+        LinkResponse resp;
+        try {
+            resp = anonymous.link(new LinkRequest(code.trim(), deviceLabel == null ? "tillsync terminal" : deviceLabel));
+        } catch (ServerException e) {
+            if (!"server_certificate_changed".equals(e.code())) throw e;
+            // at link there is nothing "changed": the server simply is not the one the code was issued with
+            String seen = "another certificate";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof dev.tillsync.terminal.tls.PinnedTrustManager.CertificateChangedException c) seen = c.seen().value();
+            }
+            throw new TerminalException("fingerprint_mismatch", "Not linked: the server at " + serverUrl.trim() + " presents " + seen
+                    + ", not the fingerprint given (" + pin + "); the link code was not sent and is still valid. Check the fingerprint "
+                    + "on the console's link-code page (and the URL): if they are right, someone may be posing as the server.", e);
+        }
         if (resp.config() == null || resp.deviceSecret() == null || resp.config().invoiceSeries() == null) {
             throw new TerminalException("server_garbage", "The server's link answer is incomplete (no secret or configuration).");
         }
@@ -61,10 +87,10 @@ public final class Linker {
         Instant now = clock.instant();
         store.useTx(h -> {
             existing.filter(d -> !d.posId().equals(resp.posId())).ifPresent(d -> leaveOldIdentity(h, d.posId(), resp.posId(), now));
-            DeviceRepo.insert(h, serverUrl.trim(), resp.config(), now);
+            DeviceRepo.insert(h, serverUrl.trim(), resp.config(), now, pin == null ? null : pin.value());
             SyncStateRepo.setCursor(h, "");
             TillUsers.endSession(h);
-            EventLog.append(h, now, "linked", resp.posId(), serverUrl);
+            EventLog.append(h, now, "linked", resp.posId(), serverUrl + (pin == null ? "" : " pinned " + pin));
         });
         monitor.observe(true, "linked", anonymous.measuredOffset());
         try {
@@ -72,6 +98,17 @@ public final class Linker {
         } catch (TerminalException e) {
             return new LinkResult(resp.posId(), 0, e.getMessage());
         }
+    }
+
+    private static CertificateFingerprint pinFor(String serverUrl, String fingerprint) {
+        if (fingerprint == null || fingerprint.isBlank()) return null;
+        CertificateFingerprint pin = CertificateFingerprint.parse(fingerprint).orElseThrow(() -> new TerminalException("bad_fingerprint",
+                "'" + fingerprint + "' is not a certificate fingerprint. Give it as the console's link-code page shows it: sha256: and 64 hex digits."));
+        if (!ServerClient.apiBase(serverUrl).getScheme().equals("https")) {
+            throw new TerminalException("fingerprint_needs_https", "A certificate fingerprint pins an https server, but " + serverUrl.trim()
+                    + " is plain http. Give the server's https:// URL (the console's link-code page shows it).");
+        }
+        return pin;
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
+import dev.tillsync.core.tls.CertificateFingerprint;
+import dev.tillsync.terminal.tls.PinnedTrustManager;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,7 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 
 /**
  * The terminal's side of the HTTP protocol (JSON under /api/v1, device-authenticated except link and health). Every
@@ -45,6 +51,8 @@ public final class ServerClient {
     private final Clock clock;
     private volatile ClockOffset measured;
     private volatile ClockOffset known;
+    private final CertificateFingerprint pin;
+    private volatile ServerException probeFailure;
 
     public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout) {
         this(serverUrl, posId, secret, requestTimeout, probeTimeout, Clock.systemUTC());
@@ -52,13 +60,45 @@ public final class ServerClient {
 
     /** {@code clock} is the till's clock, the one its sales are stamped with: the offset is measured against it. */
     public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout, Clock clock) {
+        this(serverUrl, posId, secret, requestTimeout, probeTimeout, clock, null);
+    }
+
+    /**
+     * {@code pin}: the server certificate this till trusts alone (see {@link PinnedTrustManager}), or null for plain
+     * http or https checked the usual way (the JDK's trusted CAs and the URL's host name).
+     */
+    public ServerClient(String serverUrl, String posId, String secret, Duration requestTimeout, Duration probeTimeout, Clock clock,
+                        CertificateFingerprint pin) {
         this.clock = clock;
         this.api = apiBase(serverUrl);
         this.posId = posId;
         this.secret = secret;
         this.requestTimeout = requestTimeout;
         this.probeTimeout = probeTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(probeTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.pin = pin;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(probeTimeout).version(HttpClient.Version.HTTP_1_1);
+        if (pin != null) b.sslContext(pinnedContext(pin));
+        this.http = b.build();
+    }
+
+    private static SSLContext pinnedContext(CertificateFingerprint pin) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new PinnedTrustManager(pin)}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java cannot make a TLS context: " + e, e);
+        }
+    }
+
+    /** The pinned certificate, or null. */
+    public CertificateFingerprint pin() {
+        return pin;
+    }
+
+    /** Why the latest health probe failed (its refusal as a sync call would have reported it), if it did. */
+    public Optional<ServerException> probeFailure() {
+        return Optional.ofNullable(probeFailure);
     }
 
     /** Normalises what a person typed ("http://host:8080", ".../", ".../api/v1") to the API base. */
@@ -93,13 +133,19 @@ public final class ServerClient {
 
     /** True when GET /health answers 200 within the probe timeout. Never throws. */
     public boolean health() {
+        probeFailure = null;
         try {
+            refuseUnencryptedWithPin();
             Instant sent = clock.instant();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("health")).timeout(probeTimeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             measure(r, sent);
             return r.statusCode() == 200 && r.body().contains("ok");
+        } catch (ServerException e) {
+            probeFailure = e;
+            return false;
         } catch (IOException e) {
+            probeFailure = tlsRefusal(e);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,6 +216,7 @@ public final class ServerClient {
 
     private <T> T call(HttpRequest req, Class<T> type, String what, ObjectMapper reader) {
         HttpResponse<byte[]> r;
+        refuseUnencryptedWithPin();
         try {
             Instant sent = clock.instant();
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -180,6 +227,8 @@ public final class ServerClient {
             throw new ServerException("server_timeout", "The server did not answer the " + what + " within " + requestTimeout.toSeconds()
                     + " s. Nothing is lost: unsent transactions stay queued and are sent again on the next sync.", true, 0, e);
         } catch (IOException e) {
+            ServerException tls = tlsRefusal(e);
+            if (tls != null) throw tls;
             if (isConnectFailure(e)) throw unreachable(e);
             // Connected and sent, then the connection broke before the answer came: the server may well have
             // committed. Say so, and what happens next, rather than "cannot reach" (health may answer a moment later).
@@ -209,6 +258,41 @@ public final class ServerClient {
         String msg = err != null && err.message() != null ? err.message() : "HTTP " + status;
         String advice = status >= 500 ? " The server has a problem; unsent transactions stay queued and are retried." : "";
         throw new ServerException(code, "The server refused the " + what + ": " + msg + " (" + code + ")." + advice, false, status, null);
+    }
+
+    /**
+     * A TLS handshake that failed, as what the person at the till must do; null when {@code e} is no TLS failure. These
+     * count as the line being down (no answer from this till's server came): the till keeps selling offline and keeps
+     * every row queued until the certificate question is settled.
+     */
+    private ServerException tlsRefusal(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PinnedTrustManager.CertificateChangedException c) {
+                return new ServerException("server_certificate_changed", "The server's certificate changed (now " + c.seen() + ", pinned "
+                        + c.pinned() + "): refused, nothing was sent. The till keeps selling offline. If the server's certificate was "
+                        + "renewed, check the new fingerprint with the manager (the console's link-code page shows it) and run: terminal trust "
+                        + "--fingerprint " + c.seen() + " (a user with can_configure_pos); otherwise someone may be posing as the server.",
+                        true, 0, e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                String advice = pin != null ? "" : " If the server uses its own (self-signed) certificate, link with --fingerprint "
+                        + "sha256:... as the console's link-code page shows it.";
+                return new ServerException("server_certificate_untrusted", "The secure connection to the server at " + api + " failed ("
+                        + ssl.getMessage() + "); nothing was sent." + advice + " Check the URL is the server's https:// address.", true, 0, e);
+            }
+        }
+        return null;
+    }
+
+    /** A till that pinned a certificate talks only TLS: a URL changed to http:// later would send the secret in the clear. */
+    private void refuseUnencryptedWithPin() {
+        if (pin != null && !"https".equals(api.getScheme())) {
+            throw new ServerException("pinned_needs_https", "This till pinned the server certificate " + pin + " and talks to its server "
+                    + "over https only, but the server URL is " + api + ". Set the https:// URL: terminal config set server-url https://...",
+                    false, 0, null);
+        }
     }
 
     private ServerException unreachable(IOException e) {
