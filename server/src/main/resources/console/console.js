@@ -4,6 +4,12 @@
   "use strict";
 
   document.addEventListener("click", function (ev) {
+    // The page's "Back" link: a script here, not an inline javascript: URL, which the CSP refuses.
+    if (ev.target.closest("a.history-back")) {
+      ev.preventDefault();
+      history.back();
+      return;
+    }
     var add = ev.target.closest("[data-add-row]");
     if (add) {
       var name = add.getAttribute("data-add-row");

@@ -2,10 +2,12 @@ package dev.tillsync.terminal;
 
 import static dev.tillsync.terminal.SaleRecordingTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tillsync.terminal.store.TerminalStore;
 import dev.tillsync.terminal.support.LocalDevice;
 import dev.tillsync.terminal.support.MutableClock;
+import dev.tillsync.terminal.user.TillUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -27,7 +29,13 @@ class StoreAndUsersTest {
             assertThat((Integer) s.read(h -> h.createQuery("pragma foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
             java.util.List<String> versions = s.read(h -> h.createQuery("select version from flyway_schema_history where success = 1 order by installed_rank")
                     .mapTo(String.class).list());
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions).startsWith("1", "2", "3", "4", "5", "6", "7", "8").contains("10");
+            // While open, the store and its -wal/-shm are the till user's only, and so is the folder.
+            Set<PosixFilePermission> rw = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            for (String f : java.util.List.of("terminal.db", "terminal.db-wal", "terminal.db-shm")) {
+                assertThat(Files.getPosixFilePermissions(dir.resolve(f))).as(f).isEqualTo(rw);
+            }
+            assertThat(Files.getPosixFilePermissions(dir)).allMatch(b -> b.name().startsWith("OWNER_"));
         }
         LocalDevice.prepare(dir);
         assertThat(Files.getPosixFilePermissions(dir.resolve("device.secret")))
@@ -82,7 +90,7 @@ class StoreAndUsersTest {
     }
 
     @Test
-    void fiveWrongPinsLockTheUserForFiveMinutesEvenAcrossRestarts() {
+    void fiveWrongPinsLockTheUserForLongerEachTimeEvenAcrossRestartsUntilARightPin() {
         LocalDevice.prepare(dir);
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
         TerminalOptions opts = TerminalOptions.defaults().withClock(clock);
@@ -90,14 +98,35 @@ class StoreAndUsersTest {
             for (int i = 0; i < 4; i++) assertCode(() -> pos.login("amira@demo.shop", "0000"), "wrong_pin");
         }
         try (PosTerminal pos = PosTerminal.open(dir, opts)) {
-            assertCode(() -> pos.login("amira@demo.shop", "0000"), "user_locked");
-            assertCode(() -> pos.login("amira@demo.shop", "1234"), "user_locked"); // right PIN, still locked
-            clock.advance(Duration.ofMinutes(4));
-            assertCode(() -> pos.login("amira@demo.shop", "1234"), "user_locked");
-            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            TerminalException fifth = assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "0000"));
+            assertThat(fifth.code()).isEqualTo("user_locked");
+            assertThat(fifth.getMessage()).startsWith("Too many wrong PINs; try again in 30 s.");
+            TerminalException right = assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "1234")); // right PIN, still locked
+            assertThat(right.getMessage()).startsWith("Too many wrong PINs; try again in 30 s.");
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "1234")).getMessage())
+                    .startsWith("Too many wrong PINs; try again in 10 s.");
+            clock.advance(Duration.ofSeconds(11));
+            // The lock ended; five more wrong PINs lock for twice as long.
+            for (int i = 0; i < 4; i++) assertCode(() -> pos.login("amira@demo.shop", "0000"), "wrong_pin");
+            assertThat(assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "0000")).getMessage())
+                    .startsWith("Too many wrong PINs; try again in 60 s.");
+        }
+        try (PosTerminal pos = PosTerminal.open(dir, opts)) {
+            assertThat(assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "1234")).getMessage())
+                    .as("the lock survives a restart").startsWith("Too many wrong PINs; try again in 60 s.");
+            clock.advance(Duration.ofSeconds(61));
             assertThat(pos.login("amira@demo.shop", "1234").email()).isEqualTo("amira@demo.shop");
+            pos.logout();
+            // The right PIN reset the history: the next lock is 30 s again.
+            for (int i = 0; i < 4; i++) assertCode(() -> pos.login("amira@demo.shop", "0000"), "wrong_pin");
+            assertThat(assertThrows(TerminalException.class, () -> pos.login("amira@demo.shop", "0000")).getMessage())
+                    .startsWith("Too many wrong PINs; try again in 30 s.");
             assertCode(() -> pos.login("nobody@demo.shop", "1234"), "unknown_user");
         }
+        assertThat(TillUsers.lockFor(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TillUsers.lockFor(3)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TillUsers.lockFor(30)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

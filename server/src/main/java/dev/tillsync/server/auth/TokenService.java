@@ -18,19 +18,28 @@ public final class TokenService {
     private static final String DUMMY_HASH = Secrets.bcrypt("timing-equaliser");
 
     private final Jdbi jdbi;
+    private final LoginThrottle throttle;
 
     public TokenService(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.throttle = new LoginThrottle(jdbi);
     }
 
     public record Session(long userId, String email, Role role) {}
 
     public record Login(String token, Instant expiresAt, String email, String role) {}
 
+    /** A sign-in from a process on this machine (the CLI, tests): throttled under the address "local". */
     public Login login(String email, String password) {
+        return login(email, password, "local");
+    }
+
+    /** A sign-in from {@code address}: refused with 429 while the account or the address is locked ({@link LoginThrottle}). */
+    public Login login(String email, String password, String address) {
         if (email == null || password == null) {
             throw Refusal.invalid("invalid_request", "Give email and password.");
         }
+        throttle.check(email, address);
         record Row(long id, String email, String passwordHash, String role) {}
         Optional<Row> user = jdbi.withHandle(h -> h.createQuery("select id, email, password_hash, role from app_user where email = :e and role <> 'Cashier' and active and password_hash is not null")
                 .bind("e", email.trim().toLowerCase())
@@ -38,8 +47,10 @@ public final class TokenService {
                 .findOne());
         boolean ok = Secrets.bcryptMatches(password, user.map(Row::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
         if (!ok) {
+            throttle.failed(email, address);
             throw Refusal.unauthenticated("invalid_credentials", "Wrong email or password.");
         }
+        throttle.succeeded(email);
         String token = Secrets.randomToken(32);
         Instant expires = Instant.now().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS);
         jdbi.useTransaction(h -> {

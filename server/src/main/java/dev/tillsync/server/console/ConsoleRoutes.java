@@ -2,6 +2,7 @@ package dev.tillsync.server.console;
 
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Role;
+import dev.tillsync.server.auth.Throttled;
 import dev.tillsync.server.http.RefusalStatus;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.config.RoutesConfig;
@@ -89,7 +90,7 @@ public final class ConsoleRoutes {
             if (auth.current(ctx).isPresent()) {
                 ctx.redirect("/console/today", HttpStatus.SEE_OTHER);
             } else {
-                views.html(ctx, "signin", new SignInModel(null, null));
+                views.html(ctx, "signin", new SignInModel(null, null, auth.signInToken(ctx)));
             }
         });
         app.post("/console/login", this::signIn);
@@ -179,12 +180,20 @@ public final class ConsoleRoutes {
     private void signIn(Context ctx) {
         ctx.attribute(BODY_WRITTEN, Boolean.TRUE);
         String email = ctx.formParam("email");
+        if (!auth.signInCsrfValid(ctx)) {
+            ctx.status(403);
+            views.html(ctx, "signin", new SignInModel(email,
+                    "This sign-in form has expired or did not come from this console; nothing was signed in. Sign in again on this page.",
+                    auth.signInToken(ctx)));
+            return;
+        }
         try {
             auth.signIn(ctx, email, ctx.formParam("password"));
             ctx.redirect("/console/today", HttpStatus.SEE_OTHER);
         } catch (Refusal e) {
+            if (e instanceof Throttled t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
             ctx.status(RefusalStatus.of(e.kind()));
-            views.html(ctx, "signin", new SignInModel(email, e.getMessage()));
+            views.html(ctx, "signin", new SignInModel(email, e.getMessage(), auth.signInToken(ctx)));
         }
     }
 
@@ -197,7 +206,7 @@ public final class ConsoleRoutes {
                     ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
                 } else {
                     ctx.status(401);
-                    views.html(ctx, "signin", new SignInModel(null, "Your session has ended; sign in again."));
+                    views.html(ctx, "signin", new SignInModel(null, "Your session has ended; sign in again.", auth.signInToken(ctx)));
                 }
                 return;
             }

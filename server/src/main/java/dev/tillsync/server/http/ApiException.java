@@ -28,6 +28,7 @@ public class ApiException extends Refusal {
             case 413 -> Kind.TOO_LARGE;
             case 422 -> Kind.UNPROCESSABLE;
             case 503 -> Kind.UNAVAILABLE;
+            case 429 -> Kind.TOO_MANY;
             default -> Kind.INVALID;
         };
     }

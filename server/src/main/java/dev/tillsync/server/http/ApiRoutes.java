@@ -103,7 +103,7 @@ final class ApiRoutes {
 
     private void login(Context ctx) {
         LoginRequest r = bodies.json(ctx, LoginRequest.class, Limits.SMALL_BODY_BYTES);
-        ctx.json(s.tokens().login(r.email(), r.password()));
+        ctx.json(s.tokens().login(r.email(), r.password(), ctx.ip()));
     }
 
     private void createUser(Context ctx) {

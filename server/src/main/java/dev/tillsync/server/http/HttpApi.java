@@ -4,6 +4,7 @@ import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.ApiError;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
+import dev.tillsync.server.auth.Throttled;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -48,6 +49,7 @@ public final class HttpApi {
             cfg.concurrency.useVirtualThreads = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = Limits.IMPORT_FILE_BYTES;
+            cfg.routes.before(SecurityHeaders::apply);
             errors(cfg.routes);
             new ApiRoutes(s).register(cfg.routes);
             more.accept(cfg.routes);
@@ -56,7 +58,10 @@ public final class HttpApi {
 
     private void errors(RoutesConfig app) {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-        app.exception(Refusal.class, (e, ctx) -> error(ctx, RefusalStatus.of(e.kind()), e.code(), e.getMessage()));
+        app.exception(Refusal.class, (e, ctx) -> {
+            if (e instanceof Throttled t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+            error(ctx, RefusalStatus.of(e.kind()), e.code(), e.getMessage());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 switch (e.getStatus()) {
                     case 400 -> "invalid_request";

@@ -16,6 +16,7 @@ public final class RefusalStatus {
             case TOO_LARGE -> 413;
             case UNPROCESSABLE -> 422;
             case UNAVAILABLE -> 503;
+            case TOO_MANY -> 429;
         };
     }
 }

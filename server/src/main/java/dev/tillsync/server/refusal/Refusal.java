@@ -26,7 +26,9 @@ public class Refusal extends RuntimeException {
         /** Well-formed, but its content cannot be processed: a tampered or unreadable file (422). */
         UNPROCESSABLE,
         /** The server cannot serve it right now; the caller may retry later (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller tried too often; it may retry after the time the refusal names (429). */
+        TOO_MANY
     }
 
     private final Kind kind;

@@ -57,9 +57,12 @@ class CatalogItemsVolumeTest {
         assertThat(r.created()).isEqualTo(N);
         jdbi.useHandle(h -> h.execute("analyze"));
         http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=viewer%40demo.shop&password=viewer-pass")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1) + "&email=viewer%40demo.shop&password=viewer-pass")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(303);
     }
 

@@ -27,7 +27,7 @@ class ConsoleTemplateTest {
         assertThat(views.render("message", new MessageModel(FRAME, "Could not do that", hostile, true)))
                 .contains("<div class=\"notice error\" role=\"alert\">&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"q\"</div>")
                 .doesNotContain("<script>alert");
-        assertThat(views.render("signin", new SignInModel(hostile, null)))
+        assertThat(views.render("signin", new SignInModel(hostile, null, "t")))
                 .contains("value=\"&lt;script>alert(&#39;x&#39;)&lt;/script> &amp; &#34;q&#34;\"")
                 .doesNotContain("<script>alert");
     }

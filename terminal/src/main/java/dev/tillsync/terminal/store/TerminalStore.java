@@ -71,6 +71,12 @@ public final class TerminalStore implements AutoCloseable {
             throw new TerminalException("data_dir_read_only", "The data folder " + dir + " (or its " + FILE_NAME
                     + ") is read-only: the terminal cannot record anything there. Fix the permissions or choose another folder with --data.");
         }
+        try {
+            OwnerOnly.restrict(dir, file, DeviceRepo.SECRET_FILE);
+        } catch (IOException e) {
+            throw new TerminalException("data_dir_unusable", "Cannot make the data folder " + dir + " readable by this user only: "
+                    + e.getMessage() + ". Fix its owner or choose another folder with --data.", e);
+        }
         FolderLock lock = claim == null ? null : FolderLock.acquire(dir, claim);
         try {
             return new TerminalStore(dir, file, openSqlite(file), lock);

@@ -24,13 +24,26 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 /**
  * The till's own users (the server's are elsewhere): device users log in offline against the synced bcrypt PIN
  * hash, and this class is the one writer of the session and login_attempt tables (linking, unlinking and the
- * pull end sessions through it). Invariant: after {@value #MAX_FAILURES} wrong PINs the user is locked out for
- * {@link #LOCKOUT}, and while locked no PIN is even checked; the count and lock are in the store, so restarting
- * the program does not reset them.
+ * pull end sessions through it). Invariant: after {@value #MAX_FAILURES} wrong PINs the user is locked out, for
+ * {@link #FIRST_LOCK} the first time and twice as long each time again (up to {@link #MAX_LOCK}) until a right PIN,
+ * and while locked no PIN is even checked; the count and lock are in the store, so restarting the program (or
+ * going offline) does not reset them.
  */
 public final class TillUsers {
     public static final int MAX_FAILURES = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(5);
+    public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    public static final Duration MAX_LOCK = Duration.ofMinutes(15);
+
+    /** The length of the {@code n}th lock-out in a row (1-based): 30 s, 1 min, 2 min, ... capped at 15 min. */
+    public static Duration lockFor(int n) {
+        long s = FIRST_LOCK.toSeconds() << Math.min(Math.max(n, 1) - 1, 20);
+        return Duration.ofSeconds(Math.min(s, MAX_LOCK.toSeconds()));
+    }
+
+    /** The words the CLI and the desktop show for a locked user. */
+    public static String lockedMessage(long seconds) {
+        return "Too many wrong PINs; try again in " + seconds + " s.";
+    }
 
     private final TerminalStore store;
     private final Clock clock;
@@ -95,20 +108,16 @@ public final class TillUsers {
         Optional<Instant> lockedUntil = store.read(h -> h.createQuery("select locked_until from login_attempt where email = :e")
                 .bind("e", who).mapTo(String.class).findOne().map(Instant::parse));
         if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
-            long minutes = Math.max(1, Duration.between(now, lockedUntil.get()).toSeconds() / 60 + 1);
-            throw new TerminalException("user_locked", "Too many wrong PINs for " + who + ": locked until " + lockedUntil.get()
-                    + " (about " + minutes + " min). Wait, or log in as another user.");
+            throw locked(who, secondsUntil(now, lockedUntil.get()));
         }
         // bcrypt is slow on purpose; check outside any write transaction so the store stays free meanwhile.
         boolean ok = Secrets.bcryptMatches(pin, user.pinHash());
         if (!ok) {
-            int failures = store.inTx(h -> recordFailure(h, who, now));
-            if (failures >= MAX_FAILURES) {
-                throw new TerminalException("user_locked", "Wrong PIN. That was the " + MAX_FAILURES + "th wrong PIN: " + who
-                        + " is locked out for " + LOCKOUT.toMinutes() + " minutes.");
-            }
+            Optional<Duration> lock = store.inTx(h -> recordFailure(h, who, now));
+            if (lock.isPresent()) throw locked(who, lock.get().toSeconds());
+            int failures = store.read(h -> h.createQuery("select failures from login_attempt where email = :e").bind("e", who).mapTo(Integer.class).one());
             throw new TerminalException("wrong_pin", "Wrong PIN for " + who + " (" + (MAX_FAILURES - failures)
-                    + " tries left before a " + LOCKOUT.toMinutes() + "-minute lock-out).");
+                    + " tries left before a lock-out).");
         }
         return user;
     }
@@ -158,7 +167,18 @@ public final class TillUsers {
                 + "To sell here again, ask a manager for a new link code.");
     }
 
-    private int recordFailure(Handle h, String who, Instant now) {
+    private static TerminalException locked(String who, long seconds) {
+        return new TerminalException("user_locked", lockedMessage(seconds) + " (" + who + "; or log in as another user.)");
+    }
+
+    /** Whole seconds from now until {@code until}, rounded up so that "try again in N s" is never too early. */
+    private static long secondsUntil(Instant now, Instant until) {
+        long ms = Duration.between(now, until).toMillis();
+        return Math.max(1, (ms + 999) / 1000);
+    }
+
+    /** Counts a wrong PIN; when it is the last one allowed, locks the user and returns for how long. */
+    private Optional<Duration> recordFailure(Handle h, String who, Instant now) {
         int failures = h.createQuery("""
                 insert into login_attempt (email, failures) values (:e, 1)
                 on conflict (email) do update set failures = case
@@ -167,12 +187,14 @@ public final class TillUsers {
                 returning failures
                 """).bind("e", who).bind("now", now.toString()).mapTo(Integer.class).one();
         EventLog.append(h, now, "login_failed", who, "failures=" + failures);
-        if (failures >= MAX_FAILURES) {
-            h.createUpdate("update login_attempt set locked_until = :until, failures = 0 where email = :e")
-                    .bind("until", now.plus(LOCKOUT).toString()).bind("e", who).execute();
-            EventLog.append(h, now, "user_locked", who, "until " + now.plus(LOCKOUT));
-        }
-        return failures;
+        if (failures < MAX_FAILURES) return Optional.empty();
+        int lockouts = h.createQuery("update login_attempt set lockouts = lockouts + 1 where email = :e returning lockouts")
+                .bind("e", who).mapTo(Integer.class).one();
+        Duration lock = lockFor(lockouts);
+        h.createUpdate("update login_attempt set locked_until = :until, failures = 0 where email = :e")
+                .bind("until", now.plus(lock).toString()).bind("e", who).execute();
+        EventLog.append(h, now, "user_locked", who, "lockout " + lockouts + " for " + lock.toSeconds() + " s, until " + now.plus(lock));
+        return Optional.of(lock);
     }
 
     public void logout() {
