@@ -42,8 +42,9 @@ public final class ReceiptPreview {
         if (receipt.printWarning() != null) pos.notifier().show(dev.tillsync.desktop.shell.Notifier.Kind.WARNING, receipt.printWarning());
         printed.setTooltip(new javafx.scene.control.Tooltip("ESC/POS: " + receipt.escposPath() + "\nPDF: " + receipt.pdf().path()));
         printed.setMaxWidth(640);
-        // The engine writes the PDF preview off the sale path; say so until it is there (usually before this shows).
-        if (!receipt.pdf().isDone()) receipt.pdf().whenDone(p -> Platform.runLater(() -> showPrinted(printed)));
+        // The engine writes the PDF preview off the sale path; say so until it is there. Always subscribe: a preview
+        // finished between the first showPrinted and an isDone() check would otherwise leave "writing…" for good.
+        receipt.pdf().whenDone(p -> Platform.runLater(() -> showPrinted(printed)));
         Button done = Ui.button("newSaleButton", receipt.reprint() ? "Close (Enter)" : "New sale (Enter)", pos.overlay()::close);
         done.setDefaultButton(true);
         VBox content = new VBox(12, Ui.heading(title), change, offline, text, printed, done);
