@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.tillsync.reliability.outage.DatabaseOutageRun;
+import dev.tillsync.reliability.outage.OutageFigures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,10 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--sales", defaultValue = "3000", description = "sales in the network-fault run (default ${DEFAULT-VALUE}; 0 skips it)")
     int sales;
 
+    @Option(names = "--db-outage", paramLabel = "SECONDS", defaultValue = "30",
+            description = "seconds PostgreSQL is stopped under a server on --db while 3 tills sell (default ${DEFAULT-VALUE}; 0 skips it)")
+    int dbOutageSeconds;
+
     @Option(names = "--seed", description = "seed for every schedule (default: time-based, printed)")
     Long seed;
 
@@ -44,11 +50,16 @@ public final class ChaosMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dbOutageSeconds < 0 || rounds < 0 || sales < 0) {
+            System.err.println("--rounds, --sales and --db-outage take 0 (skip) or more; got " + rounds + ", " + sales + ", " + dbOutageSeconds);
+            return 2;
+        }
         long s = seed == null ? System.currentTimeMillis() % 1_000_000 : seed;
         Path dir = work == null ? Files.createTempDirectory("tillsync-chaos") : Files.createDirectories(work);
         String cp = System.getProperty("java.class.path");
         System.out.println("tillsync chaos: seed " + s + ", rounds " + rounds + ", sales " + sales + ", work " + dir);
-        System.out.println("reproduce: bin/pos bench chaos --rounds " + rounds + " --sales " + sales + " --seed " + s);
+        System.out.println("reproduce: bin/pos bench chaos --rounds " + rounds + " --sales " + sales + " --db-outage " + dbOutageSeconds
+                + " --seed " + s);
         long started = System.nanoTime();
         List<CrashFigures> crashes = new ArrayList<>();
         boolean ok = true;
@@ -72,6 +83,11 @@ public final class ChaosMain implements Callable<Integer> {
                 crashes.add(new ServerCrashRun(pg, dir.resolve("server-crash-2"), cp, System.out).run(2, serverKills - serverKills / 2, s));
             }
         }
+        OutageFigures outage = null;
+        if (dbOutageSeconds > 0) {
+            outage = new DatabaseOutageRun(dir.resolve("db-outage"), System.out).run(3, Duration.ofSeconds(dbOutageSeconds), s);
+            ok &= outage.ok();
+        }
         int kills = 0, confirmed = 0, onServer = 0, lost = 0, duplicated = 0;
         for (CrashFigures f : crashes) {
             kills += f.kills();
@@ -83,6 +99,7 @@ public final class ChaosMain implements Callable<Integer> {
         }
         System.out.println();
         crashes.forEach(f -> System.out.println(f.line()));
+        if (outage != null) System.out.println(outage.line());
         System.out.printf("kills: %d, sales confirmed: %d, on server: %d, lost: %d, duplicated: %d%n", kills, confirmed, onServer, lost, duplicated);
         System.out.println((ok ? "ALL CHECKS PASSED" : "CHECKS FAILED") + " in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return ok ? 0 : 1;

@@ -26,13 +26,24 @@ public final class Database implements AutoCloseable {
     /** Connections a server (or an admin command) keeps at most; a server's is set with --db-pool-size. */
     public static final int DEFAULT_POOL_SIZE = 16;
 
-    private final HikariDataSource dataSource;
+    /** How often the server tries its database again while it is unreachable. */
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+
+    private final HikariDataSource pool;
+    private final DatabaseOutage outage;
+    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final EmbeddedPostgres embedded;
     private final DataDirLock lock;
 
-    private Database(HikariDataSource dataSource, EmbeddedPostgres embedded, DataDirLock lock) {
-        this.dataSource = dataSource;
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded, DataDirLock lock) {
+        this.pool = pool;
+        this.outage = new DatabaseOutage(() -> {
+            try (java.sql.Connection c = pool.getConnection()) {
+                return c.isValid(2);
+            }
+        }, PROBE_INTERVAL, java.time.Clock.systemUTC());
+        this.dataSource = new GuardedDataSource(pool, outage);
         this.jdbi = Jdbi.create(dataSource);
         this.embedded = embedded;
         this.lock = lock;
@@ -116,7 +127,13 @@ public final class Database implements AutoCloseable {
         // Batch ingest sends lines, payments and ledger entries as JDBC batches: one multi-row insert each.
         c.addDataSourceProperty("reWriteBatchedInserts", "true");
         c.setMinimumIdle(1);
-        c.setConnectionTimeout(15_000);
+        // How long a request waits for a free connection. Past it the request is answered 503 (server_busy or, when
+        // the database cannot be reached, database_unavailable) and the till resends: a short wait keeps an outage's
+        // first requests from hanging, and is still far above a busy pool's queueing (see docs/reliability.md).
+        c.setConnectionTimeout(5_000);
+        // A database host that does not answer at all (not even a refusal) costs at most this per connection attempt;
+        // a connectTimeout in the --db URL wins over it.
+        c.addDataSourceProperty("connectTimeout", "5");
         c.setPoolName("tillsync");
         return new HikariDataSource(c);
     }
@@ -139,9 +156,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Whether the database is reachable right now (what /health and the 503 answers go by). */
+    public DatabaseOutage outage() {
+        return outage;
+    }
+
     @Override
     public void close() {
-        dataSource.close();
+        outage.close();
+        pool.close();
         if (embedded != null) {
             try {
                 embedded.close();

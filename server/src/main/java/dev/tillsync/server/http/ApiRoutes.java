@@ -15,6 +15,7 @@ import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.BackOfficeUsers;
+import dev.tillsync.server.db.DatabaseOutage;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
 import dev.tillsync.server.master.items.CatalogLists;
@@ -31,18 +32,20 @@ final class ApiRoutes {
     static final String P = "/api/v1";
 
     private final Services s;
+    private final DatabaseOutage outage;
     private final Bodies bodies = new Bodies();
     private final Access access;
 
-    ApiRoutes(Services services) {
+    ApiRoutes(Services services, DatabaseOutage outage) {
         this.s = services;
+        this.outage = outage;
         this.access = new Access(services.tokens(), services.deviceAuth());
     }
 
     void register(RoutesConfig app) {
         app.beforeMatched(P + "/*", access::check);
 
-        app.get(P + "/health", ctx -> ctx.json(Map.of("status", "ok")), ANYONE);
+        app.get(P + "/health", this::health, ANYONE);
         app.post(P + "/auth/login", this::login, ANYONE);
 
         app.get(P + "/users", ctx -> ctx.json(s.users().list()), SYSTEM_MANAGER);
@@ -100,6 +103,21 @@ final class ApiRoutes {
     record LoginRequest(String email, String password) {}
 
     record UnlinkRequest(boolean force) {}
+
+    /**
+     * Never touches the database, so it answers at once whatever state PostgreSQL is in: 200 {status: ok} while the
+     * database is reachable, 503 {status: unavailable} while it is not (a till then counts itself offline and keeps
+     * selling).
+     */
+    private void health(Context ctx) {
+        var down = outage.downSince();
+        if (down.isEmpty()) {
+            ctx.json(Map.of("status", "ok", "database", "up"));
+        } else {
+            ctx.header("Retry-After", Long.toString(HttpApi.DATABASE_RETRY_AFTER_SECONDS));
+            ctx.status(503).json(Map.of("status", "unavailable", "database", "down", "since", down.get().toString()));
+        }
+    }
 
     private void login(Context ctx) {
         LoginRequest r = bodies.json(ctx, LoginRequest.class, Limits.SMALL_BODY_BYTES);

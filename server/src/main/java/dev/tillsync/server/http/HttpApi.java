@@ -5,6 +5,8 @@ import dev.tillsync.core.sync.ApiError;
 import dev.tillsync.server.Limits;
 import dev.tillsync.server.Services;
 import dev.tillsync.server.auth.Throttled;
+import dev.tillsync.server.db.DatabaseFailure;
+import dev.tillsync.server.db.DatabaseOutage;
 import dev.tillsync.server.refusal.Refusal;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -25,10 +27,18 @@ public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String ERROR_WRITTEN = "tillsync.error";
 
-    private final Services s;
+    /** What a 503 for an unreachable database tells the caller to wait before it retries. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    /** What a 503 for a pool that stayed busy tells the caller to wait. */
+    static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
-    public HttpApi(Services services) {
+    private final Services s;
+    private final DatabaseOutage outage;
+
+    /** {@code outage}: the database's reachability, from {@link dev.tillsync.server.db.Database#outage()}. */
+    public HttpApi(Services services, DatabaseOutage outage) {
         this.s = services;
+        this.outage = outage;
     }
 
     /**
@@ -51,7 +61,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = Limits.IMPORT_FILE_BYTES;
             cfg.routes.before(SecurityHeaders::apply);
             errors(cfg.routes);
-            new ApiRoutes(s).register(cfg.routes);
+            new ApiRoutes(s, outage).register(cfg.routes);
             more.accept(cfg.routes);
         });
     }
@@ -71,6 +81,11 @@ public final class HttpApi {
                     default -> "http_" + e.getStatus();
                 }, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
+            var dbFailure = DatabaseFailure.of(e);
+            if (dbFailure.isPresent()) {
+                databaseUnavailable(ctx, dbFailure.get(), e);
+                return;
+            }
             String id = UUID.randomUUID().toString();
             log.error("request {} {} failed (error id {}): {}", ctx.method(), ctx.path(), id, e.toString(), e);
             error(ctx, 500, "internal_error", "The server failed on this request (error id " + id + "); nothing was half-written. Retry, and report the id if it persists.");
@@ -81,6 +96,33 @@ public final class HttpApi {
         app.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
         });
+    }
+
+    /**
+     * The database failed, not the request: 503 with Retry-After, and the transaction was rolled back with its
+     * connection, so nothing is half-written and a resend is safe (ingest is idempotent).
+     */
+    private void databaseUnavailable(Context ctx, DatabaseFailure failure, Exception e) {
+        if (failure == DatabaseFailure.UNREACHABLE) {
+            outage.reportUnreachable(e);
+            ctx.header("Retry-After", Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+            String message = "The server cannot reach its database right now; nothing was written."
+                    + " Retry in a few seconds: a till keeps its unsent transactions and resends them by itself.";
+            if (ctx.path().startsWith(ApiRoutes.P + "/")) {
+                error(ctx, 503, "database_unavailable", message);
+            } else {
+                // a console page: a person in a browser, who should see a page, not JSON
+                ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+                ctx.status(503).html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Back office unavailable"
+                        + "</title></head><body><h1>The back office cannot reach its database</h1><p>" + message
+                        + "</p><p>Reload this page in a moment. If this stays, check that PostgreSQL is running.</p></body></html>");
+            }
+        } else {
+            log.warn("request {} {}: no database connection free within the pool's wait; answered 503 server_busy"
+                    + " (raise --db-pool-size if this repeats)", ctx.method(), ctx.path());
+            ctx.header("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS));
+            error(ctx, 503, "server_busy", "The server is busy; nothing was written. Retry in a moment.");
+        }
     }
 
     private static void error(Context ctx, int status, String code, String message) {

@@ -140,6 +140,12 @@ public final class ServerClient {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("health")).timeout(probeTimeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             measure(r, sent);
+            if (r.statusCode() == 503 && r.body().contains("\"database\":\"down\"")) {
+                // the server is there but cannot store anything: offline for selling, with the reason the status shows
+                probeFailure = new ServerException("database_unavailable", "The server answers but cannot reach its database;"
+                        + " sales stay on this till and are sent when it is back.", true, 503, null);
+                return false;
+            }
             return r.statusCode() == 200 && r.body().contains("ok");
         } catch (ServerException e) {
             probeFailure = e;
