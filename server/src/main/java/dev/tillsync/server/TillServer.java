@@ -85,6 +85,11 @@ public final class TillServer implements AutoCloseable {
         return db.dataSource();
     }
 
+    /** The JDBC URL of the server's database (an admin command given it as --db works on the same data). */
+    public String jdbcUrl() {
+        return db.jdbcUrl();
+    }
+
     /** The services behind the API, for tests and in-process tools. */
     public Services services() {
         return services;

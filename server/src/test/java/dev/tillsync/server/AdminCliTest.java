@@ -2,7 +2,6 @@ package dev.tillsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.sync.SyncRow;
@@ -49,7 +48,7 @@ class AdminCliTest {
 
     /** The shared server's embedded PostgreSQL, as an operator would pass it with --db. */
     private String db() {
-        return ((HikariDataSource) server.dataSource()).getJdbcUrl() + "?user=postgres";
+        return server.jdbcUrl() + "?user=postgres";
     }
 
     private static SyncRow outsideSeries(Fixtures.Linked d, long seq) {

@@ -2,7 +2,6 @@ package dev.tillsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tillsync.server.admin.AdminCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,7 +33,7 @@ class CatalogCliTest {
     }
 
     private String db() {
-        return ((HikariDataSource) server.dataSource()).getJdbcUrl() + "?user=postgres";
+        return server.jdbcUrl() + "?user=postgres";
     }
 
     private Path file(String name, String text) throws Exception {

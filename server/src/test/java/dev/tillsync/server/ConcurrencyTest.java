@@ -2,7 +2,6 @@ package dev.tillsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tillsync.core.sync.Change;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushBatch;
@@ -29,7 +28,7 @@ class ConcurrencyTest {
 
     @Test
     void sameBatchPushedToTwoServersAtOnceIsAppliedExactlyOnce() throws Exception {
-        String url = ((HikariDataSource) server.dataSource()).getJdbcUrl() + "?user=postgres";
+        String url = server.jdbcUrl() + "?user=postgres";
         try (TillServer second = TillServer.start(new ServerOptions(Files.createTempDirectory("tillsync-second"), url, 0))) {
             Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
             List<SyncRow> rows = new ArrayList<>();

@@ -156,6 +156,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The JDBC URL the pool connects to (without the user, which the pool sets apart). */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
     /** Whether the database is reachable right now (what /health and the 503 answers go by). */
     public DatabaseOutage outage() {
         return outage;

@@ -3,7 +3,6 @@ package dev.tillsync.server.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tillsync.core.json.Json;
 import dev.tillsync.server.ServerMain;
 import dev.tillsync.server.ServerOptions;
@@ -563,7 +562,7 @@ class ImportBadInputTest {
     }
 
     private static Run cli(String... args) {
-        String db = ((HikariDataSource) server.dataSource()).getJdbcUrl() + "?user=postgres";
+        String db = server.jdbcUrl() + "?user=postgres";
         String[] full = new String[args.length + 3];
         full[0] = "admin";
         full[1] = "--db";
