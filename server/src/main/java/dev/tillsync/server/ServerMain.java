@@ -43,6 +43,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "flag for review an invoice posted more than MIN minutes before its device's previous invoice (default ${DEFAULT-VALUE})")
     long postedBackMinutes;
 
+    @Option(names = "--min-sync-protocol", paramLabel = "N", defaultValue = "1",
+            description = "the oldest till sync protocol this server serves (default ${DEFAULT-VALUE}: every release); older tills"
+                    + " are told to update instead of syncing (docs/operations.md)")
+    int minSyncProtocol;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "serve HTTPS (only) with this PEM certificate chain, the server's own certificate first; needs --tls-key")
     Path tlsCert;
@@ -90,7 +95,7 @@ public final class ServerMain implements Callable<Integer> {
     public Integer call() throws Exception {
         TlsOptions tls = TlsOptions.fromCommandLine(tlsCert, tlsKey, tlsSelfSigned);
         TillServer server = TillServer.start(new ServerOptions(dataDir(), db, port, dbPoolSize, new PostedTimeCheck.Tolerances(
-                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes)), tls));
+                Duration.ofMinutes(postedAheadMinutes), Duration.ofMinutes(postedBackMinutes)), tls, minSyncProtocol));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("tillsync server stopping");

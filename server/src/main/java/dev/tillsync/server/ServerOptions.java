@@ -1,5 +1,6 @@
 package dev.tillsync.server;
 
+import dev.tillsync.core.sync.SyncProtocol;
 import dev.tillsync.server.ingest.PostedTimeCheck;
 import dev.tillsync.server.tls.TlsOptions;
 import java.nio.file.Path;
@@ -14,9 +15,15 @@ import java.nio.file.Path;
  * @param postedTimes how far an invoice's posted time may be after the server's clock, or before the device's previous
  *                    invoice, before it is flagged for review (default 10 min and 1 h)
  * @param tls         HTTPS on {@code port} instead of HTTP, or null for plain HTTP
+ * @param minSyncProtocol the oldest till sync protocol served ({@link SyncProtocol}); older tills are told to update
  */
-public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes, TlsOptions tls) {
+public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes, TlsOptions tls,
+                            int minSyncProtocol) {
     public static final int DEFAULT_DB_POOL_SIZE = 16;
+
+    public ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes, TlsOptions tls) {
+        this(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, tls, SyncProtocol.UNVERSIONED);
+    }
 
     public ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes) {
         this(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, null);
@@ -27,10 +34,14 @@ public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSi
     }
 
     public ServerOptions withPostedTimes(PostedTimeCheck.Tolerances t) {
-        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, t, tls);
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, t, tls, minSyncProtocol);
     }
 
     public ServerOptions withTls(TlsOptions t) {
-        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, t);
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, t, minSyncProtocol);
+    }
+
+    public ServerOptions withMinSyncProtocol(int min) {
+        return new ServerOptions(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, tls, min);
     }
 }

@@ -43,7 +43,7 @@ public final class TillServer implements AutoCloseable {
         try {
             Services services = Services.over(db.jdbi(), options.postedTimes());
             ConsoleRoutes console = new ConsoleRoutes(services, cert == null ? Optional.empty() : Optional.of(cert.fingerprint()));
-            Javalin http = new HttpApi(services, db.outage()).create(console::register, cfg -> {
+            Javalin http = new HttpApi(services, db.outage(), options.minSyncProtocol()).create(console::register, cfg -> {
                 if (cert != null) HttpsConnector.configure(cfg, cert, "0.0.0.0", options.port());
             });
             http.start("0.0.0.0", options.port());

@@ -36,13 +36,18 @@ final class ApiRoutes {
     private final Bodies bodies = new Bodies();
     private final Access access;
 
-    ApiRoutes(Services services, DatabaseOutage outage) {
+    private final ProtocolGate protocol;
+
+    ApiRoutes(Services services, DatabaseOutage outage, ProtocolGate protocol) {
         this.s = services;
         this.outage = outage;
+        this.protocol = protocol;
         this.access = new Access(services.tokens(), services.deviceAuth());
     }
 
     void register(RoutesConfig app) {
+        // the version first: a till too old or too new is told what to update whatever else is wrong with its call
+        app.beforeMatched(P + "/*", protocol::check);
         app.beforeMatched(P + "/*", access::check);
 
         app.get(P + "/health", this::health, ANYONE);

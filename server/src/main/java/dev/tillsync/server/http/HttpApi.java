@@ -34,11 +34,16 @@ public final class HttpApi {
 
     private final Services s;
     private final DatabaseOutage outage;
+    private final int minSyncProtocol;
 
-    /** {@code outage}: the database's reachability, from {@link dev.tillsync.server.db.Database#outage()}. */
-    public HttpApi(Services services, DatabaseOutage outage) {
+    /**
+     * {@code outage}: the database's reachability, from {@link dev.tillsync.server.db.Database#outage()};
+     * {@code minSyncProtocol}: the oldest till protocol served ({@link dev.tillsync.core.sync.SyncProtocol}).
+     */
+    public HttpApi(Services services, DatabaseOutage outage, int minSyncProtocol) {
         this.s = services;
         this.outage = outage;
+        this.minSyncProtocol = minSyncProtocol;
     }
 
     /**
@@ -61,7 +66,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = Limits.IMPORT_FILE_BYTES;
             cfg.routes.before(SecurityHeaders::apply);
             errors(cfg.routes);
-            new ApiRoutes(s, outage).register(cfg.routes);
+            new ApiRoutes(s, outage, new ProtocolGate(minSyncProtocol)).register(cfg.routes);
             more.accept(cfg.routes);
         });
     }

@@ -79,10 +79,11 @@ public final class ConnectivityMonitor {
         boolean up = c.get().health();
         Optional<ServerException> why = c.get().probeFailure();
         observe(up, up ? "health check answered" : why.map(ServerException::code).orElse("health check failed"), c.get().measuredOffset());
-        // A certificate refusal is not a line that comes back by itself: status and the till's screen show what to do.
+        // A certificate or protocol-version refusal is not a line that comes back by itself: status and the till's screen show what to do.
         // Told once per distinct refusal, not on every probe: kept as the last error (status) and published with its
         // whole message (the desktop's top bar and a notice).
-        ServerException refusal = why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")).orElse(null);
+        ServerException refusal = why.filter(e -> e.code().startsWith("server_certificate") || e.code().equals("pinned_needs_https")
+                || e.code().startsWith("protocol_too_")).orElse(null);
         if (refusal == null) {
             if (up) toldRefusal = null;
         } else if (!refusal.getMessage().equals(toldRefusal)) {

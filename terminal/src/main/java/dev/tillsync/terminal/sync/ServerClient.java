@@ -10,6 +10,7 @@ import dev.tillsync.core.sync.LinkResponse;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
+import dev.tillsync.core.sync.SyncProtocol;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.core.tls.CertificateFingerprint;
 import dev.tillsync.terminal.tls.PinnedTrustManager;
@@ -137,9 +138,15 @@ public final class ServerClient {
         try {
             refuseUnencryptedWithPin();
             Instant sent = clock.instant();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("health")).timeout(probeTimeout).GET().build(),
+            HttpResponse<String> r = http.send(versioned(HttpRequest.newBuilder(api.resolve("health"))).timeout(probeTimeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             measure(r, sent);
+            ServerException mismatch = protocolMismatch(r);
+            if (mismatch != null) {
+                // the server is there but would refuse every sync: offline for selling, with what to update as the reason
+                probeFailure = mismatch;
+                return false;
+            }
             if (r.statusCode() == 503 && r.body().contains("\"database\":\"down\"")) {
                 // the server is there but cannot store anything: offline for selling, with the reason the status shows
                 probeFailure = new ServerException("database_unavailable", "The server answers but cannot reach its database;"
@@ -194,8 +201,24 @@ public final class ServerClient {
         return call(r, JsonNode.class, "upload");
     }
 
+    /**
+     * What the server's protocol range (on its health answer) says of this till: null when it speaks this till's
+     * version, or when it names no range (a release from before versioning: it serves this till's features anyway).
+     */
+    static ServerException protocolMismatch(HttpResponse<?> r) {
+        int[] range = SyncProtocol.parseRange(r.headers().firstValue(SyncProtocol.RANGE_HEADER).orElse(null));
+        if (range == null) return null;
+        SyncProtocol.Mismatch m = SyncProtocol.check(SyncProtocol.CURRENT, range[0], range[1]);
+        return m == null ? null : new ServerException(m.code(), m.message(), true, r.statusCode(), null);
+    }
+
+    /** Every call names this till's protocol version, so a server of another release can refuse it clearly. */
+    private static HttpRequest.Builder versioned(HttpRequest.Builder b) {
+        return b.header(SyncProtocol.HEADER, Integer.toString(SyncProtocol.CURRENT));
+    }
+
     private HttpRequest post(String path, byte[] body, boolean authenticated) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(requestTimeout)
+        HttpRequest.Builder b = versioned(HttpRequest.newBuilder(api.resolve(path))).timeout(requestTimeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return (authenticated ? auth(b) : b).build();
     }
@@ -204,7 +227,7 @@ public final class ServerClient {
         if (posId == null || secret == null) {
             throw new ServerException("not_linked", "This terminal is not linked (no device secret).", false, 0, null);
         }
-        return b.header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret)
+        return versioned(b).header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret)
                 .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER + "," + SyncHeaders.MASTER_V2 + "," + SyncHeaders.SALE_V2);
     }
 
