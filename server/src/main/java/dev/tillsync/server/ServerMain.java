@@ -68,6 +68,8 @@ public final class ServerMain implements Callable<Integer> {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof Refusal a) {
                 cmd.getErr().println("error: " + a.getMessage() + " (" + a.code() + ")");
+            } else if (e instanceof dev.tillsync.server.db.DatabaseBackup.BackupException b) {
+                cmd.getErr().println("error [" + b.code() + "]: " + b.getMessage());
             } else if (e instanceof DataDirBusyException || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
             } else {

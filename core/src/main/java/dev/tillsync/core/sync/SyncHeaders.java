@@ -29,6 +29,14 @@ public final class SyncHeaders {
      * priced), so it accepts both with or without the header; the header says which release a till runs.
      */
     public static final String SALE_V2 = "sale-v2";
+    /**
+     * The feature: the till reports, in {@link #SYNCED_THROUGH}, the highest sequence it holds as Synced; a server that
+     * holds less of the device (restored from a backup, or failed over to a standby that missed the last commits) answers
+     * {@code resendAfter} = the highest sequence it holds, and the till queues again every Synced row after it.
+     */
+    public static final String RESEND = "resend";
+    /** The highest sequence the till holds as Synced (0 when none), sent with every push and pull by a till naming {@link #RESEND}. */
+    public static final String SYNCED_THROUGH = "X-Synced-Through";
     /** The till's clock minus the server's, in whole milliseconds, sent with each push (the last one it measured). */
     public static final String CLOCK_OFFSET = "X-Clock-Offset-Ms";
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Back-office administration on the database (no running server needed; with one running, its database is used).",
         subcommands = {AdminCommand.Init.class, AdminCommand.UserCmd.class, AdminCommand.DeviceCmd.class,
                 AdminCommand.SeedDemo.class, AdminCommand.Import.class, CatalogCommand.class,
-                StockCommand.class, CustomersCommand.class})
+                StockCommand.class, CustomersCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class})
 public final class AdminCommand {
     @ParentCommand
     ServerMain root;
@@ -38,6 +38,16 @@ public final class AdminCommand {
         try (Database db = Database.openForAdmin(root.dataDir(), root.jdbcUrl())) {
             Services services = Services.over(db.jdbi());
             return action.run(new ServerAdmin(services), services);
+        }
+    }
+
+    interface DatabaseAction {
+        int run(Database db) throws Exception;
+    }
+
+    int withDatabase(DatabaseAction action) throws Exception {
+        try (Database db = Database.openForAdmin(root.dataDir(), root.jdbcUrl())) {
+            return action.run(db);
         }
     }
 

@@ -25,6 +25,8 @@ public final class Database implements AutoCloseable {
     private static final String PORT_FILE = "pg.port";
     /** Connections a server (or an admin command) keeps at most; a server's is set with --db-pool-size. */
     public static final int DEFAULT_POOL_SIZE = 16;
+    /** The application_name of a server's connections (and of an admin command's). */
+    public static final String SERVER_APPLICATION = "tillsync-server", ADMIN_APPLICATION = "tillsync-admin";
 
     /** How often the server tries its database again while it is unreachable. */
     static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
@@ -58,12 +60,12 @@ public final class Database implements AutoCloseable {
     public static Database openForServer(Path dataDir, String jdbcUrl, int poolSize) throws IOException {
         if (poolSize < 1) throw new IllegalArgumentException("The database pool size must be at least 1 (it is " + poolSize + ").");
         if (jdbcUrl != null) {
-            return new Database(pool(jdbcUrl, null, poolSize), null, null).migrate();
+            return new Database(pool(jdbcUrl, null, poolSize, SERVER_APPLICATION), null, null).migrate();
         }
         DataDirLock lock = DataDirLock.tryAcquire(dataDir).orElseThrow(() -> new DataDirBusyException(
                 "Another tillsync server is already running on data folder " + dataDir.toAbsolutePath()
                         + ". Stop it first, or start this one with another --data folder."));
-        return startEmbedded(dataDir, lock, poolSize);
+        return startEmbedded(dataDir, lock, poolSize, SERVER_APPLICATION);
     }
 
     /**
@@ -72,21 +74,21 @@ public final class Database implements AutoCloseable {
      */
     public static Database openForAdmin(Path dataDir, String jdbcUrl) throws IOException {
         if (jdbcUrl != null) {
-            return new Database(pool(jdbcUrl, null), null, null).migrate();
+            return new Database(pool(jdbcUrl, null, DEFAULT_POOL_SIZE, ADMIN_APPLICATION), null, null).migrate();
         }
         Optional<DataDirLock> lock = DataDirLock.tryAcquire(dataDir);
         if (lock.isPresent()) {
-            return startEmbedded(dataDir, lock.get(), DEFAULT_POOL_SIZE);
+            return startEmbedded(dataDir, lock.get(), DEFAULT_POOL_SIZE, ADMIN_APPLICATION);
         }
         Path portFile = dataDir.resolve(PORT_FILE);
         if (!Files.exists(portFile)) {
             throw new DataDirBusyException("The data folder " + dataDir.toAbsolutePath() + " is locked by another process that is not a running server; retry in a moment.");
         }
         int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).trim());
-        return new Database(pool(embeddedUrl(port), "postgres"), null, null).migrate();
+        return new Database(pool(embeddedUrl(port), "postgres", DEFAULT_POOL_SIZE, ADMIN_APPLICATION), null, null).migrate();
     }
 
-    private static Database startEmbedded(Path dataDir, DataDirLock lock, int poolSize) throws IOException {
+    private static Database startEmbedded(Path dataDir, DataDirLock lock, int poolSize, String application) throws IOException {
         try {
             Path pgDir = dataDir.resolve("pg");
             Files.createDirectories(pgDir);
@@ -100,7 +102,7 @@ public final class Database implements AutoCloseable {
             Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(pg.getPort()), StandardCharsets.UTF_8);
             log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgDir);
             try {
-                return new Database(pool(embeddedUrl(pg.getPort()), "postgres", poolSize), pg, lock).migrate();
+                return new Database(pool(embeddedUrl(pg.getPort()), "postgres", poolSize, application), pg, lock).migrate();
             } catch (RuntimeException e) {
                 pg.close();
                 throw e;
@@ -115,13 +117,11 @@ public final class Database implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
-    private static HikariDataSource pool(String url, String user) {
-        return pool(url, user, DEFAULT_POOL_SIZE);
-    }
-
-    private static HikariDataSource pool(String url, String user, int poolSize) {
+    private static HikariDataSource pool(String url, String user, int poolSize, String application) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
+        // pg_stat_activity names who is connected: a restore refuses to run under a live server (DatabaseBackup)
+        c.addDataSourceProperty("ApplicationName", application);
         if (user != null) c.setUsername(user);
         c.setMaximumPoolSize(poolSize);
         // Batch ingest sends lines, payments and ledger entries as JDBC batches: one multi-row insert each.

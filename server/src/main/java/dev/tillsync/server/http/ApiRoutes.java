@@ -10,6 +10,7 @@ import dev.tillsync.core.json.Json;
 import dev.tillsync.core.sync.LinkRequest;
 import dev.tillsync.core.sync.PullPage;
 import dev.tillsync.core.sync.PushBatch;
+import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.UnlinkComplete;
 import dev.tillsync.server.Limits;
@@ -18,6 +19,7 @@ import dev.tillsync.server.auth.BackOfficeUsers;
 import dev.tillsync.server.db.DatabaseOutage;
 import dev.tillsync.server.device.DeviceRecord;
 import dev.tillsync.server.device.DeviceView;
+import dev.tillsync.server.ingest.ResendCheck;
 import dev.tillsync.server.master.items.CatalogLists;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -176,8 +178,14 @@ final class ApiRoutes {
 
     private void push(Context ctx) {
         Long clockOffset = clockOffset(ctx.header(SyncHeaders.CLOCK_OFFSET));
-        ctx.json(s.push().push(Access.device(ctx), bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES),
-                wantsHighWater(ctx), clockOffset));
+        DeviceRecord device = Access.device(ctx);
+        Long syncedThrough = wantsFeature(ctx, SyncHeaders.RESEND) ? ResendCheck.syncedThrough(ctx.header(SyncHeaders.SYNCED_THROUGH)) : null;
+        PushBatch batch = bodies.json(ctx, PushBatch.class, Limits.PUSH_BODY_BYTES);
+        // what the server held before this batch: the batch's own rows must not hide a gap below them
+        long held = syncedThrough == null ? 0 : s.push().highWater(device).seq();
+        PushResult result = s.push().push(device, batch, wantsHighWater(ctx), clockOffset);
+        Long resend = ResendCheck.resendAfter(device, held, syncedThrough);
+        ctx.json(resend == null ? result : result.withResendAfter(resend));
     }
 
     /** The push's X-Clock-Offset-Ms (the till's clock minus the server's), null when absent; refused when not a sane number. */
@@ -197,7 +205,11 @@ final class ApiRoutes {
         DeviceRecord device = Access.device(ctx);
         PullPage page = s.pull().page(device, ctx.queryParam("cursor"), intParam(ctx, "limit"), wantsFeature(ctx, SyncHeaders.MASTER_V2),
                 wantsFeature(ctx, SyncHeaders.SALE_V2));
-        ctx.json(wantsHighWater(ctx) ? page.withHighWater(s.push().highWater(device)) : page);
+        Long syncedThrough = wantsFeature(ctx, SyncHeaders.RESEND) ? ResendCheck.syncedThrough(ctx.header(SyncHeaders.SYNCED_THROUGH)) : null;
+        dev.tillsync.core.sync.HighWater marks = wantsHighWater(ctx) || syncedThrough != null ? s.push().highWater(device) : null;
+        if (wantsHighWater(ctx)) page = page.withHighWater(marks);
+        Long resend = syncedThrough == null ? null : ResendCheck.resendAfter(device, marks.seq(), syncedThrough);
+        ctx.json(resend == null ? page : page.withResendAfter(resend));
     }
 
     /** A till that names the feature gets the device's high-water marks; an older one, which would refuse the field, does not. */

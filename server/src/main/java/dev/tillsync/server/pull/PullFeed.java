@@ -33,6 +33,8 @@ import org.jdbi.v3.core.Jdbi;
  * stops gets one without them.
  */
 public final class PullFeed {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PullFeed.class);
+
     private static final String VISIBLE = """
             seq > :after and (
                 (entity in ('customer', 'shift_type') and scope = '')
@@ -85,15 +87,22 @@ public final class PullFeed {
         if (sale2) storeInvoices.publish(jdbi, feed, device.warehouse());
         record Row(long seq, String entity, String key, boolean deleted, String data) {}
         return jdbi.inTransaction(h -> {
+            long from = after;
+            if (from > 0 && cursorUndone(h, from)) {
+                log.warn("device {} pulled with a cursor at change {}, which a restore of the database from a backup undid: sending it"
+                        + " a full snapshot", device.posId(), from);
+                from = 0;
+            }
+            long afterSeq = from;
             java.sql.Timestamp since = java.sql.Timestamp.from(java.time.Instant.now().minus(
                     java.time.Duration.ofDays(dev.tillsync.server.master.ShopSettings.readStoreInvoiceDays(h))));
             List<Row> rows = h.createQuery("select seq, entity, key, deleted, data from change_state where " + VISIBLE + " order by seq limit :n")
-                    .bind("after", after).bind("warehouse", device.warehouse()).bind("pos", device.posId())
+                    .bind("after", afterSeq).bind("warehouse", device.warehouse()).bind("pos", device.posId())
                     .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2).bind("n", n)
                     .bind("sale2", sale2).bind("since", since)
                     .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                     .list();
-            long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+            long last = rows.isEmpty() ? afterSeq : rows.get(rows.size() - 1).seq();
             long remaining = h.createQuery("select count(*) from change_state where " + VISIBLE)
                     .bind("after", last).bind("warehouse", device.warehouse()).bind("pos", device.posId())
                     .bind("profile", device.profileName()).bind("priceList", device.priceList()).bind("v2", v2)
@@ -104,6 +113,26 @@ public final class PullFeed {
             }).toList();
             return new PullPage(encode(last, cursorKey), remaining > 0, remaining, changes);
         });
+    }
+
+    /**
+     * True when a till at {@code cursor} has seen changes the database no longer holds: the cursor lies past the feed's
+     * head, or inside a window a restore undid ({@link dev.tillsync.server.db.DatabaseBackup#RESTORED_FEED}). One
+     * round trip: the sequence's position and one setting.
+     */
+    private static boolean cursorUndone(org.jdbi.v3.core.Handle h, long cursor) {
+        record Head(long head, String windows) {}
+        Head state = h.createQuery("select (select case when is_called then last_value else 0 end from change_seq),"
+                        + " (select value from server_setting where key = :k)")
+                .bind("k", dev.tillsync.server.db.DatabaseBackup.RESTORED_FEED)
+                .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2))).one();
+        if (cursor > state.head()) return true;
+        if (state.windows() == null) return false;
+        for (String w : state.windows().split(",")) {
+            String[] p = w.split(":");
+            if (p.length == 2 && cursor > Long.parseLong(p[0].trim()) && cursor <= Long.parseLong(p[1].trim())) return true;
+        }
+        return false;
     }
 
     static String encode(long seq, String profileKey) {

@@ -184,6 +184,24 @@ public final class Outbox {
         return h.createQuery("select count(*) from outbox where status in ('Pending', 'Syncing')").mapTo(Long.class).one();
     }
 
+    /** The highest sequence held as Synced (0 when none): what the server must hold too, unless it lost rows. */
+    public static long maxSyncedSeq(Handle h) {
+        return h.createQuery("select coalesce(max(seq), 0) from outbox where status = 'Synced'").mapTo(Long.class).one();
+    }
+
+    /**
+     * The server lost what it had acknowledged after {@code afterSeq} (restored from a backup): every Synced row after it,
+     * except {@code answered} (the batch the same answer just marked), goes back to Pending, keeping its sequence, UUID
+     * and payload, so it is sent again as it was. Returns how many. In the caller's transaction.
+     */
+    public static int resendSyncedAfter(Handle h, long afterSeq, java.util.Collection<Long> answered, Instant now) {
+        String except = answered.isEmpty() ? "" : " and seq not in (<answered>)";
+        var update = h.createUpdate("update outbox set status = 'Pending', updated_at = :now where status = 'Synced' and seq > :after" + except)
+                .bind("now", now.toString()).bind("after", afterSeq);
+        if (!answered.isEmpty()) update.bindList("answered", List.copyOf(answered));
+        return update.execute();
+    }
+
     public static long maxSeq(Handle h) {
         return h.createQuery("select coalesce(max(seq), 0) from outbox").mapTo(Long.class).one();
     }

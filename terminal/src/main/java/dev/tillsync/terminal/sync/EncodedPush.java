@@ -22,8 +22,11 @@ import java.util.List;
  * canonical form, never the bytes). Invariant: every payload copied is one complete JSON object, checked by
  * reading its tokens, so a damaged stored row stops the push here ({@code store_corrupt}) instead of
  * corrupting the whole request.
+ *
+ * <p>{@code syncedThrough}: the highest sequence the till held as Synced when the batch was read, sent as
+ * {@code X-Synced-Through} (a value read a batch early is only lower, so it can delay a resend, never ask one wrongly).
  */
-public record EncodedPush(byte[] json) {
+public record EncodedPush(byte[] json, long syncedThrough) {
     private static final ObjectMapper JSON = Json.mapper();
 
     /** Encodes {@code rows} (oldest first) with the device's identity, as {@link PushBatch} would be written. */
@@ -51,7 +54,7 @@ public record EncodedPush(byte[] json) {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
-        return new EncodedPush(out.toByteArray());
+        return new EncodedPush(out.toByteArray(), 0);
     }
 
     /** The batch as the server will read it (for transports that look inside, such as tests). */
@@ -73,5 +76,10 @@ public record EncodedPush(byte[] json) {
             throw Outbox.unreadablePayload(r, e);
         }
         throw Outbox.unreadablePayload(r, null);
+    }
+
+    /** This batch, reporting {@code seq} as the highest sequence the till holds as Synced. */
+    public EncodedPush withSyncedThrough(long seq) {
+        return new EncodedPush(json, seq);
     }
 }

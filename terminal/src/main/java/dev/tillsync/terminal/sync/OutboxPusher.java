@@ -48,7 +48,9 @@ public final class OutboxPusher {
     }
 
     /** What a push run did; {@code connectionStatus} is the last status the server reported, or null. */
-    public record Outcome(int sent, int batches, int synced, int duplicates, List<FailedRow> failed, ConnectionStatus connectionStatus) {}
+    /** {@code resent}: Synced rows queued again because the server asked (it lost them); they go with the next push. */
+    public record Outcome(int sent, int batches, int synced, int duplicates, List<FailedRow> failed, ConnectionStatus connectionStatus,
+                          int resent) {}
 
     /** A batch read from the outbox and already in wire form. */
     private record Batch(List<OutboxRow> rows, EncodedPush wire) {
@@ -69,6 +71,7 @@ public final class OutboxPusher {
         int size = Math.max(1, batchSize);
         int total = (int) (long) store.read(Outbox::unsentCount);
         int sent = 0, batches = 0, synced = 0, duplicates = 0;
+        java.util.concurrent.atomic.AtomicInteger resent = new java.util.concurrent.atomic.AtomicInteger();
         List<FailedRow> failed = new ArrayList<>();
         ConnectionStatus status = null;
         progress.accept(new TerminalEvent.SyncProgress(0, total, 0));
@@ -81,7 +84,7 @@ public final class OutboxPusher {
         CompletableFuture<?> reading = CompletableFuture.completedFuture(null);
         try {
             Batch batch = read(posId, profileKey, 0, size);
-            if (batch.isEmpty()) return new Outcome(0, 0, 0, 0, failed, null);
+            if (batch.isEmpty()) return new Outcome(0, 0, 0, 0, failed, null, 0);
             Batch first = batch;
             stored = CompletableFuture.runAsync(() -> store.useTx(h -> Outbox.markSyncing(h, first.rows(), clock.instant())), helper);
             while (true) {
@@ -98,10 +101,12 @@ public final class OutboxPusher {
                 boolean complete = answeredRows == batch.rows().size();
                 Batch following = complete ? join(next) : new Batch(List.of(), null);
                 ConnectionStatus told = result.connectionStatus();
+                List<Long> answeredSeqs = batch.rows().stream().map(OutboxRow::seq).toList();
                 stored = CompletableFuture.runAsync(() -> {
                     boolean unlinking = store.inTx(h -> {
                         Outbox.applyResults(h, mine, clock.instant());
                         CounterCatchUp.apply(h, result.highWater(), clock.instant()); // past the server's numbers, with the answer
+                        resent.addAndGet(ServerBehindResend.apply(h, result.resendAfter(), answeredSeqs, clock.instant()));
                         Outbox.markSyncing(h, following.rows(), clock.instant());
                         // Told to unlink: stored with the answer that told it, so a line dropping next cannot lose it.
                         return told != null && told != ConnectionStatus.LINKED && DeviceRepo.noteConnectionStatus(h, told, clock.instant());
@@ -132,7 +137,7 @@ public final class OutboxPusher {
                 batch = following;
             }
             join(stored);
-            return new Outcome(sent, batches, synced, duplicates, failed, status);
+            return new Outcome(sent, batches, synced, duplicates, failed, status, resent.get());
         } catch (RuntimeException e) {
             // Never leave the helper working on the store behind us (a caller may close it next): wait for its
             // read and its transaction, then report the first failure.
@@ -153,8 +158,9 @@ public final class OutboxPusher {
     }
 
     private Batch read(String posId, String profileKey, long afterSeq, int size) {
-        List<OutboxRow> rows = store.read(h -> Outbox.nextBatch(h, afterSeq, size));
-        return new Batch(rows, rows.isEmpty() ? null : EncodedPush.of(posId, profileKey, rows));
+        record Read(List<OutboxRow> rows, long syncedThrough) {}
+        Read r = store.read(h -> new Read(Outbox.nextBatch(h, afterSeq, size), Outbox.maxSyncedSeq(h)));
+        return new Batch(r.rows(), r.rows().isEmpty() ? null : EncodedPush.of(posId, profileKey, r.rows()).withSyncedThrough(r.syncedThrough()));
     }
 
     /** Waits for the helper's task; its failure (a store error) is rethrown as it was thrown. */

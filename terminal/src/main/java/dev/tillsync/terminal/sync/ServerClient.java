@@ -176,12 +176,15 @@ public final class ServerClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve("sync/push")).timeout(requestTimeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(batch.json()));
         if (offset != null) b.header(SyncHeaders.CLOCK_OFFSET, Long.toString(offset.millis()));
+        b.header(SyncHeaders.SYNCED_THROUGH, Long.toString(batch.syncedThrough()));
         return call(auth(b).build(), PushResult.class, "push");
     }
 
-    public PullPage pull(String cursor, int limit) {
+    /** A page after {@code cursor}; {@code syncedThrough}: the highest sequence this till holds as Synced (see SyncHeaders.RESEND). */
+    public PullPage pull(String cursor, int limit, long syncedThrough) {
         String q = "sync/pull?cursor=" + URLEncoder.encode(cursor == null ? "" : cursor, StandardCharsets.UTF_8) + "&limit=" + limit;
-        return call(auth(HttpRequest.newBuilder(api.resolve(q))).timeout(requestTimeout).GET().build(), PullPage.class, "pull", pullJson);
+        return call(auth(HttpRequest.newBuilder(api.resolve(q))).header(SyncHeaders.SYNCED_THROUGH, Long.toString(syncedThrough))
+                .timeout(requestTimeout).GET().build(), PullPage.class, "pull", pullJson);
     }
 
     /** The sale {@code number} of this till's store with what every till has taken back (GET invoices/{number}/returnable). */
@@ -228,7 +231,8 @@ public final class ServerClient {
             throw new ServerException("not_linked", "This terminal is not linked (no device secret).", false, 0, null);
         }
         return versioned(b).header(SyncHeaders.POS_ID, posId).header(SyncHeaders.AUTHORIZATION, SyncHeaders.SCHEME + secret)
-                .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER + "," + SyncHeaders.MASTER_V2 + "," + SyncHeaders.SALE_V2);
+                .header(SyncHeaders.FEATURES, SyncHeaders.HIGH_WATER + "," + SyncHeaders.MASTER_V2 + "," + SyncHeaders.SALE_V2 + ","
+                        + SyncHeaders.RESEND);
     }
 
     private byte[] body(Object o) {

@@ -42,6 +42,8 @@ public final class SyncEngine {
     private final Consumer<TerminalEvent> publish;
     private final ConnectivityMonitor monitor;
     private final PullApplier applier = new PullApplier();
+    /** Rows a pull page asked to send again during the current sync; touched only under the sync lock. */
+    private int resentByPull;
 
     public SyncEngine(TerminalStore store, Clock clock, Function<DeviceState, ServerClient> clients,
                       Consumer<TerminalEvent> publish, ConnectivityMonitor monitor) {
@@ -102,11 +104,24 @@ public final class SyncEngine {
                 failed.addAll(again.failed());
                 if (again.connectionStatus() != null) pushed = again;
             }
-            int sentRows = sent, failedRows = failed.size();
             monitor.observe(true, "push answered", client.measuredOffset());
             if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
+            int resend = pushed.resent();
             pulled = pullAll(client);
+            resend += resentByPull;
+            resentByPull = 0;
+            if (resend > 0) {
+                // The server lost rows it had acknowledged (restored from a backup): they are Pending again, send them now.
+                OutboxPusher.Outcome again = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
+                        device.config().syncRowsPerRequest(), client::push, publish);
+                sent += again.sent();
+                batches += again.batches();
+                synced += again.synced();
+                duplicates += again.duplicates();
+                failed.addAll(again.failed());
+            }
             finishUnlinkIfAsked(client);
+            int sentRows = sent, failedRows = failed.size();
             Instant end = clock.instant();
             store.useTx(h -> {
                 SyncStateRepo.recordSuccess(h, end);
@@ -132,10 +147,12 @@ public final class SyncEngine {
         while (true) {
             String cursor = store.read(h -> SyncStateRepo.load(h).cursor());
             Instant pullStarted = clock.instant();
-            PullPage page = client.pull(cursor, PULL_LIMIT);
+            long syncedThrough = store.read(Outbox::maxSyncedSeq);
+            PullPage page = client.pull(cursor, PULL_LIMIT, syncedThrough);
             PullApplier.AppliedPage a = store.inTx(h -> {
                 PullApplier.AppliedPage applied1 = applier.apply(h, page, pullStarted);
                 CounterCatchUp.apply(h, page.highWater(), clock.instant()); // before the next sale: past the server's numbers
+                resentByPull += ServerBehindResend.apply(h, page.resendAfter(), List.of(), clock.instant());
                 return applied1;
             });
             applied += a.changes();
