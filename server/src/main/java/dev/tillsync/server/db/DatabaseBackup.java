@@ -233,8 +233,9 @@ public final class DatabaseBackup {
                 }
                 return m;
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new BackupException("not_a_backup", file + " is not a tillsync backup (not a zip file: " + e.getMessage() + ").");
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new BackupException("not_a_backup", file + " is not a complete tillsync backup (" + e.getMessage()
+                    + "; was it cut short or damaged?). Nothing was changed.");
         }
         throw new BackupException("not_a_backup", file + " is not a complete tillsync backup (it has no manifest; was it cut short?).");
     }
