@@ -10,7 +10,7 @@ public record Exchange(String method, String path, Map<String, String> requestHe
                        byte[] answerBody) {
     /** The request headers that carry protocol meaning; the rest (Host, User-Agent, lengths) are the transport's. */
     public static final java.util.List<String> PROTOCOL_HEADERS = java.util.List.of("Content-Type", "X-Pos-Id", "Authorization",
-            "X-Sync-Features", "X-Sync-Protocol", "X-Clock-Offset-Ms");
+            "X-Sync-Features", "X-Sync-Protocol", "X-Clock-Offset-Ms", "X-Synced-Through");
 
     public Exchange {
         requestHeaders = Map.copyOf(requestHeaders);
