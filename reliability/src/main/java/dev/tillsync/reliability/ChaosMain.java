@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.tillsync.reliability.env.ReplicatedPostgres;
+import dev.tillsync.reliability.failover.FailoverFigures;
+import dev.tillsync.reliability.failover.FailoverRun;
 import dev.tillsync.reliability.outage.DatabaseOutageRun;
 import dev.tillsync.reliability.outage.OutageFigures;
 import picocli.CommandLine;
@@ -38,6 +41,11 @@ public final class ChaosMain implements Callable<Integer> {
             description = "seconds PostgreSQL is stopped under a server on --db while 3 tills sell (default ${DEFAULT-VALUE}; 0 skips it)")
     int dbOutageSeconds;
 
+    @Option(names = "--failover", paramLabel = "TILLS", defaultValue = "50",
+            description = "tills (100 offline invoices each) reconnecting when the primary PostgreSQL is killed and its standby promoted,"
+                    + " once with synchronous and once with asynchronous replication (default ${DEFAULT-VALUE}; 0 skips it)")
+    int failoverTills;
+
     @Option(names = "--seed", description = "seed for every schedule (default: time-based, printed)")
     Long seed;
 
@@ -50,8 +58,9 @@ public final class ChaosMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (dbOutageSeconds < 0 || rounds < 0 || sales < 0) {
-            System.err.println("--rounds, --sales and --db-outage take 0 (skip) or more; got " + rounds + ", " + sales + ", " + dbOutageSeconds);
+        if (dbOutageSeconds < 0 || rounds < 0 || sales < 0 || failoverTills < 0) {
+            System.err.println("--rounds, --sales, --db-outage and --failover take 0 (skip) or more; got " + rounds + ", " + sales + ", "
+                    + dbOutageSeconds + ", " + failoverTills);
             return 2;
         }
         long s = seed == null ? System.currentTimeMillis() % 1_000_000 : seed;
@@ -59,7 +68,7 @@ public final class ChaosMain implements Callable<Integer> {
         String cp = System.getProperty("java.class.path");
         System.out.println("tillsync chaos: seed " + s + ", rounds " + rounds + ", sales " + sales + ", work " + dir);
         System.out.println("reproduce: bin/pos bench chaos --rounds " + rounds + " --sales " + sales + " --db-outage " + dbOutageSeconds
-                + " --seed " + s);
+                + " --failover " + failoverTills + " --seed " + s);
         long started = System.nanoTime();
         List<CrashFigures> crashes = new ArrayList<>();
         boolean ok = true;
@@ -88,6 +97,14 @@ public final class ChaosMain implements Callable<Integer> {
             outage = new DatabaseOutageRun(dir.resolve("db-outage"), System.out).run(3, Duration.ofSeconds(dbOutageSeconds), s);
             ok &= outage.ok();
         }
+        List<FailoverFigures> failovers = new ArrayList<>();
+        if (failoverTills > 0) {
+            for (ReplicatedPostgres.Mode m : ReplicatedPostgres.Mode.values()) {
+                FailoverFigures f = new FailoverRun(dir.resolve("failover-" + m.name().toLowerCase()), System.out).run(m, failoverTills, 100, s);
+                failovers.add(f);
+                ok &= f.ok();
+            }
+        }
         int kills = 0, confirmed = 0, onServer = 0, lost = 0, duplicated = 0;
         for (CrashFigures f : crashes) {
             kills += f.kills();
@@ -100,6 +117,7 @@ public final class ChaosMain implements Callable<Integer> {
         System.out.println();
         crashes.forEach(f -> System.out.println(f.line()));
         if (outage != null) System.out.println(outage.line());
+        failovers.forEach(f -> System.out.println(f.line()));
         System.out.printf("kills: %d, sales confirmed: %d, on server: %d, lost: %d, duplicated: %d%n", kills, confirmed, onServer, lost, duplicated);
         System.out.println((ok ? "ALL CHECKS PASSED" : "CHECKS FAILED") + " in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         return ok ? 0 : 1;

@@ -33,6 +33,13 @@ public final class TerminalLedger {
         return out;
     }
 
+    /** The invoice numbers the till holds as Synced: what it was told the server has. */
+    public java.util.Set<String> syncedInvoices() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        query("select ref from outbox where status = 'Synced' and kind = 'invoice'", rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
     public Map<String, Long> soldQty() {
         Map<String, Long> out = new HashMap<>();
         query("select item_code, sum(qty) from invoice_line group by item_code", rs -> out.put(rs.getString(1), rs.getLong(2)));

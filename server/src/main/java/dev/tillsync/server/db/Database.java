@@ -98,6 +98,9 @@ public final class Database implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    // zonky's default is synchronous_commit=off (fast tests): a commit answered before its WAL is
+                    // written, so a PostgreSQL crash could drop sales the server had answered accepted
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(pg.getPort()), StandardCharsets.UTF_8);
             log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgDir);
