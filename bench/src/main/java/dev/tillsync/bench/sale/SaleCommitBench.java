@@ -8,6 +8,7 @@ import dev.tillsync.bench.report.BenchReport;
 import dev.tillsync.bench.report.Stats;
 import dev.tillsync.bench.report.TextTable;
 import dev.tillsync.core.invoice.InvoicePayload;
+import dev.tillsync.server.admin.DemoSeed;
 import dev.tillsync.terminal.Item;
 import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.SaleReceipt;
@@ -42,7 +43,13 @@ public final class SaleCommitBench {
         List<Item> items;
         try (BenchServer server = BenchServer.startSeeded(dir.resolve("server"))) {
             pos = BenchTerminal.linkAndOpen(server, "POS-0001", dir.resolve("terminal"));
-            items = BenchTerminal.items(pos, BenchServer.demoItemCodes());
+            // The demo seed's bananas (sold by the kg) make each basket's last line weighed, as at a real till.
+            List<String> codes = new ArrayList<>(BenchServer.demoItemCodes());
+            codes.add(DemoSeed.BANANA);
+            items = BenchTerminal.items(pos, codes);
+        }
+        if (items.stream().noneMatch(Item::measured)) {
+            throw new IllegalStateException("the bench catalogue has no measured item (" + DemoSeed.BANANA + " sold by the kg): the baskets would not weigh");
         }
         // The server is stopped: recording a sale never touches the network, and the background sync was never started.
         Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -76,8 +83,10 @@ public final class SaleCommitBench {
                 if (lastReceipt[0] != null) lastReceipt[0].pdfPath();
                 lastReceipt[0] = null;
             };
+            SaleFactory.Basket warm = new SaleFactory(items, 7).next();
             for (var v : variants.entrySet()) {
-                measure(v.getValue(), new SaleFactory(items, 7).next(), o.warmup());
+                measure(v.getValue(), warm, o.warmup());
+                if (v.getKey().equals(FACADE) && lastReceipt[0] != null) requireSameSale(lastReceipt[0].invoice(), warm);
                 drainPreviews.run();
             }
             for (int round = 0; round < o.rounds(); round++) {
@@ -104,7 +113,8 @@ public final class SaleCommitBench {
             }
         }
         double ceilingRate = Stats.median(rates.get(CEILING));
-        TextTable t = new TextTable("sale-commit: " + o.sales() + " sales x " + o.rounds() + " interleaved rounds (5 lines, 2 with discounts, a sale discount, 2 payments each)",
+        TextTable t = new TextTable("sale-commit: " + o.sales() + " sales x " + o.rounds()
+                        + " interleaved rounds (5 lines: 1 weighed by the kg, 2 with discounts, a sale discount, 2 payments each)",
                 "variant", "sales/s (median)", "p50 ms", "p99 ms", "÷ ceiling (median of rounds)");
         BenchReport report = new BenchReport("sale-commit");
         for (String v : rates.keySet()) {
@@ -129,6 +139,31 @@ public final class SaleCommitBench {
                 + "transaction the ceiling mirrors row for row; the facade row adds what a till does after that (the printed receipt "
                 + "file and its PDF preview) and is reported beside it. Warm-up " + o.warmup() + " sales per variant not measured.");
         return report;
+    }
+
+    /**
+     * The ceiling writes what SaleFactory prices, the engine what the terminal prices: a sale the two price differently
+     * (a weighed line's quantity or rounding, a discount, the cash rounding) would make the comparison unfair, so the
+     * bench refuses to run rather than report it.
+     */
+    static void requireSameSale(InvoicePayload engine, SaleFactory.Basket b) {
+        InvoicePayload ceiling = b.invoice("CHECK", engine.postedAt(), engine.cashier(), engine.shiftUuid(), engine.profileKey(), engine.offline());
+        List<String> diffs = new ArrayList<>();
+        if (engine.lines().size() != ceiling.lines().size()) diffs.add("lines " + engine.lines().size() + " vs " + ceiling.lines().size());
+        for (int i = 0; i < Math.min(engine.lines().size(), ceiling.lines().size()); i++) {
+            var e = engine.lines().get(i);
+            var c = ceiling.lines().get(i);
+            if (!e.itemCode().equals(c.itemCode()) || e.quantityMilli() != c.quantityMilli() || e.netMinor() != c.netMinor()
+                    || e.taxMinor() != c.taxMinor() || e.totalMinor() != c.totalMinor() || !java.util.Objects.equals(e.unit(), c.unit())) {
+                diffs.add("line " + (i + 1) + ": " + e + " vs " + c);
+            }
+        }
+        if (engine.grandTotalMinor() != ceiling.grandTotalMinor() || engine.changeMinor() != ceiling.changeMinor()
+                || engine.taxTotalMinor() != ceiling.taxTotalMinor()) {
+            diffs.add("totals " + engine.grandTotalMinor() + "/" + engine.taxTotalMinor() + "/" + engine.changeMinor() + " vs "
+                    + ceiling.grandTotalMinor() + "/" + ceiling.taxTotalMinor() + "/" + ceiling.changeMinor());
+        }
+        if (!diffs.isEmpty()) throw new IllegalStateException("the ceiling and the engine price the bench basket differently: " + diffs);
     }
 
     private static void measure(Recorder r, SaleFactory.Basket b, int n) throws Exception {
