@@ -52,7 +52,7 @@ public final class Receipts implements AutoCloseable {
         ReceiptText.Context ctx = context(inv, reprint, d, profile);
         ReceiptPrinter.Printed p = printer.print(printedCashier(inv), ctx, d.printerTarget());
         return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
-                new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
+                new PdfPreview(inv.number(), p.pdf(), p.pdfDone(), p.wantPdf()));
     }
 
     /**
