@@ -81,7 +81,16 @@ public final class ReceiptPrinter implements AutoCloseable {
      */
     public record Printed(String text, Path escpos, String warning, Path pdf, CompletableFuture<String> pdfDone, Runnable wantPdf) {}
 
+    /** Prints {@code inv}; the drawer pulse follows the profile in force now (read from the store). */
     public Printed print(InvoicePayload inv, ReceiptText.Context ctx, String printerTarget) {
+        return print(inv, ctx, printerTarget, null);
+    }
+
+    /**
+     * Prints {@code inv}; the drawer pulse follows {@code saleProfile}, the profile the sale was recorded under (null:
+     * read the one in force now), which spares the sale path a second read of the device and its profile.
+     */
+    public Printed print(InvoicePayload inv, ReceiptText.Context ctx, String printerTarget, dev.tillsync.core.master.ProfileData saleProfile) {
         Receipt lines = ReceiptText.lines(inv, ctx);
         String text = ReceiptText.plain(lines);
         List<String> warnings = new ArrayList<>();
@@ -97,7 +106,7 @@ public final class ReceiptPrinter implements AutoCloseable {
         try {
             PrinterTarget target = PrinterTarget.parse(printerTarget);
             byte[] bytes = EscPosEncoder.encode(lines);
-            DrawerSetting drawer = drawerFor(inv, ctx);
+            DrawerSetting drawer = drawerFor(inv, ctx, saleProfile);
             withDrawer = drawer.enabled();
             if (withDrawer) bytes = append(bytes, drawer.pulse()); // after the cut: the drawer opens as the receipt is torn off
             escpos = PrinterLink.send(target, bytes, receiptsDir, base).file();
@@ -256,8 +265,11 @@ public final class ReceiptPrinter implements AutoCloseable {
     }
 
     /** The drawer pulse this receipt carries: the till's drawer when a tender opens it (see {@link DrawerRule}), else none. */
-    private DrawerSetting drawerFor(InvoicePayload inv, ReceiptText.Context ctx) {
+    private DrawerSetting drawerFor(InvoicePayload inv, ReceiptText.Context ctx, dev.tillsync.core.master.ProfileData saleProfile) {
         if (store == null || ctx.reprint()) return DrawerSetting.NONE;
+        if (saleProfile != null) {
+            return DrawerRule.opens(inv, saleProfile, false) ? store.read(PrinterSettings::drawer) : DrawerSetting.NONE;
+        }
         return store.read(h -> {
             var device = DeviceRepo.load(h);
             var profile = device.flatMap(d -> ProfileRepo.current(h, d)).orElse(null);
