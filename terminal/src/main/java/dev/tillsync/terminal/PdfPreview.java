@@ -11,14 +11,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The PDF preview of a receipt. The terminal writes it off the sale path, on its one receipt writer thread, right
- * after the ESC/POS receipt is printed; it usually exists a millisecond or two after {@code recordSale} returns, and
- * {@link PosTerminal#close()} waits for every pending preview. A preview that cannot be written never touches the
- * recorded sale: {@link #warning()} then says why, with the reprint hint.
+ * The PDF preview of a receipt. The terminal writes it off the sale path, on its one receipt writer thread: as soon
+ * as anyone asks for it ({@link #await()}, {@link #written()}, {@link #warning()}, {@link #whenDone}), else once the
+ * till is idle (no sale for a moment), so a burst of sales never shares the CPU with previews nobody has looked at
+ * (receipt/ReceiptPrinter). {@link PosTerminal#close()} writes every pending preview. A preview that cannot be written
+ * never touches the recorded sale: {@link #warning()} then says why, with the reprint hint.
  *
- * <p>{@link #path()} and {@link #isDone()} never wait; {@link #await()}, {@link #written()} and {@link #warning()}
- * wait for the writer (at most {@value #MAX_WAIT_SECONDS} s); {@link #whenDone} runs an action once it is written or
- * failed (on the writer thread, or at once if already done). Thread-safe.
+ * <p>{@link #path()} and {@link #isDone()} never wait nor ask; {@link #await()}, {@link #written()} and
+ * {@link #warning()} ask for the preview and wait for the writer (at most {@value #MAX_WAIT_SECONDS} s);
+ * {@link #whenDone} asks for it and runs an action once it is written or failed (on the writer thread, or at once if
+ * already done). Thread-safe.
  */
 public final class PdfPreview {
     static final long MAX_WAIT_SECONDS = 30;
@@ -26,12 +28,17 @@ public final class PdfPreview {
     private final String number;
     private final Path path;
     private final CompletableFuture<String> failure;
+    private final Runnable ask;
 
-    /** Made by the receipt printer (receipt/Receipts) as it hands the preview to its writer thread. */
-    public PdfPreview(String number, Path path, CompletableFuture<String> failure) {
+    /**
+     * Made by the receipt printer (receipt/Receipts) as it hands the preview to its writer thread; {@code ask} tells
+     * the writer someone wants it now.
+     */
+    public PdfPreview(String number, Path path, CompletableFuture<String> failure, Runnable ask) {
         this.number = number;
         this.path = path;
         this.failure = failure;
+        this.ask = ask;
     }
 
     /** Where the preview is (being) written: DATA/receipts/NUMBER.pdf (NUMBER.reprint.pdf for a reprint). Does not wait. */
@@ -68,6 +75,7 @@ public final class PdfPreview {
      * is already done. An exception thrown by the action is ignored. UI code hops to its own thread from there.
      */
     public void whenDone(Consumer<PdfPreview> action) {
+        ask.run();
         failure.whenComplete((p, e) -> {
             try {
                 action.accept(this);
@@ -78,6 +86,7 @@ public final class PdfPreview {
     }
 
     private String outcome() {
+        ask.run();
         try {
             return failure.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

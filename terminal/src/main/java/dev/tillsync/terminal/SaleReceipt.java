@@ -6,9 +6,9 @@ import java.nio.file.Path;
 /**
  * A recorded sale or return and its receipt. The sale is durable before this exists (invariant 1).
  *
- * <p>The text and the ESC/POS receipt are done when this is returned; the PDF preview is written right after, off
- * the sale path ({@link #pdf()}). {@link #printWarning()} never waits; {@link #pdfPath()} and
- * {@link #receiptWarning()} wait for the preview (normally a millisecond or two; never on a UI thread: use
+ * <p>The text and the ESC/POS receipt are done when this is returned; the PDF preview is written off the sale path,
+ * when asked for or once the till is idle ({@link #pdf()}). {@link #printWarning()} never waits; {@link #pdfPath()}
+ * and {@link #receiptWarning()} ask for the preview and wait for it (a few milliseconds; never on a UI thread: use
  * {@code pdf().whenDone(...)} there).
  *
  * @param offline      the terminal believed it was offline when the sale was made; the receipt says so

@@ -49,21 +49,30 @@ public final class Receipts implements AutoCloseable {
     }
 
     private SaleReceipt render(InvoicePayload inv, String uuid, long seq, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
-        ReceiptText.Context ctx = context(inv, reprint, d, profile);
-        ReceiptPrinter.Printed p = printer.print(printedCashier(inv), ctx, d.printerTarget());
+        // What the receipt needs from the store in one read (one reader lock and snapshot per receipt, not one per item).
+        record Stored(String cashierName, PaperWidth paper, Map<String, String> units) {}
+        Stored s = store.read(h -> new Stored(cashierName(h, inv), ReceiptSettings.paper(h),
+                ReceiptSettings.units(h, inv.lines().stream().map(InvoiceLine::itemCode).distinct().toList())));
+        ReceiptText.Context ctx = context(reprint, d, profile, s.paper(), s.units());
+        // The sale's own profile decides the drawer pulse (a reprint never pulses): no second read of device and profile.
+        ReceiptPrinter.Printed p = printer.print(printedCashier(inv, s.cashierName()), ctx, d.printerTarget(), profile.orElse(null));
         return new SaleReceipt(inv.number(), uuid, seq, inv, inv.offline(), reprint, p.text(), p.escpos(), p.warning(),
-                new PdfPreview(inv.number(), p.pdf(), p.pdfDone()));
+                new PdfPreview(inv.number(), p.pdf(), p.pdfDone(), p.wantPdf()));
+    }
+
+    /** The cashier's name as the login screen shows it, or null when the user is no longer on this device or has none. */
+    private static String cashierName(org.jdbi.v3.core.Handle h, InvoicePayload inv) {
+        if (inv.cashier() == null) return null;
+        return h.createQuery("select trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) "
+                        + "from device_user where lower(email) = :e").bind("e", inv.cashier().toLowerCase()).mapTo(String.class).findOne()
+                .filter(n -> !n.isBlank()).orElse(null);
     }
 
     /**
      * The invoice as the receipt shows it: the cashier by name (as the login screen shows them), not by the email the
      * invoice records; the email stays when the user is no longer on this device.
      */
-    private InvoicePayload printedCashier(InvoicePayload inv) {
-        if (inv.cashier() == null) return inv;
-        String name = store.read(h -> h.createQuery("select trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) "
-                + "from device_user where lower(email) = :e").bind("e", inv.cashier().toLowerCase()).mapTo(String.class).findOne())
-                .filter(n -> !n.isBlank()).orElse(null);
+    private static InvoicePayload printedCashier(InvoicePayload inv, String name) {
         if (name == null) return inv;
         return new InvoicePayload(inv.number(), inv.postedAt(), inv.customerNumber(), name, inv.shiftUuid(), inv.offline(),
                 inv.returnAgainst(), inv.profileKey(), inv.lines(), inv.payments(), inv.changeMinor(), inv.netTotalMinor(),
@@ -72,14 +81,12 @@ public final class Receipts implements AutoCloseable {
     }
 
     /** What the receipt prints besides the invoice: the profile's logo, header, footer, seller and currency; the till's paper; units. */
-    private ReceiptText.Context context(InvoicePayload inv, boolean reprint, DeviceState d, Optional<ProfileData> profile) {
-        record Stored(PaperWidth paper, Map<String, String> units) {}
-        Stored s = store.read(h -> new Stored(ReceiptSettings.paper(h),
-                ReceiptSettings.units(h, inv.lines().stream().map(InvoiceLine::itemCode).distinct().toList())));
+    private static ReceiptText.Context context(boolean reprint, DeviceState d, Optional<ProfileData> profile, PaperWidth paper,
+                                               Map<String, String> units) {
         return new ReceiptText.Context(d.posId(), profile.map(ProfileData::receiptHeader).orElse(null),
                 profile.map(ProfileData::receiptFooter).orElse(null), reprint, profile.map(ProfileData::sellerName).orElse(null),
                 profile.map(ProfileData::sellerTaxNumber).orElse(null), profile.map(ProfileData::currency).orElse(null),
-                profile.map(ProfileData::currencyDigits).orElse(2), s.paper(), s.units(),
+                profile.map(ProfileData::currencyDigits).orElse(2), paper, units,
                 profile.map(ProfileData::receiptLogo).orElse(null));
     }
 
