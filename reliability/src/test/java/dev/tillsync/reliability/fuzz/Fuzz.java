@@ -31,7 +31,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  *
  * <p>The budget is {@code -Dfuzz.tries} cases in total (default 10,000, the CI size), split across the five properties
  * by their {@link Share}; {@code -Dfuzz.tries=1000000} is the long mode. jqwik's {@code @Property(tries=)} is a
- * compile-time constant, so {@link Tries} sets the count at run time instead.
+ * compile-time constant, so {@link Tries} sets the count at run time instead ({@code -Dfuzz.seed} replays a seed).
  */
 final class Fuzz {
     static final int TOTAL = Integer.getInteger("fuzz.tries", 10_000);
@@ -52,6 +52,9 @@ final class Fuzz {
             double share = context.findAnnotation(Share.class).map(Share::value)
                     .orElseThrow(() -> new IllegalStateException(context.label() + " has no @Share"));
             context.attributes().setTries(Math.max(1, (int) Math.round(TOTAL * share)));
+            // -Dfuzz.seed replays a run: the seed each property's report printed
+            String seed = System.getProperty("fuzz.seed");
+            if (seed != null && !seed.isBlank()) context.attributes().setSeed(seed.trim());
             return property.execute();
         }
 
@@ -127,6 +130,7 @@ final class Fuzz {
         private final long probesAtStart = health.probes.get();
         private final long failuresAtStart = health.failures.get();
         private final long startedNanos = System.nanoTime();
+        private final Map<String, Long> rowOutcomes = new TreeMap<>();
         private long cases;
         private long deliberate503;
 
@@ -154,14 +158,20 @@ final class Fuzz {
             return r;
         }
 
+        /** Counts the per-row outcomes of an answered push or import, to show how deep the cases got (past the parser). */
+        synchronized void rows(JsonNode results) {
+            for (JsonNode x : results) rowOutcomes.merge(x.path("outcome").asText("?") + (x.hasNonNull("code") ? " " + x.get("code").asText() : ""), 1L, Long::sum);
+        }
+
         /** After the property: nothing half-written, /health answered 200 throughout and answers now; prints the summary. */
         void finish() {
             Map<String, Long> half = db().halfWritten();
             Api.Response health = anon().get("/health");
             long probes = this.health.probes.get() - probesAtStart;
             long failed = this.health.failures.get() - failuresAtStart;
-            String line = String.format("fuzz %s: %d cases in %.1f s; answers %s; deliberate 503s: %d; half-written: %d; /health: %d probes, %d not 200, now %d",
-                    name, cases, (System.nanoTime() - startedNanos) / 1e9, byStatus, deliberate503,
+            String line = String.format("fuzz %s: %d cases in %.1f s; answers %s;%s deliberate 503s: %d; half-written: %d; /health: %d probes, %d not 200, now %d",
+                    name, cases, (System.nanoTime() - startedNanos) / 1e9, byStatus,
+                    rowOutcomes.isEmpty() ? "" : " rows " + rowOutcomes + ";", deliberate503,
                     half.values().stream().mapToLong(Long::longValue).sum(), probes, failed, health.status());
             System.out.println(line);
             try {

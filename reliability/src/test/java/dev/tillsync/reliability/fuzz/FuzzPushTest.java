@@ -123,6 +123,7 @@ class FuzzPushTest {
         } else {
             JsonNode results = r.body().path("results");
             assertThat(results.isArray()).as("push answer %s", r).isTrue();
+            tally.rows(results);
             long accepted = 0;
             for (JsonNode x : results) if ("accepted".equals(x.path("outcome").asText())) accepted++;
             assertThat(invoicesAdded).as("invoices stored vs accepted in %s", r).isLessThanOrEqualTo(accepted);
