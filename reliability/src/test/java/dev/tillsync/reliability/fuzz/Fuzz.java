@@ -138,6 +138,40 @@ final class Fuzz {
             this.name = name;
         }
 
+        private long resent;
+        private String lastCase = "none";
+        private int lastStatus;
+        private final java.util.List<String> resends = new java.util.ArrayList<>();
+
+        /**
+         * Sends one case and checks its answer. A connection the server closed after the previous answer (Jetty closes
+         * one whose request body it refused to read) can fail the next request before it is sent; a till treats that as
+         * the line dropping and resends, and so does this, once, noting which case came before. A second failure, or the
+         * server not answering, fails the property.
+         */
+        Api.Response send(String what, java.util.function.Supplier<Api.Response> call) {
+            Api.Response r;
+            try {
+                r = call.get();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof java.io.IOException)) throw e;
+                synchronized (this) {
+                    resent++;
+                    if (resends.size() < 5) resends.add(e.getCause().getMessage() + " after [" + lastStatus + "] " + abbreviate(lastCase));
+                }
+                r = call.get();
+            }
+            synchronized (this) {
+                lastCase = what;
+                lastStatus = r.status();
+            }
+            return check(what, r);
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() > 400 ? s.substring(0, 400) + "…" : s;
+        }
+
         /**
          * Checks one answer against the rules every endpoint keeps and counts it: never a 5xx but a deliberate 503 that
          * says when to retry; any refusal is JSON {error, message} a till or a person can act on.
@@ -171,9 +205,11 @@ final class Fuzz {
             long failed = this.health.failures.get() - failuresAtStart;
             String line = String.format("fuzz %s: %d cases in %.1f s; answers %s;%s deliberate 503s: %d; half-written: %d; /health: %d probes, %d not 200, now %d",
                     name, cases, (System.nanoTime() - startedNanos) / 1e9, byStatus,
-                    rowOutcomes.isEmpty() ? "" : " rows " + rowOutcomes + ";", deliberate503,
+                    (rowOutcomes.isEmpty() ? "" : " rows " + rowOutcomes + ";") + (resent == 0 ? "" : " resent after a closed connection: " + resent + ";"),
+                    deliberate503,
                     half.values().stream().mapToLong(Long::longValue).sum(), probes, failed, health.status());
             System.out.println(line);
+            resends.forEach(x -> System.out.println("  resent: " + x));
             try {
                 Files.writeString(Path.of("target", "fuzz-summary.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);

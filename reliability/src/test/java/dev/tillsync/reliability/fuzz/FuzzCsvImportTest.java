@@ -185,8 +185,8 @@ class FuzzCsvImportTest {
         byte[] body = Edits.apply(render(table(plan), plan.form()), damage);
         String kind = KINDS.get(plan.kind());
 
-        Api.Response r = tally.check("csv " + kind + " " + plan + " " + damage,
-                manager.send("POST", "/imports/" + kind + "?dryRun=true", body, "text/csv"));
+        Api.Response r = tally.send("csv " + kind + " " + plan + " " + damage,
+                () -> manager.send("POST", "/imports/" + kind + "?dryRun=true", body, "text/csv"));
 
         if (r.status() == 200) assertThat(r.body() != null && r.body().isObject()).as("%s -> %s", kind, r).isTrue();
         else if (r.status() == 422) assertThat(r.body().path("refused").isArray() || r.body().has("error")).as("%s -> %s", kind, r).isTrue();

@@ -111,7 +111,7 @@ class FuzzPullTest {
         path.append(query.extra());
         Api api = query.features() == null ? till.api() : till.api().with("X-Sync-Features", query.features());
 
-        Api.Response r = tally.check("pull " + path, api.get(path.toString()));
+        Api.Response r = tally.send("pull " + path, () -> api.get(path.toString()));
 
         if (r.status() == 200) {
             // an answered pull is a page a till can store: a cursor to go on from and a list of changes

@@ -113,7 +113,8 @@ class FuzzPushTest {
         Api api = till.api();
         if (wire.features() != null) api = api.with("X-Sync-Features", wire.features());
         if (wire.clockOffset() != null) api = api.with("X-Clock-Offset-Ms", wire.clockOffset());
-        Api.Response r = tally.check("push " + edits + " " + damage, api.send("POST", "/sync/push", body, wire.contentType()));
+        Api sender = api;
+        Api.Response r = tally.send("push " + edits + " " + damage + " " + wire, () -> sender.send("POST", "/sync/push", body, wire.contentType()));
 
         long statusAdded = deviceCount(STATUS_ROWS) - statusBefore, invoicesAdded = deviceCount(INVOICES) - invoicesBefore;
         if (r.status() >= 300) {
