@@ -35,6 +35,18 @@ public final class Payloads {
         }
     }
 
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * True when PostgreSQL's timestamptz can hold {@code t} as a till could mean it (years 1 to 9999). Java's Instant
+     * reaches a billion years; a time beyond PostgreSQL's range failed its whole batch with a 500 on every resend
+     * (found by the reliability fuzzing), so such a row is refused on its own instead.
+     */
+    public static boolean storable(java.time.Instant t) {
+        return t != null && !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+    }
+
     /**
      * True when a key or text value anywhere in {@code n} holds U+0000. PostgreSQL text cannot store it, so such a
      * row would fail its batch on every resend and hold back every row queued after it; it is refused up front instead.
