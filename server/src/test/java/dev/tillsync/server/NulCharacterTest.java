@@ -10,6 +10,7 @@ import dev.tillsync.core.sync.PushBatch;
 import dev.tillsync.core.sync.PushResult;
 import dev.tillsync.core.sync.RowOutcome;
 import dev.tillsync.core.sync.RowResult;
+import dev.tillsync.core.sync.SyncRow;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,32 @@ class NulCharacterTest {
         assertThat(refused.error()).isEqualTo("invalid_device_label");
         Http.Response linked = http.post("/terminal/link", new LinkRequest(code, "till one"));
         assertThat(linked.status()).as(linked.raw()).isEqualTo(200);
+    }
+
+    /**
+     * A uuid with a lone surrogate (invalid UTF-8 decodes to one, as does a \\ud800 escape) was accepted, but its
+     * sync status and its invoice stored the uuid differently: an accepted row without its invoice, and its resend a
+     * duplicate (found by the reliability fuzzing). The row is refused like one with U+0000.
+     */
+    @Test
+    void aRowWhoseUuidHasALoneSurrogateIsRefusedAndLeavesNoAcceptedRowBehind() throws Exception {
+        Fixtures.Linked d = Fixtures.linkedDevice(server, 500);
+        SyncRowPair p = pair(d);
+        SyncRow bad = new SyncRow("broken", p.good().seq() - 1, p.good().kind(), p.good().createdAt(),
+                Fixtures.invoiceRow(1, d.invoiceSeries() + "000001", d.profileKey(), List.of(InvoiceLine.of("ITEM-0001", "Ballpoint Pen Blue", 1, 150, 1500)),
+                        List.of(new Payment("Cash", 173, null))).payload());
+        String json = Http.JSON.writeValueAsString(new PushBatch(d.posId(), d.profileKey(), List.of(bad, p.good())))
+                .replace("\"broken\"", "\"a1b2\\ud800c3\"");
+        Http.Response r = d.http().post("/sync/push", json);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().path("results").get(0).path("outcome").asText()).as(r.raw()).isEqualTo("rejected");
+        assertThat(r.body().path("results").get(0).path("code").asText()).isEqualTo("invalid_payload");
+        assertThat(r.body().path("results").get(1).path("outcome").asText()).as(r.raw()).isEqualTo("accepted");
+        long orphans = server.services().jdbi().withHandle(h -> h.createQuery("""
+                select count(*) from pos_offline_sync_status s join pos_offline o on o.id = s.device_id where o.pos_id = :p
+                and s.kind = 'invoice' and s.outcome = 'accepted' and not exists (select 1 from sales_invoice i where i.sync_uuid = s.uuid)""")
+                .bind("p", d.posId()).mapTo(Long.class).one());
+        assertThat(orphans).isZero();
     }
 
     private record SyncRowPair(dev.tillsync.core.sync.SyncRow bad, dev.tillsync.core.sync.SyncRow good) {}

@@ -76,7 +76,7 @@ public final class IngestContext {
      * refuses any row holding a NUL).
      */
     private static void storable(Set<String> codes, String code) {
-        if (code.indexOf('\0') < 0) codes.add(code);
+        if (!Payloads.unstorable(code)) codes.add(code);
     }
 
     /** The items among {@code codes} that exist on the server; codes not read yet are read now. */

@@ -48,21 +48,39 @@ public final class Payloads {
     }
 
     /**
-     * True when a key or text value anywhere in {@code n} holds U+0000. PostgreSQL text cannot store it, so such a
-     * row would fail its batch on every resend and hold back every row queued after it; it is refused up front instead.
+     * True when a key or text value anywhere in {@code n} holds U+0000 or a lone surrogate (half of a UTF-16 pair, which
+     * invalid UTF-8 or a {@code \\ud800} escape gives). PostgreSQL text cannot store U+0000, so such a row would fail its
+     * batch on every resend and hold back every row queued after it; a lone surrogate is stored as '?' by one statement
+     * and otherwise by another, so an accepted row's sync status and its invoice no longer matched (a half-write the
+     * reliability fuzzing found). Such a row is refused up front instead.
      */
-    public static boolean hasNul(JsonNode n) {
+    public static boolean hasUnstorableText(JsonNode n) {
         if (n == null) return false;
-        if (n.isTextual()) return n.textValue().indexOf('\0') >= 0;
+        if (n.isTextual()) return unstorable(n.textValue());
         if (n.isObject()) {
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (e.getKey().indexOf('\0') >= 0 || hasNul(e.getValue())) return true;
+                if (unstorable(e.getKey()) || hasUnstorableText(e.getValue())) return true;
             }
             return false;
         }
         if (n.isArray()) {
-            for (JsonNode e : n) if (hasNul(e)) return true;
+            for (JsonNode e : n) if (hasUnstorableText(e)) return true;
+        }
+        return false;
+    }
+
+    /** U+0000 or a surrogate that is not half of a pair. */
+    public static boolean unstorable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') return true;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+                else return true;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
         }
         return false;
     }
