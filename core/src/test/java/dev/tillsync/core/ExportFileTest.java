@@ -65,4 +65,32 @@ class ExportFileTest {
         assertThatThrownBy(() -> ExportFile.read(new ByteArrayInputStream("hello".getBytes()), id -> Optional.of(key)))
                 .isInstanceOf(ExportFileException.class).hasMessageContaining("not a tillsync export");
     }
+
+    /** The lines signed as ExportFile signs them, so only the content (not the signature) is wrong. */
+    private byte[] signed(String... lines) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        StringBuilder text = new StringBuilder();
+        for (String l : lines) {
+            mac.update(l.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mac.update((byte) '\n');
+            text.append(l).append('\n');
+        }
+        text.append("{\"signature\":\"").append(java.util.HexFormat.of().formatHex(mac.doFinal())).append("\"}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    /** Found by the reliability fuzzing: a header or row line holding JSON null was a NullPointerException (a 500 on /imports). */
+    @Test
+    void aNullHeaderOrRowIsMalformedNotACrash() throws Exception {
+        assertThatThrownBy(() -> ExportFile.read(new ByteArrayInputStream(signed("null")), id -> Optional.of(key)))
+                .isInstanceOf(ExportFileException.class).extracting(e -> ((ExportFileException) e).code()).isEqualTo("export_malformed");
+        String header = new String(new GZIPInputStream(new ByteArrayInputStream(file())).readAllBytes()).split("\n")[0];
+        assertThatThrownBy(() -> ExportFile.read(new ByteArrayInputStream(signed(header, "null", "null")), id -> Optional.of(key)))
+                .isInstanceOf(ExportFileException.class).extracting(e -> ((ExportFileException) e).code()).isEqualTo("export_malformed");
+    }
 }

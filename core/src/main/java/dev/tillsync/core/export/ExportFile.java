@@ -95,7 +95,8 @@ public final class ExportFile {
         } catch (IOException e) {
             throw new ExportFileException("export_malformed", "The export file header is not readable: " + firstLine(e));
         }
-        if (!FORMAT.equals(header.format())) {
+        // the JSON literal null reads as no header at all; without this it failed as a 500 on header.format()
+        if (header == null || !FORMAT.equals(header.format())) {
             throw new ExportFileException("export_malformed", "This is not a tillsync export file.");
         }
         if (header.version() != VERSION) {
@@ -133,7 +134,10 @@ public final class ExportFile {
         List<SyncRow> rows = new ArrayList<>();
         for (int i = 1; i < lines.size() - 1; i++) {
             try {
-                rows.add(JSON.readValue(lines.get(i), SyncRow.class));
+                SyncRow row = JSON.readValue(lines.get(i), SyncRow.class);
+                // a line holding the JSON literal null is no row; a null in the list failed ingest with a 500
+                if (row == null) throw new ExportFileException("export_malformed", "Row " + i + " of the export file is empty (null).");
+                rows.add(row);
             } catch (IOException e) {
                 throw new ExportFileException("export_malformed", "Row " + i + " of the export file is not readable: " + firstLine(e));
             }

@@ -16,7 +16,16 @@ public final class Api {
     public static final ObjectMapper JSON = Json.mapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Response(int status, JsonNode body, String raw, String contentType) {
+    /** {@code headers}: the answer's headers (for Retry-After and the like), empty when built by hand. */
+    public record Response(int status, JsonNode body, String raw, String contentType, java.net.http.HttpHeaders headers) {
+        public Response(int status, JsonNode body, String raw, String contentType) {
+            this(status, body, raw, contentType, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public String error() {
             return body == null ? null : body.path("error").asText(null);
         }
@@ -96,7 +105,7 @@ public final class Api {
             } catch (Exception notJson) {
                 node = null;
             }
-            return new Response(r.statusCode(), node, r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Response(r.statusCode(), node, r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         }

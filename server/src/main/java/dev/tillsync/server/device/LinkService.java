@@ -59,6 +59,10 @@ public final class LinkService {
         if (req == null || req.code() == null || req.code().isBlank()) {
             throw Refusal.invalid("invalid_request", "Give the link code from the back office.");
         }
+        if (req.deviceLabel() != null && req.deviceLabel().indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold U+0000: storing the label failed the link with a 500 (found by the fuzzing)
+            throw Refusal.invalid("invalid_device_label", "The device label contains a NUL character (U+0000); use plain text.");
+        }
         String secret = Secrets.randomToken(32);
         return jdbi.inTransaction(h -> {
             feed.lock(h);

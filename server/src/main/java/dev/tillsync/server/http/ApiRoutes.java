@@ -248,7 +248,8 @@ final class ApiRoutes {
         onlyQueryParams(ctx, "dryRun");
         boolean dryRun = "true".equals(ctx.queryParam("dryRun"));
         var r = run.run(bodies.bytes(ctx, Limits.CSV_IMPORT_BYTES), Access.session(ctx).email(), dryRun);
-        ctx.status(r.refused().isEmpty() ? 200 : 422).json(r);
+        if (r.refused().isEmpty()) ctx.json(r);
+        else ctx.status(422).json(ImportRefusal.Csv.of(r, dryRun));
     }
 
     private static void exportCsv(Context ctx, String filename, String csv) {

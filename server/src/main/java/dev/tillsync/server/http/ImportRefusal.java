@@ -10,10 +10,24 @@ import java.util.List;
  */
 record ImportRefusal(String error, String message, int created, int updated, int unchanged, List<CatalogCsv.Refused> refused, boolean applied) {
     static ImportRefusal of(CatalogImport.Result r, boolean dryRun) {
-        int n = r.refused().size();
-        String first = r.refused().get(0).text();
-        String message = n + (n == 1 ? " line was" : " lines were") + " refused" + (dryRun ? "" : ", so nothing was written (a file applies whole or not at all)")
+        return new ImportRefusal("import_refused", refusalMessage(r.refused(), dryRun), r.created(), r.updated(), r.unchanged(), r.refused(), r.applied());
+    }
+
+    /**
+     * A refused stock or customers import, shaped like the catalogue's plus the preview's changes: these answered the
+     * bare result, a 422 without {error, message}, which a client that reads every refusal that way could not explain.
+     */
+    record Csv(String error, String message, int created, int updated, int unchanged, List<CatalogCsv.Refused> refused, boolean applied,
+               List<dev.tillsync.server.imports.csv.CsvImportResult.Change> changes) {
+        static Csv of(dev.tillsync.server.imports.csv.CsvImportResult r, boolean dryRun) {
+            return new Csv("import_refused", refusalMessage(r.refused(), dryRun), r.created(), r.updated(), r.unchanged(), r.refused(), r.applied(), r.changes());
+        }
+    }
+
+    private static String refusalMessage(List<CatalogCsv.Refused> refused, boolean dryRun) {
+        int n = refused.size();
+        String first = refused.get(0).text();
+        return n + (n == 1 ? " line was" : " lines were") + " refused" + (dryRun ? "" : ", so nothing was written (a file applies whole or not at all)")
                 + ". First: " + first + (n > 1 ? " (see 'refused' for the others)" : "") + ".";
-        return new ImportRefusal("import_refused", message, r.created(), r.updated(), r.unchanged(), r.refused(), r.applied());
     }
 }

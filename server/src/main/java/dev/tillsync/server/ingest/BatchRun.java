@@ -167,9 +167,10 @@ final class BatchRun {
         if (row.seq() < 1 || row.kind() == null) {
             return RowResult.rejected(row.uuid(), row.seq(), "invalid_row", "Each row needs a kind and a sequence number of 1 or more.");
         }
-        if (row.uuid().indexOf('\0') >= 0 || Payloads.hasNul(row.payload())) {
+        if (Payloads.unstorable(row.uuid()) || Payloads.hasUnstorableText(row.payload())) {
             return RowResult.rejected(row.uuid(), row.seq(), "invalid_payload", "Row " + row.seq()
-                    + " contains a NUL character (U+0000), which no text may hold; the server cannot store it. The rows after it are not held back.");
+                    + " contains a NUL character (U+0000) or broken Unicode (a lone surrogate, from invalid UTF-8), which no text may hold;"
+                    + " the server cannot store it. The rows after it are not held back.");
         }
         return null;
     }

@@ -61,13 +61,22 @@ public final class IngestContext {
             JsonNode lines = r.payload().get("lines");
             if (r.kind() == RowKind.INVOICE && lines != null && lines.isArray()) {
                 for (JsonNode l : lines) {
-                    if (l.hasNonNull("itemCode") && l.get("itemCode").isTextual()) codes.add(l.get("itemCode").asText());
+                    if (l.hasNonNull("itemCode") && l.get("itemCode").isTextual()) storable(codes, l.get("itemCode").asText());
                 }
             } else if (r.kind() == RowKind.STOCK_MOVEMENT && r.payload().hasNonNull("itemCode") && r.payload().get("itemCode").isTextual()) {
-                codes.add(r.payload().get("itemCode").asText());
+                storable(codes, r.payload().get("itemCode").asText());
             }
         }
         items(h, new ArrayList<>(codes));
+    }
+
+    /**
+     * A code with U+0000 is left out: PostgreSQL refuses it even as a query parameter, so it failed the whole batch
+     * with a 500 on every resend (found by the reliability fuzzing) before its row could be refused on its own (BatchRun
+     * refuses any row holding a NUL).
+     */
+    private static void storable(Set<String> codes, String code) {
+        if (!Payloads.unstorable(code)) codes.add(code);
     }
 
     /** The items among {@code codes} that exist on the server; codes not read yet are read now. */

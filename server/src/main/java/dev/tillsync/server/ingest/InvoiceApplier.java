@@ -51,6 +51,9 @@ public final class InvoiceApplier {
         if (inv.postedAt() == null) {
             throw new Rejection("invalid_payload", "Invoice " + inv.number() + " has no postedAt time.");
         }
+        if (!Payloads.storable(inv.postedAt())) {
+            throw new Rejection("invalid_payload", "Invoice " + inv.number() + " has postedAt " + inv.postedAt() + ", outside the years 1 to 9999.");
+        }
         if (!inv.priced()) {
             if (Boolean.TRUE.equals(inv.pricesIncludeTax()) || inv.saleDiscount() != null || nonZero(inv.discountMinor())
                     || nonZero(inv.roundingMinor())) {

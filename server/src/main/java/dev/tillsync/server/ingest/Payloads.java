@@ -35,22 +35,52 @@ public final class Payloads {
         }
     }
 
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
     /**
-     * True when a key or text value anywhere in {@code n} holds U+0000. PostgreSQL text cannot store it, so such a
-     * row would fail its batch on every resend and hold back every row queued after it; it is refused up front instead.
+     * True when PostgreSQL's timestamptz can hold {@code t} as a till could mean it (years 1 to 9999). Java's Instant
+     * reaches a billion years; a time beyond PostgreSQL's range failed its whole batch with a 500 on every resend
+     * (found by the reliability fuzzing), so such a row is refused on its own instead.
      */
-    public static boolean hasNul(JsonNode n) {
+    public static boolean storable(java.time.Instant t) {
+        return t != null && !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+    }
+
+    /**
+     * True when a key or text value anywhere in {@code n} holds U+0000 or a lone surrogate (half of a UTF-16 pair, which
+     * invalid UTF-8 or a {@code \\ud800} escape gives). PostgreSQL text cannot store U+0000, so such a row would fail its
+     * batch on every resend and hold back every row queued after it; a lone surrogate is stored as '?' by one statement
+     * and otherwise by another, so an accepted row's sync status and its invoice no longer matched (a half-write the
+     * reliability fuzzing found). Such a row is refused up front instead.
+     */
+    public static boolean hasUnstorableText(JsonNode n) {
         if (n == null) return false;
-        if (n.isTextual()) return n.textValue().indexOf('\0') >= 0;
+        if (n.isTextual()) return unstorable(n.textValue());
         if (n.isObject()) {
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (e.getKey().indexOf('\0') >= 0 || hasNul(e.getValue())) return true;
+                if (unstorable(e.getKey()) || hasUnstorableText(e.getValue())) return true;
             }
             return false;
         }
         if (n.isArray()) {
-            for (JsonNode e : n) if (hasNul(e)) return true;
+            for (JsonNode e : n) if (hasUnstorableText(e)) return true;
+        }
+        return false;
+    }
+
+    /** U+0000 or a surrogate that is not half of a pair. */
+    public static boolean unstorable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') return true;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+                else return true;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
         }
         return false;
     }

@@ -27,6 +27,9 @@ public final class ShiftCloseApplier implements RowApplier {
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.closedAt() == null) {
             throw new Rejection("invalid_payload", "A shift_close needs shiftUuid and closedAt.");
         }
+        if (!Payloads.storable(s.closedAt())) {
+            throw new Rejection("invalid_payload", "A shift_close's closedAt must be within the years 1 to 9999.");
+        }
         if (s.countedCashMinor() < 0 || s.salesCount() < 0) {
             throw new Rejection("invalid_payload", "Shift " + s.shiftUuid() + ": counted cash and sales count cannot be negative.");
         }

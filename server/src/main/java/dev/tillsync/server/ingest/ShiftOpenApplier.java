@@ -28,6 +28,9 @@ public final class ShiftOpenApplier implements RowApplier {
         if (s.shiftUuid() == null || s.shiftUuid().isBlank() || s.openedAt() == null) {
             throw new Rejection("invalid_payload", "A shift_open needs shiftUuid and openedAt.");
         }
+        if (!Payloads.storable(s.openedAt())) {
+            throw new Rejection("invalid_payload", "A shift_open's openedAt must be within the years 1 to 9999.");
+        }
         if (s.openingFloatMinor() < 0) {
             throw new Rejection("invalid_payload", "Shift " + s.shiftUuid() + " has a negative opening float.");
         }

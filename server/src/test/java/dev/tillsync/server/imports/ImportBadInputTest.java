@@ -500,6 +500,9 @@ class ImportBadInputTest {
         Answer a = post(path, csv);
         assertThat(a.status()).as(a.raw()).isEqualTo(422);
         assertThat(a.body().path("applied").asBoolean()).isFalse();
+        // every refusal is {error, message}, the stock and customers imports' too (the fuzzing found them without)
+        assertThat(a.body().path("error").asText()).as(a.raw()).isEqualTo("import_refused");
+        assertThat(a.body().path("message").asText()).as(a.raw()).contains("refused").contains("line " + line);
         JsonNode r = a.refused(0);
         assertThat(r.path("line").asInt()).as(a.raw()).isEqualTo(line);
         if (column == null) {
