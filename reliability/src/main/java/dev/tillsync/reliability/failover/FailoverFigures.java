@@ -26,7 +26,7 @@ public record FailoverFigures(String mode, int tills, int invoices, long onServe
 
     public String line() {
         return String.format("failover (%s replication): %d tills reconnecting with %d invoices; primary killed with %d on the server,"
-                        + " standby promoted; tills saw the outage for %d ms (%d ms of it after the promotion), answers meanwhile %s; accepted but missing after the promotion: %d"
+                        + " standby promoted; the outage lasted %d ms from the kill to the first push taken in after the promotion (%d ms after the promotion), answers meanwhile %s; accepted but missing after the promotion: %d"
                         + " (resent by the tills); lost: %d, duplicated: %d; %s; took %ds",
                 mode, tills, invoices, onServerAtKill, outage.toMillis(), afterPromotion.toMillis(), answersDuringOutage, lostByDatabase, lost(), duplicated(),
                 violations.isEmpty() ? "all checks passed" : violations.size() + " VIOLATIONS", took.toSeconds());

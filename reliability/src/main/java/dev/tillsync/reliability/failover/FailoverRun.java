@@ -106,7 +106,6 @@ public final class FailoverRun {
                                     inFlight.decrementAndGet();
                                 }
                                 if (t0 >= killedAt.get() && t0 < promotedAt.get()) duringOutage.merge(kindOf(s), 1L, Long::sum);
-                                if (s.completed() && t0 >= promotedAt.get()) backAt.accumulateAndGet(System.nanoTime(), Math::min);
                                 if (s.completed() && pos.status().pending() == 0 && pos.status().syncing() == 0 && t0 >= promotedAt.get()) return;
                                 if (!s.completed()) Thread.sleep(100);
                             }
@@ -136,7 +135,15 @@ public final class FailoverRun {
                     missing.removeAll(ledger.invoiceCounts(devices.get(t).posId()).keySet());
                     lostByDatabase += missing.size();
                 }
+                long heldAtPromotion = invoicesOnServer(ledger, devices);
                 paused.set(0);
+                // back: the first invoice the new primary takes in (a push answered), not a till's whole backlog drained
+                long waitBack = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (invoicesOnServer(ledger, devices) <= heldAtPromotion && heldAtPromotion < total && System.nanoTime() < waitBack) Thread.sleep(20);
+                if (invoicesOnServer(ledger, devices) <= heldAtPromotion && heldAtPromotion < total) {
+                    violations.add("no push was taken in within 60 s of the promotion");
+                }
+                backAt.set(System.nanoTime());
                 for (Thread th : storm) th.join(TimeUnit.MINUTES.toMillis(6));
                 if (failure.get() != null) violations.add("a till failed: " + failure.get());
                 outage = backAt.get() == Long.MAX_VALUE ? Duration.ofSeconds(-1) : Duration.ofNanos(backAt.get() - killedAt.get());
