@@ -6,9 +6,6 @@ import dev.tillsync.core.invoice.InvoiceLine;
 import dev.tillsync.core.invoice.Payment;
 import dev.tillsync.core.sync.SyncRow;
 import dev.tillsync.server.admin.AdminCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,20 +27,8 @@ class AdminCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run cli(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ServerMain.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     /** The shared server's embedded PostgreSQL, as an operator would pass it with --db. */
@@ -62,21 +47,21 @@ class AdminCliTest {
         Path allRejected = dir.resolve("rejected.gz");
         Files.write(allRejected, DeviceLifecycleTest.export(d, List.of(outsideSeries(d, 1), outsideSeries(d, 2))));
 
-        Run r = cli("admin", "--db", db(), "import", allRejected.toString());
-        assertThat(r.exit).as(r.out + r.err).isEqualTo(AdminCommand.ROWS_REJECTED);
-        assertThat(r.out).contains("0 accepted, 0 duplicates, 2 rejected")
+        CliRun r = cli("admin", "--db", db(), "import", allRejected.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(AdminCommand.ROWS_REJECTED);
+        assertThat(r.out()).contains("0 accepted, 0 duplicates, 2 rejected")
                 .contains("rejected seq 1 (number_outside_series)").contains("rejected seq 2 (number_outside_series)");
-        assertThat(r.err).contains("error [rows_rejected]: 2 of 2 rows").contains("import the file again");
-        Run json = cli("admin", "--db", db(), "import", "--json", allRejected.toString());
-        assertThat(json.exit).isEqualTo(AdminCommand.ROWS_REJECTED);
-        assertThat(json.out).contains("number_outside_series");
+        assertThat(r.err()).contains("error [rows_rejected]: 2 of 2 rows").contains("import the file again");
+        CliRun json = cli("admin", "--db", db(), "import", "--json", allRejected.toString());
+        assertThat(json.exit()).isEqualTo(AdminCommand.ROWS_REJECTED);
+        assertThat(json.out()).contains("number_outside_series");
 
         Path good = dir.resolve("good.gz");
         Files.write(good, DeviceLifecycleTest.export(d, List.of(Fixtures.penSale(d, 3, 1, 1))));
-        Run ok = cli("admin", "--db", db(), "import", good.toString());
-        assertThat(ok.exit).as(ok.out + ok.err).isZero();
-        assertThat(ok.out).contains("1 accepted");
-        assertThat(cli("admin", "--db", db(), "import", good.toString()).exit).isZero(); // a repeat is all duplicates: success
+        CliRun ok = cli("admin", "--db", db(), "import", good.toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("1 accepted");
+        assertThat(cli("admin", "--db", db(), "import", good.toString()).exit()).isZero(); // a repeat is all duplicates: success
     }
 
     @Test
@@ -90,18 +75,18 @@ class AdminCliTest {
             for (String flag : List.of("--help", "-h")) {
                 List<String> args = new ArrayList<>(path);
                 args.add(flag);
-                Run r = cli(args.toArray(String[]::new));
-                assertThat(r.exit).as(args + ": " + r.err).isZero();
-                assertThat(r.err).as(String.join(" ", args)).isEmpty();
-                assertThat(r.out).as(String.join(" ", args)).startsWith("Usage: server" + (path.isEmpty() ? "" : " " + String.join(" ", path)))
+                CliRun r = cli(args.toArray(String[]::new));
+                assertThat(r.exit()).as(args + ": " + r.err()).isZero();
+                assertThat(r.err()).as(String.join(" ", args)).isEmpty();
+                assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: server" + (path.isEmpty() ? "" : " " + String.join(" ", path)))
                         .contains("-h, --help");
             }
         }
         List<String> missing = new ArrayList<>();
         walk(ServerMain.commandLine().getCommandSpec(), missing);
         assertThat(missing).isEmpty();
-        assertThat(cli("--help").out).contains("--db-pool-size").contains("max_connections");
-        assertThat(cli("admin", "import", "--help").out).contains("rejected");
+        assertThat(cli("--help").out()).contains("--db-pool-size").contains("max_connections");
+        assertThat(cli("admin", "import", "--help").out()).contains("rejected");
     }
 
     private static void collect(CommandLine cl, List<String> prefix, List<List<String>> into) {
@@ -128,9 +113,9 @@ class AdminCliTest {
 
     @Test
     void seedDemoPrintsEveryUserWithPasswordAndTheCashiersWithTheirPins() {
-        Run r = cli("admin", "--db", db(), "seed-demo");
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).contains("admin@demo.shop / admin-pass").contains("manager@demo.shop / manager-pass")
+        CliRun r = cli("admin", "--db", db(), "seed-demo");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("admin@demo.shop / admin-pass").contains("manager@demo.shop / manager-pass")
                 .contains("viewer@demo.shop / viewer-pass").contains("amira@demo.shop PIN 1234").contains("ben@demo.shop PIN 5678")
                 .contains("device link-code POS-0001");
     }

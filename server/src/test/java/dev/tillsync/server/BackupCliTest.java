@@ -2,9 +2,6 @@ package dev.tillsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,20 +19,8 @@ class BackupCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run cli(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ServerMain.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private String db() {
@@ -49,35 +34,35 @@ class BackupCliTest {
     @Test
     void aBackupIsTakenWhileTheServerRunsAndEveryRefusedRestoreChangesNothing() throws Exception {
         Path file = dir.resolve("shop.backup");
-        Run b = cli("admin", "--db", db(), "backup", file.toString());
-        assertThat(b.exit).as(b.out + b.err).isZero();
-        assertThat(b.out).contains("Backup written: " + file).contains("item: ").contains(" rows");
+        CliRun b = cli("admin", "--db", db(), "backup", file.toString());
+        assertThat(b.exit()).as(b.out() + b.err()).isZero();
+        assertThat(b.out()).contains("Backup written: " + file).contains("item: ").contains(" rows");
         assertThat(file).exists();
         assertThat(dir.resolve("shop.backup.part")).doesNotExist();
         long before = items();
 
-        Run noYes = cli("admin", "--db", db(), "restore", file.toString());
-        assertThat(noYes.exit).isEqualTo(2);
-        assertThat(noYes.err).contains("error [confirm]").contains("--yes");
+        CliRun noYes = cli("admin", "--db", db(), "restore", file.toString());
+        assertThat(noYes.exit()).isEqualTo(2);
+        assertThat(noYes.err()).contains("error [confirm]").contains("--yes");
 
-        Run live = cli("admin", "--db", db(), "restore", file.toString(), "--yes");
-        assertThat(live.exit).as(live.out + live.err).isEqualTo(1);
-        assertThat(live.err).contains("error [server_running]").contains("Stop every server first").contains("Nothing was changed");
+        CliRun live = cli("admin", "--db", db(), "restore", file.toString(), "--yes");
+        assertThat(live.exit()).as(live.out() + live.err()).isEqualTo(1);
+        assertThat(live.err()).contains("error [server_running]").contains("Stop every server first").contains("Nothing was changed");
 
         Path garbage = Files.writeString(dir.resolve("notes.txt"), "not a backup");
-        Run g = cli("admin", "--db", db(), "restore", garbage.toString(), "--yes");
-        assertThat(g.exit).isEqualTo(1);
-        assertThat(g.err).contains("error [not_a_backup]");
+        CliRun g = cli("admin", "--db", db(), "restore", garbage.toString(), "--yes");
+        assertThat(g.exit()).isEqualTo(1);
+        assertThat(g.err()).contains("error [not_a_backup]");
 
         byte[] whole = Files.readAllBytes(file);
         Path cut = Files.write(dir.resolve("cut.backup"), Arrays.copyOf(whole, whole.length / 2));
-        Run c = cli("admin", "--db", db(), "restore", cut.toString(), "--yes");
-        assertThat(c.exit).isEqualTo(1);
-        assertThat(c.err).contains("error [not_a_backup]");
+        CliRun c = cli("admin", "--db", db(), "restore", cut.toString(), "--yes");
+        assertThat(c.exit()).isEqualTo(1);
+        assertThat(c.err()).contains("error [not_a_backup]");
 
-        Run missing = cli("admin", "--db", db(), "restore", dir.resolve("nope.backup").toString(), "--yes");
-        assertThat(missing.exit).isEqualTo(1);
-        assertThat(missing.err).contains("error [backup_missing]");
+        CliRun missing = cli("admin", "--db", db(), "restore", dir.resolve("nope.backup").toString(), "--yes");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("error [backup_missing]");
         assertThat(items()).as("nothing was changed").isEqualTo(before);
     }
 }
