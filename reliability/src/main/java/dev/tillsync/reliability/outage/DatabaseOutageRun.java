@@ -115,6 +115,9 @@ public final class DatabaseOutageRun {
                         long t0 = System.nanoTime();
                         String h = health(server.baseUrl());
                         answers.add(new Answer(t0, System.nanoTime() - t0, "health " + h));
+                        long c0 = System.nanoTime();
+                        String page = consolePage(server.baseUrl());
+                        answers.add(new Answer(c0, System.nanoTime() - c0, "console " + page));
                         sleep(100);
                     }
                 });
@@ -185,6 +188,26 @@ public final class DatabaseOutageRun {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return Integer.toString(r.statusCode());
+        } catch (IOException e) {
+            return "no answer";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
+     * A console page as a signed-in manager's browser asks for it (the session cookie makes the console look the
+     * session up in the database): its status, "503 page" when it is the outage page a person can read.
+     */
+    private static String consolePage(String baseUrl) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/console/devices"))
+                    .header("Cookie", "tillsync_console=a-session-the-database-would-check").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean page = r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+                    && r.body().contains("cannot reach its database");
+            return r.statusCode() + (r.statusCode() == 503 && page ? " page" : "");
         } catch (IOException e) {
             return "no answer";
         } catch (InterruptedException e) {

@@ -25,6 +25,7 @@ class DatabaseOutageTest {
         assertThat(f.confirmed()).isPositive();
         assertThat(f.answersDuringOutage()).as("the server answered while PostgreSQL was down, and said why")
                 .containsKey("health 503")
+                .containsKey("console 503 page")
                 .containsKey("sync database_unavailable");
         assertThat(f.slowestAnswer()).isLessThan(DatabaseOutageRun.QUICK);
         assertThat(f.recovery()).isLessThan(Duration.ofSeconds(15)).isPositive();
