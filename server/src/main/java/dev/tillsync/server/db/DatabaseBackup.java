@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -105,7 +106,10 @@ public final class DatabaseBackup {
 
     /** The manifest of a backup file; refused when the file is not a tillsync backup this release reads. */
     public static Summary read(Path file) throws IOException {
-        JsonNode m = manifest(file);
+        return summaryOf(manifest(file));
+    }
+
+    private static Summary summaryOf(JsonNode m) {
         Map<String, Long> rows = new LinkedHashMap<>();
         m.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
         return new Summary(m.path("schemaVersion").asText(), Instant.parse(m.path("takenAt").asText()), rows);
@@ -117,7 +121,7 @@ public final class DatabaseBackup {
      */
     public Summary restore(Path file) throws IOException, SQLException {
         JsonNode manifest = manifest(file);
-        Summary summary = read(file);
+        Summary summary = summaryOf(manifest);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -223,21 +227,26 @@ public final class DatabaseBackup {
 
     private static JsonNode manifest(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new BackupException("backup_missing", "No backup file at " + file + ".");
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (!e.getName().equals(MANIFEST)) continue;
-                JsonNode m = JSON.readTree(zip.readAllBytes());
-                if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != VERSION) {
-                    throw new BackupException("not_a_backup", file + " is not a tillsync backup (format " + m.path("format").asText()
-                            + " version " + m.path("version").asText() + ").");
-                }
-                return m;
+        // ZipFile reads the manifest through the zip's directory at the end of the file, without inflating the tables
+        // before it; a file cut short has no directory and is refused here
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(MANIFEST);
+            if (e == null) {
+                throw new BackupException("not_a_backup", file + " is not a complete tillsync backup (it has no manifest; was it cut short?).");
             }
+            JsonNode m;
+            try (InputStream in = zip.getInputStream(e)) {
+                m = JSON.readTree(in);
+            }
+            if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != VERSION) {
+                throw new BackupException("not_a_backup", file + " is not a tillsync backup (format " + m.path("format").asText()
+                        + " version " + m.path("version").asText() + ").");
+            }
+            return m;
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new BackupException("not_a_backup", file + " is not a complete tillsync backup (" + e.getMessage()
                     + "; was it cut short or damaged?). Nothing was changed.");
         }
-        throw new BackupException("not_a_backup", file + " is not a complete tillsync backup (it has no manifest; was it cut short?).");
     }
 
     private static String schemaVersion(Connection c) throws SQLException {
