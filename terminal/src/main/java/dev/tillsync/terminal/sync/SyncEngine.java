@@ -42,8 +42,6 @@ public final class SyncEngine {
     private final Consumer<TerminalEvent> publish;
     private final ConnectivityMonitor monitor;
     private final PullApplier applier = new PullApplier();
-    /** Rows a pull page asked to send again during the current sync; touched only under the sync lock. */
-    private int resentByPull;
 
     public SyncEngine(TerminalStore store, Clock clock, Function<DeviceState, ServerClient> clients,
                       Consumer<TerminalEvent> publish, ConnectivityMonitor monitor) {
@@ -83,8 +81,7 @@ public final class SyncEngine {
         List<FailedRow> failed = new ArrayList<>();
         String error = null;
         try {
-            OutboxPusher.Outcome pushed = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
-                    device.config().syncRowsPerRequest(), client::push, publish);
+            OutboxPusher.Outcome pushed = pushAll(device, client);
             sent = pushed.sent();
             batches = pushed.batches();
             synced = pushed.synced();
@@ -92,8 +89,7 @@ public final class SyncEngine {
             failed.addAll(pushed.failed());
             if (requeued(failed)) {
                 // The server's marks moved the counters on and queued its refused rows again under new numbers: send them now.
-                OutboxPusher.Outcome again = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
-                        device.config().syncRowsPerRequest(), client::push, publish);
+                OutboxPusher.Outcome again = pushAll(device, client);
                 sent += again.sent();
                 batches += again.batches();
                 synced += again.synced();
@@ -107,13 +103,12 @@ public final class SyncEngine {
             monitor.observe(true, "push answered", client.measuredOffset());
             if (pushed.connectionStatus() != null) noteConnectionStatus(pushed.connectionStatus());
             int resend = pushed.resent();
-            pulled = pullAll(client);
-            resend += resentByPull;
-            resentByPull = 0;
+            Pulled p = pullAll(client);
+            pulled = p.applied();
+            resend += p.resent();
             if (resend > 0) {
                 // The server lost rows it had acknowledged (restored from a backup): they are Pending again, send them now.
-                OutboxPusher.Outcome again = new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(),
-                        device.config().syncRowsPerRequest(), client::push, publish);
+                OutboxPusher.Outcome again = pushAll(device, client);
                 sent += again.sent();
                 batches += again.batches();
                 synced += again.synced();
@@ -142,19 +137,30 @@ public final class SyncEngine {
         return s;
     }
 
-    private int pullAll(ServerClient client) {
-        int applied = 0;
+    private OutboxPusher.Outcome pushAll(DeviceState device, ServerClient client) {
+        return new OutboxPusher(store, clock).pushAll(device.posId(), device.config().profileKey(), device.config().syncRowsPerRequest(),
+                client::push, publish);
+    }
+
+    /** What a pull did: master-data changes applied, and Synced rows its pages asked to send again. */
+    private record Pulled(int applied, int resent) {}
+
+    private Pulled pullAll(ServerClient client) {
+        int applied = 0, resent = 0;
+        record Position(String cursor, long syncedThrough) {}
         while (true) {
-            String cursor = store.read(h -> SyncStateRepo.load(h).cursor());
+            Position at = store.read(h -> new Position(SyncStateRepo.load(h).cursor(), Outbox.maxSyncedSeq(h)));
+            String cursor = at.cursor();
             Instant pullStarted = clock.instant();
-            long syncedThrough = store.read(Outbox::maxSyncedSeq);
-            PullPage page = client.pull(cursor, PULL_LIMIT, syncedThrough);
-            PullApplier.AppliedPage a = store.inTx(h -> {
+            PullPage page = client.pull(cursor, PULL_LIMIT, at.syncedThrough());
+            record Applied(PullApplier.AppliedPage page, int resent) {}
+            Applied done = store.inTx(h -> {
                 PullApplier.AppliedPage applied1 = applier.apply(h, page, pullStarted);
                 CounterCatchUp.apply(h, page.highWater(), clock.instant()); // before the next sale: past the server's numbers
-                resentByPull += ServerBehindResend.apply(h, page.resendAfter(), List.of(), clock.instant());
-                return applied1;
+                return new Applied(applied1, ServerBehindResend.apply(h, page.resendAfter(), List.of(), clock.instant()));
             });
+            PullApplier.AppliedPage a = done.page();
+            resent += done.resent();
             applied += a.changes();
             publish.accept(new TerminalEvent.PullProgress(applied, page.remaining()));
             a.newConnectionStatus().ifPresent(s -> {
@@ -162,7 +168,7 @@ public final class SyncEngine {
                 publish.accept(new TerminalEvent.UnlinkStateChanged(s));
             });
             if (!page.hasMore() || page.changes().isEmpty() && (page.nextCursor() == null || page.nextCursor().equals(cursor))) {
-                return applied;
+                return new Pulled(applied, resent);
             }
         }
     }
@@ -172,7 +178,7 @@ public final class SyncEngine {
         DeviceState device = devices.require();
         ServerClient client = clients.apply(device);
         try {
-            int n = pullAll(client);
+            int n = pullAll(client).applied();
             monitor.observe(true, "pull answered", client.measuredOffset());
             store.useTx(h -> SyncStateRepo.recordSuccess(h, clock.instant()));
             return n;
