@@ -5,6 +5,7 @@ import dev.tillsync.reliability.check.EndState;
 import dev.tillsync.reliability.check.ServerLedger;
 import dev.tillsync.reliability.check.TerminalLedger;
 import dev.tillsync.reliability.env.DemoDevices;
+import dev.tillsync.reliability.env.FreePort;
 import dev.tillsync.reliability.env.LocalPostgres;
 import dev.tillsync.reliability.faults.RoundRobinProxy;
 import dev.tillsync.server.ServerOptions;
@@ -14,7 +15,6 @@ import dev.tillsync.terminal.SyncSummary;
 import dev.tillsync.terminal.TerminalOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ public final class ServerCrashRun {
         final StringBuilder lastOutput = new StringBuilder();
 
         Instance(String jdbcUrl, int index) throws IOException {
-            this.port = freePort();
+            this.port = FreePort.any();
             this.jdbcUrl = jdbcUrl;
             this.dataDir = Files.createDirectories(workDir.resolve("server-" + index + "-" + port));
         }
@@ -181,12 +181,6 @@ public final class ServerCrashRun {
         log.println(f.line());
         violations.forEach(x -> log.println("VIOLATION " + x));
         return f;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void sleep(long ms) {

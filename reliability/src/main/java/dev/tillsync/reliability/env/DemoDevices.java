@@ -1,6 +1,9 @@
 package dev.tillsync.reliability.env;
 
 import dev.tillsync.server.TillServer;
+import dev.tillsync.terminal.PosTerminal;
+import dev.tillsync.terminal.TerminalOptions;
+import java.nio.file.Path;
 import java.util.UUID;
 
 /** Fresh devices on the demo profile (amira 1234 may sell and export, ben 5678 may sell), so runs never share rows. */
@@ -20,5 +23,22 @@ public final class DemoDevices {
         server.admin().addDeviceUser(posId, "ben@demo.shop", false, false, false);
         server.admin().addShiftUser(posId, CASHIER, "Morning");
         return new NewDevice(posId, server.admin().issueLinkCode(posId));
+    }
+
+    /**
+     * A till ready to sell as {@code dev}: its store in {@code dir}/POS_ID, linked to {@code server}, the demo cashier
+     * logged in, a shift open with a 100.00 float. Closed again when a step fails.
+     */
+    public static PosTerminal openSelling(TillServer server, NewDevice dev, Path dir, TerminalOptions opts, String label) {
+        PosTerminal pos = PosTerminal.open(dir.resolve(dev.posId()), opts);
+        try {
+            pos.link(server.baseUrl(), dev.linkCode(), label);
+            pos.login(CASHIER, PIN);
+            pos.openShift(10_000, null);
+            return pos;
+        } catch (RuntimeException e) {
+            pos.close();
+            throw e;
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tillsync.reliability.env;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ public final class ReplicatedPostgres implements AutoCloseable {
     private ReplicatedPostgres(Path dir, Mode mode) throws IOException {
         this.primaryDir = dir.resolve("primary");
         this.standbyDir = dir.resolve("standby");
-        this.primaryPort = freePort();
-        this.standbyPort = freePort();
+        this.primaryPort = FreePort.any();
+        this.standbyPort = FreePort.any();
         this.mode = mode;
     }
 
@@ -160,12 +159,6 @@ public final class ReplicatedPostgres implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // a killed primary has nothing left to stop
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tillsync.reliability.env;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,7 +21,7 @@ public final class StoppablePostgres implements AutoCloseable {
     }
 
     public static StoppablePostgres start(Path dataDir) throws IOException {
-        StoppablePostgres p = new StoppablePostgres(dataDir, freePort());
+        StoppablePostgres p = new StoppablePostgres(dataDir, FreePort.any());
         p.startAgain();
         return p;
     }
@@ -61,11 +60,5 @@ public final class StoppablePostgres implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tillsync.reliability.failover;
 
 import dev.tillsync.reliability.chaos.SaleScript;
 import dev.tillsync.reliability.check.EndState;
+import dev.tillsync.reliability.check.SyncAnswerKind;
 import dev.tillsync.reliability.check.ServerLedger;
 import dev.tillsync.reliability.check.TerminalLedger;
 import dev.tillsync.reliability.env.DemoDevices;
@@ -28,8 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The database fails over (issue 20 item 1): a server on a multi-host {@code --db} URL ({@code targetServerType=primary})
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  * possible with asynchronous replication) they resend when the server says it holds less than they synced.
  */
 public final class FailoverRun {
-    private static final Pattern CODE = Pattern.compile("\\(([a-z_]+)\\)\\.");
 
     private final Path workDir;
     private final PrintStream log;
@@ -70,12 +68,9 @@ public final class FailoverRun {
             try {
                 for (int t = 0; t < tills; t++) {
                     DemoDevices.NewDevice dev = DemoDevices.create(server, "FAILOVER", 5);
-                    PosTerminal pos = PosTerminal.open(workDir.resolve(dev.posId()), opts);
+                    PosTerminal pos = DemoDevices.openSelling(server, dev, workDir, opts, "failover till " + (t + 1));
                     devices.add(dev);
                     terminals.add(pos);
-                    pos.link(server.baseUrl(), dev.linkCode(), "failover till " + (t + 1));
-                    pos.login(DemoDevices.CASHIER, DemoDevices.PIN);
-                    pos.openShift(10_000, null);
                     SaleScript script = new SaleScript(seed * 17 + t);
                     Set<String> mine = new HashSet<>();
                     for (int i = 0; i < invoicesPerTill; i++) mine.add(pos.recordSale(SaleScript.request(pos, script.next())).number());
@@ -105,7 +100,7 @@ public final class FailoverRun {
                                 } finally {
                                     inFlight.decrementAndGet();
                                 }
-                                if (t0 >= killedAt.get() && t0 < promotedAt.get()) duringOutage.merge(kindOf(s), 1L, Long::sum);
+                                if (t0 >= killedAt.get() && t0 < promotedAt.get()) duringOutage.merge(SyncAnswerKind.of(s), 1L, Long::sum);
                                 if (s.completed() && pos.status().pending() == 0 && pos.status().syncing() == 0 && t0 >= promotedAt.get()) return;
                                 if (!s.completed()) Thread.sleep(100);
                             }
@@ -182,11 +177,4 @@ public final class FailoverRun {
         }
     }
 
-    static String kindOf(SyncSummary s) {
-        if (s.completed()) return "sync completed";
-        Matcher m = CODE.matcher(s.error());
-        String code = null;
-        while (m.find()) code = m.group(1);
-        return "sync " + (code != null ? code : s.error().length() > 60 ? s.error().substring(0, 60) : s.error());
-    }
 }

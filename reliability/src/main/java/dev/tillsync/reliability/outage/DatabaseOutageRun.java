@@ -2,6 +2,7 @@ package dev.tillsync.reliability.outage;
 
 import dev.tillsync.reliability.chaos.SaleScript;
 import dev.tillsync.reliability.check.EndState;
+import dev.tillsync.reliability.check.SyncAnswerKind;
 import dev.tillsync.reliability.check.ServerLedger;
 import dev.tillsync.reliability.check.TerminalLedger;
 import dev.tillsync.reliability.env.DemoDevices;
@@ -31,8 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PostgreSQL stopped under a running server while tills sell and sync, then started again: the server must answer
@@ -43,7 +42,6 @@ import java.util.regex.Pattern;
 public final class DatabaseOutageRun {
     /** A sync or health answer slower than this while the database is away is a violation: the server must not hang. */
     public static final Duration QUICK = Duration.ofSeconds(6);
-    private static final Pattern CODE = Pattern.compile("\\(([a-z_]+)\\)\\.");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path workDir;
@@ -79,12 +77,8 @@ public final class DatabaseOutageRun {
             try {
                 for (int t = 0; t < tills; t++) {
                     DemoDevices.NewDevice dev = DemoDevices.create(server, "DBAWAY", 5);
-                    PosTerminal pos = PosTerminal.open(workDir.resolve(dev.posId()), opts);
-                    terminals.add(pos);
+                    terminals.add(DemoDevices.openSelling(server, dev, workDir, opts, "database outage till " + (t + 1)));
                     devices.add(dev);
-                    pos.link(server.baseUrl(), dev.linkCode(), "database outage till " + (t + 1));
-                    pos.login(DemoDevices.CASHIER, DemoDevices.PIN);
-                    pos.openShift(10_000, null);
                     confirmed.add(ConcurrentHashMap.newKeySet());
                 }
                 for (int t = 0; t < tills; t++) {
@@ -99,7 +93,7 @@ public final class DatabaseOutageRun {
                                 if (i % 3 == 0) {
                                     long t0 = System.nanoTime();
                                     SyncSummary s = pos.syncNow().get(120, TimeUnit.SECONDS);
-                                    answers.add(new Answer(t0, System.nanoTime() - t0, kindOf(s)));
+                                    answers.add(new Answer(t0, System.nanoTime() - t0, SyncAnswerKind.of(s)));
                                 }
                                 Thread.sleep(20);
                             }
@@ -174,14 +168,6 @@ public final class DatabaseOutageRun {
         return f;
     }
 
-    /** What a sync ended with: "completed", or its error's code (database_unavailable, server_timeout, ...). */
-    static String kindOf(SyncSummary s) {
-        if (s.completed()) return "sync completed";
-        Matcher m = CODE.matcher(s.error());
-        String code = null;
-        while (m.find()) code = m.group(1);
-        return "sync " + (code != null ? code : s.error().length() > 60 ? s.error().substring(0, 60) : s.error());
-    }
 
     private static String health(String baseUrl) {
         try {

@@ -5,6 +5,7 @@ import dev.tillsync.reliability.check.EndState;
 import dev.tillsync.reliability.check.ServerLedger;
 import dev.tillsync.reliability.check.TerminalLedger;
 import dev.tillsync.reliability.env.DemoDevices;
+import dev.tillsync.reliability.env.FreePort;
 import dev.tillsync.reliability.env.LocalPostgres;
 import dev.tillsync.server.ServerMain;
 import dev.tillsync.server.ServerOptions;
@@ -13,7 +14,6 @@ import dev.tillsync.terminal.PosTerminal;
 import dev.tillsync.terminal.SyncSummary;
 import dev.tillsync.terminal.TerminalOptions;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class ServerRestoreRun {
         long started = System.nanoTime();
         List<String> violations = new ArrayList<>();
         String url = pg.newDatabase("server_restore");
-        int port = freePort();
+        int port = FreePort.any();
         Path backup = workDir.resolve("last-night.tillsync-backup");
         TerminalOptions opts = new TerminalOptions(Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60));
@@ -64,13 +64,10 @@ public final class ServerRestoreRun {
                 server.admin().seedDemo();
                 for (int t = 0; t < tills; t++) {
                     DemoDevices.NewDevice dev = DemoDevices.create(server, "RESTORE", 50);
-                    PosTerminal pos = PosTerminal.open(workDir.resolve(dev.posId()), opts);
+                    PosTerminal pos = DemoDevices.openSelling(server, dev, workDir, opts, "restore till " + (t + 1));
                     devices.add(dev);
                     terminals.add(pos);
                     confirmed.add(new HashSet<>());
-                    pos.link(server.baseUrl(), dev.linkCode(), "restore till " + (t + 1));
-                    pos.login(DemoDevices.CASHIER, DemoDevices.PIN);
-                    pos.openShift(10_000, null);
                 }
                 sell(terminals, confirmed, salesBefore, seed, violations);
                 cli(violations, "backup", "admin", "--db", url, "backup", backup.toString());
@@ -178,11 +175,5 @@ public final class ServerRestoreRun {
     private void cli(List<String> violations, String what, String... args) {
         int rc = ServerMain.commandLine().execute(args);
         if (rc != 0) violations.add("admin " + what + " exited " + rc);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
