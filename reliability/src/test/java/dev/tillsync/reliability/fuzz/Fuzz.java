@@ -221,4 +221,25 @@ final class Fuzz {
             assertThat(health.status()).as("%s: /health after the run", name).isEqualTo(200);
         }
     }
+
+    private static final String STATUS_ROWS = "select count(*) from pos_offline_sync_status s join pos_offline d on d.id = s.device_id where d.pos_id = ?";
+    private static final String ACCEPTED_WITHOUT_INVOICE = """
+            select count(*) from pos_offline_sync_status s join pos_offline d on d.id = s.device_id where d.pos_id = ?
+            and s.kind = 'invoice' and s.outcome = 'accepted' and not exists (select 1 from sales_invoice i where i.sync_uuid = s.uuid)""";
+    private static final String INVOICES = "select count(*) from sales_invoice i join pos_offline d on d.id = i.device_id where d.pos_id = ?";
+
+    /** The device's rows in the sync status ledger (one per row it ever sent, whatever the outcome). */
+    static long statusRows(String posId) {
+        return db().number(STATUS_ROWS, posId);
+    }
+
+    /** The device's invoices on the server. */
+    static long invoices(String posId) {
+        return db().number(INVOICES, posId);
+    }
+
+    /** The half-write a fuzz case must never leave: invoice rows answered accepted whose invoice is not there. */
+    static long acceptedWithoutInvoice(String posId) {
+        return db().number(ACCEPTED_WITHOUT_INVOICE, posId);
+    }
 }

@@ -96,15 +96,7 @@ class FuzzPushTest {
         return Api.JSON.valueToTree(new PushBatch(till.posId(), till.profileKey(), rows));
     }
 
-    private static long deviceCount(String sql) {
-        return Fuzz.db().number(sql, till.posId());
-    }
 
-    private static final String STATUS_ROWS = "select count(*) from pos_offline_sync_status s join pos_offline d on d.id = s.device_id where d.pos_id = ?";
-    private static final String ACCEPTED_WITHOUT_INVOICE = """
-            select count(*) from pos_offline_sync_status s join pos_offline d on d.id = s.device_id where d.pos_id = ?
-            and s.kind = 'invoice' and s.outcome = 'accepted' and not exists (select 1 from sales_invoice i where i.sync_uuid = s.uuid)""";
-    private static final String INVOICES = "select count(*) from sales_invoice i join pos_offline d on d.id = i.device_id where d.pos_id = ?";
 
     private static long casesOnThisTill;
 
@@ -125,7 +117,7 @@ class FuzzPushTest {
                                                 @ForAll("damage") List<Edits.Bytes> damage, @ForAll("wires") Wire wire) {
         freshTillNowAndThen();
         byte[] body = Edits.apply(Edits.serialise(Edits.apply(build(batch), edits)), damage);
-        long statusBefore = deviceCount(STATUS_ROWS), invoicesBefore = deviceCount(INVOICES);
+        long statusBefore = Fuzz.statusRows(till.posId()), invoicesBefore = Fuzz.invoices(till.posId());
 
         Api api = till.api();
         if (wire.features() != null) api = api.with("X-Sync-Features", wire.features());
@@ -133,9 +125,9 @@ class FuzzPushTest {
         Api sender = api;
         Api.Response r = tally.send("push " + edits + " " + damage + " " + wire, () -> sender.send("POST", "/sync/push", body, wire.contentType()));
 
-        long statusAdded = deviceCount(STATUS_ROWS) - statusBefore, invoicesAdded = deviceCount(INVOICES) - invoicesBefore;
+        long statusAdded = Fuzz.statusRows(till.posId()) - statusBefore, invoicesAdded = Fuzz.invoices(till.posId()) - invoicesBefore;
         // the ledger's half-write rule, for this device and at once, so jqwik shrinks to the case that broke it
-        assertThat(Fuzz.db().number(ACCEPTED_WITHOUT_INVOICE, till.posId())).as("accepted invoice rows without their invoice after %s", r).isZero();
+        assertThat(Fuzz.acceptedWithoutInvoice(till.posId())).as("accepted invoice rows without their invoice after %s", r).isZero();
         if (r.status() >= 300) {
             // a refused batch is refused whole: nothing of it recorded or applied
             assertThat(statusAdded).as("sync status rows after %s", r).isZero();
