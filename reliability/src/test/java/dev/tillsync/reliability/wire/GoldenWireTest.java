@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tillsync.core.export.ExportFile;
 import dev.tillsync.core.auth.Secrets;
+import dev.tillsync.core.sync.SyncHeaders;
 import dev.tillsync.core.sync.SyncProtocol;
 import dev.tillsync.reliability.check.ServerLedger;
 import dev.tillsync.reliability.support.SharedEnv;
@@ -114,6 +115,18 @@ class GoldenWireTest {
             assertThat(newError.path("message").asText()).contains("Update the server");
             newer.put(SyncProtocol.HEADER, "two");
             assertThat(send(server, push, push.requestBody(), newer).statusCode()).as("a malformed version").isEqualTo(400);
+            // a current till's push whose synced-through mark is not a sequence number
+            Map<String, String> badMark = new LinkedHashMap<>(push.requestHeaders());
+            badMark.put("Authorization", "Device " + secret);
+            for (String mark : List.of("-1", "twelve", "9".repeat(30))) {
+                badMark.put(SyncHeaders.SYNCED_THROUGH, mark);
+                HttpResponse<byte[]> bad = send(server, push, push.requestBody(), badMark);
+                assertThat(bad.statusCode()).as("X-Synced-Through " + mark).isEqualTo(400);
+                JsonNode badError = JSON.readTree(bad.body());
+                assertThat(badError.path("error").asText()).isEqualTo("invalid_synced_through");
+                assertThat(badError.path("message").asText()).contains("nothing was applied");
+            }
+            assertThat(ledger.invoiceCounts(WireRecorder.POS_ID)).as("nothing of a push with a bad mark is written").isEmpty();
             assertThat(ledger.invoiceCounts(WireRecorder.POS_ID)).as("nothing of a refused push is written").isEmpty();
         }
     }
