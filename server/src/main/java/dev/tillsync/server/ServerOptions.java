@@ -21,6 +21,14 @@ public record ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSi
                             int minSyncProtocol) {
     public static final int DEFAULT_DB_POOL_SIZE = 16;
 
+    public ServerOptions {
+        // refused here, before a database is opened or a port taken
+        if (minSyncProtocol < SyncProtocol.UNVERSIONED || minSyncProtocol > SyncProtocol.CURRENT) {
+            throw new IllegalArgumentException("--min-sync-protocol must be between " + SyncProtocol.UNVERSIONED + " (every release) and "
+                    + SyncProtocol.CURRENT + " (this release) (it is " + minSyncProtocol + ").");
+        }
+    }
+
     public ServerOptions(Path dataDir, String jdbcUrl, int port, int dbPoolSize, PostedTimeCheck.Tolerances postedTimes, TlsOptions tls) {
         this(dataDir, jdbcUrl, port, dbPoolSize, postedTimes, tls, SyncProtocol.UNVERSIONED);
     }

@@ -38,6 +38,17 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aMinimumSyncProtocolOutsideTheReleasesIsRefusedBeforeAnythingStarts() {
+        for (String n : java.util.List.of("0", "3")) {
+            Path data = dir.resolve("min-" + n);
+            Run r = cli("--data", data.toString(), "--port", "0", "--min-sync-protocol", n);
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("--min-sync-protocol must be between 1").contains("(it is " + n + ")");
+            assertThat(data.resolve("pg")).as("no database was started").doesNotExist();
+        }
+    }
+
+    @Test
     void cliAdminCommandsThenServerRestartsOnSameFolderAndPort() throws Exception {
         String data = dir.toString();
         assertThat(cli("--data", data, "admin", "init", "--admin-email", "boss@shop.test", "--admin-password", "boss-pass-1").exit()).isZero();

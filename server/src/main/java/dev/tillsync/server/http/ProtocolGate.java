@@ -13,12 +13,8 @@ import java.util.OptionalInt;
 final class ProtocolGate {
     private final int min;
 
-    /** {@code min}: the oldest version this server still serves (the server's --min-sync-protocol). */
+    /** {@code min}: the oldest version this server still serves (the server's --min-sync-protocol, checked by ServerOptions). */
     ProtocolGate(int min) {
-        if (min < SyncProtocol.UNVERSIONED || min > SyncProtocol.CURRENT) {
-            throw new IllegalArgumentException("The minimum sync protocol must be between " + SyncProtocol.UNVERSIONED + " and "
-                    + SyncProtocol.CURRENT + " (it is " + min + ").");
-        }
         this.min = min;
     }
 
